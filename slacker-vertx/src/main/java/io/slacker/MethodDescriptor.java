@@ -1,0 +1,200 @@
+package io.slacker;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * What both sides know about one service method: its names and ids, the declared types its
+ * arguments and result decode into, and its call options. Generated code keeps these as
+ * constants; hand-written services build them with {@link #builder(String, String)}.
+ */
+public final class MethodDescriptor {
+
+  private final String serviceName;
+  private final String methodName;
+  private final String signature;
+  private final int serviceId;
+  private final int methodId;
+  private final JavaType[] parameterTypes;
+  private final JavaType returnType;
+  private final boolean oneWay;
+  private final boolean blocking;
+  private final boolean idempotent;
+  private final long timeoutMillis;
+
+  private MethodDescriptor(Builder builder) {
+    this.serviceName = builder.serviceName;
+    this.methodName = builder.methodName;
+    this.parameterTypes = builder.parameterTypes;
+    this.returnType = builder.returnType;
+    this.signature = builder.signature != null ? builder.signature : defaultSignature(methodName, parameterTypes);
+    this.serviceId = ServiceIds.serviceId(serviceName);
+    this.methodId = ServiceIds.methodId(signature);
+    this.oneWay = builder.oneWay;
+    this.blocking = builder.blocking;
+    this.idempotent = builder.idempotent;
+    this.timeoutMillis = builder.timeoutMillis;
+  }
+
+  public static Builder builder(String serviceName, String methodName) {
+    return new Builder(serviceName, methodName);
+  }
+
+  public String serviceName() {
+    return serviceName;
+  }
+
+  public String methodName() {
+    return methodName;
+  }
+
+  /** @return the name and erased parameter type names, e.g. {@code hello(java.lang.String)}: the source of {@link #methodId()} */
+  public String signature() {
+    return signature;
+  }
+
+  public int serviceId() {
+    return serviceId;
+  }
+
+  public int methodId() {
+    return methodId;
+  }
+
+  public int parameterCount() {
+    return parameterTypes.length;
+  }
+
+  public JavaType parameterType(int index) {
+    return parameterTypes[index];
+  }
+
+  /** @return a copy of the declared parameter types */
+  public JavaType[] parameterTypes() {
+    return parameterTypes.clone();
+  }
+
+  /** @return the declared type the result decodes into ({@code Void} for none) */
+  public JavaType returnType() {
+    return returnType;
+  }
+
+  /** @return whether the caller expects no response frame (a {@code void} method) */
+  public boolean oneWay() {
+    return oneWay;
+  }
+
+  public boolean blocking() {
+    return blocking;
+  }
+
+  public boolean idempotent() {
+    return idempotent;
+  }
+
+  /** @return the method's own timeout, or 0 to use the caller's */
+  public long timeoutMillis() {
+    return timeoutMillis;
+  }
+
+  @Override
+  public String toString() {
+    return serviceName + "#" + signature;
+  }
+
+  private static String defaultSignature(String methodName, JavaType[] types) {
+    StringBuilder sb = new StringBuilder(methodName).append('(');
+    for (int i = 0; i < types.length; i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append(types[i].getRawClass().getName());
+    }
+    return sb.append(')').toString();
+  }
+
+  /** Builds a {@link MethodDescriptor}. */
+  public static final class Builder {
+    private static final JavaType[] NO_TYPES = new JavaType[0];
+
+    private final String serviceName;
+    private final String methodName;
+    private String signature;
+    private JavaType[] parameterTypes = NO_TYPES;
+    private JavaType returnType = TypeFactory.defaultInstance().constructType(Void.class);
+    private boolean oneWay;
+    private boolean blocking;
+    private boolean idempotent;
+    private long timeoutMillis;
+
+    private Builder(String serviceName, String methodName) {
+      if (serviceName == null || serviceName.isEmpty() || methodName == null || methodName.isEmpty()) {
+        throw new IllegalArgumentException("service and method names must not be empty");
+      }
+      this.serviceName = serviceName;
+      this.methodName = methodName;
+    }
+
+    public Builder parameterTypes(JavaType... types) {
+      this.parameterTypes = Arrays.copyOf(types, types.length);
+      for (JavaType type : parameterTypes) {
+        Objects.requireNonNull(type, "parameter type");
+      }
+      return this;
+    }
+
+    public Builder parameterTypes(Class<?>... types) {
+      JavaType[] javaTypes = new JavaType[types.length];
+      for (int i = 0; i < types.length; i++) {
+        javaTypes[i] = TypeFactory.defaultInstance().constructType(types[i]);
+      }
+      this.parameterTypes = javaTypes;
+      return this;
+    }
+
+    public Builder returnType(JavaType type) {
+      this.returnType = Objects.requireNonNull(type, "return type");
+      return this;
+    }
+
+    public Builder returnType(Class<?> type) {
+      return returnType(TypeFactory.defaultInstance().constructType(type));
+    }
+
+    /** Overrides the signature the method id is hashed from; generated code passes the source-level one. */
+    public Builder signature(String signature) {
+      this.signature = signature;
+      return this;
+    }
+
+    public Builder oneWay(boolean oneWay) {
+      this.oneWay = oneWay;
+      return this;
+    }
+
+    public Builder blocking(boolean blocking) {
+      this.blocking = blocking;
+      return this;
+    }
+
+    public Builder idempotent(boolean idempotent) {
+      this.idempotent = idempotent;
+      return this;
+    }
+
+    public Builder timeoutMillis(long timeoutMillis) {
+      if (timeoutMillis < 0) {
+        throw new IllegalArgumentException("timeoutMillis must not be negative");
+      }
+      this.timeoutMillis = timeoutMillis;
+      return this;
+    }
+
+    public MethodDescriptor build() {
+      return new MethodDescriptor(this);
+    }
+  }
+}

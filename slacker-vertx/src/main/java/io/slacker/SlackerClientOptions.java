@@ -1,0 +1,184 @@
+package io.slacker;
+
+import io.vertx.core.json.JsonObject;
+
+/** Options of a {@link SlackerClient}. */
+public class SlackerClientOptions {
+
+  public static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 5_000;
+  public static final long DEFAULT_CALL_TIMEOUT_MILLIS = 10_000;
+  public static final int DEFAULT_MAX_FRAME_SIZE = SlackerServerOptions.DEFAULT_MAX_FRAME_SIZE;
+  public static final int DEFAULT_MAX_CALLS_IN_FLIGHT = 4_096;
+  public static final long DEFAULT_KEEP_ALIVE_INTERVAL_MILLIS = 30_000;
+  public static final long DEFAULT_KEEP_ALIVE_TIMEOUT_MILLIS = 10_000;
+  public static final long DEFAULT_RECONNECT_BACKOFF_INITIAL_MILLIS = 100;
+  public static final long DEFAULT_RECONNECT_BACKOFF_MAX_MILLIS = 10_000;
+  /** Chosen from the measurement recorded in docs/benchmarks.md. */
+  public static final String DEFAULT_SERIALIZATION = "smile";
+
+  private long connectTimeoutMillis;
+  private long callTimeoutMillis;
+  private int maxFrameSize;
+  private int maxCallsInFlight;
+  private long keepAliveIntervalMillis;
+  private long keepAliveTimeoutMillis;
+  private long reconnectBackoffInitialMillis;
+  private long reconnectBackoffMaxMillis;
+  private String serialization;
+
+  public SlackerClientOptions() {
+    connectTimeoutMillis = DEFAULT_CONNECT_TIMEOUT_MILLIS;
+    callTimeoutMillis = DEFAULT_CALL_TIMEOUT_MILLIS;
+    maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
+    maxCallsInFlight = DEFAULT_MAX_CALLS_IN_FLIGHT;
+    keepAliveIntervalMillis = DEFAULT_KEEP_ALIVE_INTERVAL_MILLIS;
+    keepAliveTimeoutMillis = DEFAULT_KEEP_ALIVE_TIMEOUT_MILLIS;
+    reconnectBackoffInitialMillis = DEFAULT_RECONNECT_BACKOFF_INITIAL_MILLIS;
+    reconnectBackoffMaxMillis = DEFAULT_RECONNECT_BACKOFF_MAX_MILLIS;
+    serialization = DEFAULT_SERIALIZATION;
+  }
+
+  public SlackerClientOptions(SlackerClientOptions other) {
+    connectTimeoutMillis = other.connectTimeoutMillis;
+    callTimeoutMillis = other.callTimeoutMillis;
+    maxFrameSize = other.maxFrameSize;
+    maxCallsInFlight = other.maxCallsInFlight;
+    keepAliveIntervalMillis = other.keepAliveIntervalMillis;
+    keepAliveTimeoutMillis = other.keepAliveTimeoutMillis;
+    reconnectBackoffInitialMillis = other.reconnectBackoffInitialMillis;
+    reconnectBackoffMaxMillis = other.reconnectBackoffMaxMillis;
+    serialization = other.serialization;
+  }
+
+  public SlackerClientOptions(JsonObject json) {
+    this();
+    setConnectTimeoutMillis(json.getLong("connectTimeoutMillis", connectTimeoutMillis));
+    setCallTimeoutMillis(json.getLong("callTimeoutMillis", callTimeoutMillis));
+    setMaxFrameSize(json.getInteger("maxFrameSize", maxFrameSize));
+    setMaxCallsInFlight(json.getInteger("maxCallsInFlight", maxCallsInFlight));
+    setKeepAliveIntervalMillis(json.getLong("keepAliveIntervalMillis", keepAliveIntervalMillis));
+    setKeepAliveTimeoutMillis(json.getLong("keepAliveTimeoutMillis", keepAliveTimeoutMillis));
+    setReconnectBackoffInitialMillis(json.getLong("reconnectBackoffInitialMillis", reconnectBackoffInitialMillis));
+    setReconnectBackoffMaxMillis(json.getLong("reconnectBackoffMaxMillis", reconnectBackoffMaxMillis));
+    setSerialization(json.getString("serialization", serialization));
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("connectTimeoutMillis", connectTimeoutMillis)
+        .put("callTimeoutMillis", callTimeoutMillis)
+        .put("maxFrameSize", maxFrameSize)
+        .put("maxCallsInFlight", maxCallsInFlight)
+        .put("keepAliveIntervalMillis", keepAliveIntervalMillis)
+        .put("keepAliveTimeoutMillis", keepAliveTimeoutMillis)
+        .put("reconnectBackoffInitialMillis", reconnectBackoffInitialMillis)
+        .put("reconnectBackoffMaxMillis", reconnectBackoffMaxMillis)
+        .put("serialization", serialization);
+  }
+
+  public long getConnectTimeoutMillis() {
+    return connectTimeoutMillis;
+  }
+
+  public SlackerClientOptions setConnectTimeoutMillis(long connectTimeoutMillis) {
+    requirePositive("connectTimeoutMillis", connectTimeoutMillis);
+    this.connectTimeoutMillis = connectTimeoutMillis;
+    return this;
+  }
+
+  public long getCallTimeoutMillis() {
+    return callTimeoutMillis;
+  }
+
+  /** The timeout of a call that sets none itself; it travels to the server as the call's deadline. */
+  public SlackerClientOptions setCallTimeoutMillis(long callTimeoutMillis) {
+    requirePositive("callTimeoutMillis", callTimeoutMillis);
+    this.callTimeoutMillis = callTimeoutMillis;
+    return this;
+  }
+
+  public int getMaxFrameSize() {
+    return maxFrameSize;
+  }
+
+  public SlackerClientOptions setMaxFrameSize(int maxFrameSize) {
+    if (maxFrameSize < 64) {
+      throw new IllegalArgumentException("maxFrameSize must be at least 64 bytes, got " + maxFrameSize);
+    }
+    this.maxFrameSize = maxFrameSize;
+    return this;
+  }
+
+  public int getMaxCallsInFlight() {
+    return maxCallsInFlight;
+  }
+
+  /** Calls awaiting an answer on one connection; past it a call fails fast with {@link StatusCode#OVERLOADED}. */
+  public SlackerClientOptions setMaxCallsInFlight(int maxCallsInFlight) {
+    requirePositive("maxCallsInFlight", maxCallsInFlight);
+    this.maxCallsInFlight = maxCallsInFlight;
+    return this;
+  }
+
+  public long getKeepAliveIntervalMillis() {
+    return keepAliveIntervalMillis;
+  }
+
+  /** How often a connection sends a ping. */
+  public SlackerClientOptions setKeepAliveIntervalMillis(long keepAliveIntervalMillis) {
+    requirePositive("keepAliveIntervalMillis", keepAliveIntervalMillis);
+    this.keepAliveIntervalMillis = keepAliveIntervalMillis;
+    return this;
+  }
+
+  public long getKeepAliveTimeoutMillis() {
+    return keepAliveTimeoutMillis;
+  }
+
+  /** A pong that does not come within this time closes the connection. */
+  public SlackerClientOptions setKeepAliveTimeoutMillis(long keepAliveTimeoutMillis) {
+    requirePositive("keepAliveTimeoutMillis", keepAliveTimeoutMillis);
+    this.keepAliveTimeoutMillis = keepAliveTimeoutMillis;
+    return this;
+  }
+
+  public long getReconnectBackoffInitialMillis() {
+    return reconnectBackoffInitialMillis;
+  }
+
+  /** The wait after a first failed connect; it doubles with each further failure. */
+  public SlackerClientOptions setReconnectBackoffInitialMillis(long millis) {
+    requirePositive("reconnectBackoffInitialMillis", millis);
+    this.reconnectBackoffInitialMillis = millis;
+    return this;
+  }
+
+  public long getReconnectBackoffMaxMillis() {
+    return reconnectBackoffMaxMillis;
+  }
+
+  public SlackerClientOptions setReconnectBackoffMaxMillis(long millis) {
+    requirePositive("reconnectBackoffMaxMillis", millis);
+    this.reconnectBackoffMaxMillis = millis;
+    return this;
+  }
+
+  public String getSerialization() {
+    return serialization;
+  }
+
+  /** The serialization of calls that name none: {@code json}, {@code smile} or {@code cbor}. */
+  public SlackerClientOptions setSerialization(String serialization) {
+    if (serialization == null || serialization.isEmpty()) {
+      throw new IllegalArgumentException("serialization must not be empty");
+    }
+    this.serialization = serialization;
+    return this;
+  }
+
+  private static void requirePositive(String name, long value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be positive, got " + value);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.slacker;
+
+import io.slacker.impl.server.SlackerServerImpl;
+import io.slacker.spi.ServerInterceptor;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Serves registered services over Slacker's binary protocol on a Vert.x TCP server. Methods run
+ * on the connection's event loop, or on a bounded worker pool when they are marked blocking.
+ */
+public interface SlackerServer {
+
+  static SlackerServer create(Vertx vertx) {
+    return create(vertx, new SlackerServerOptions());
+  }
+
+  static SlackerServer create(Vertx vertx, SlackerServerOptions options) {
+    return new SlackerServerImpl(vertx, new SlackerServerOptions(options));
+  }
+
+  /**
+   * Adds a service under its name. Registering two services with the same name, or names whose
+   * ids collide, fails with {@link IllegalArgumentException}.
+   */
+  SlackerServer register(ServiceDefinition service);
+
+  /** Adds an interceptor; interceptors run in the order they were added. */
+  SlackerServer addInterceptor(ServerInterceptor interceptor);
+
+  Future<SlackerServer> listen();
+
+  /** @return the port bound by {@link #listen()}, useful with port 0; -1 before */
+  int actualPort();
+
+  /**
+   * Graceful stop with the configured timeout: see {@link #shutdown(long, TimeUnit)}.
+   */
+  Future<Void> shutdown();
+
+  /**
+   * Stops accepting connections, sends goaway on every connection so clients send no new calls,
+   * waits for the calls in flight to finish (at most {@code timeout}), then closes.
+   */
+  Future<Void> shutdown(long timeout, TimeUnit unit);
+
+  /** Closes at once; calls in flight fail on their clients with {@code UNAVAILABLE}. */
+  Future<Void> close();
+}

@@ -1,0 +1,159 @@
+package io.slacker;
+
+import io.vertx.core.json.JsonObject;
+
+/** Options of a {@link SlackerServer}. */
+public class SlackerServerOptions {
+
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  /** The port of the original slacker. */
+  public static final int DEFAULT_PORT = 2104;
+  public static final int DEFAULT_MAX_FRAME_SIZE = 16 * 1024 * 1024;
+  public static final int DEFAULT_MAX_CALLS_IN_FLIGHT_PER_CONNECTION = 10_000;
+  public static final int DEFAULT_BLOCKING_POOL_SIZE = 20;
+  public static final int DEFAULT_BLOCKING_QUEUE_SIZE = 1_000;
+  public static final long DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 30_000;
+
+  private String host;
+  private int port;
+  private int maxFrameSize;
+  private int maxCallsInFlightPerConnection;
+  private int blockingPoolSize;
+  private int blockingQueueSize;
+  private long shutdownTimeoutMillis;
+
+  public SlackerServerOptions() {
+    host = DEFAULT_HOST;
+    port = DEFAULT_PORT;
+    maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
+    maxCallsInFlightPerConnection = DEFAULT_MAX_CALLS_IN_FLIGHT_PER_CONNECTION;
+    blockingPoolSize = DEFAULT_BLOCKING_POOL_SIZE;
+    blockingQueueSize = DEFAULT_BLOCKING_QUEUE_SIZE;
+    shutdownTimeoutMillis = DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
+  }
+
+  public SlackerServerOptions(SlackerServerOptions other) {
+    host = other.host;
+    port = other.port;
+    maxFrameSize = other.maxFrameSize;
+    maxCallsInFlightPerConnection = other.maxCallsInFlightPerConnection;
+    blockingPoolSize = other.blockingPoolSize;
+    blockingQueueSize = other.blockingQueueSize;
+    shutdownTimeoutMillis = other.shutdownTimeoutMillis;
+  }
+
+  public SlackerServerOptions(JsonObject json) {
+    this();
+    setHost(json.getString("host", host));
+    setPort(json.getInteger("port", port));
+    setMaxFrameSize(json.getInteger("maxFrameSize", maxFrameSize));
+    setMaxCallsInFlightPerConnection(json.getInteger("maxCallsInFlightPerConnection", maxCallsInFlightPerConnection));
+    setBlockingPoolSize(json.getInteger("blockingPoolSize", blockingPoolSize));
+    setBlockingQueueSize(json.getInteger("blockingQueueSize", blockingQueueSize));
+    setShutdownTimeoutMillis(json.getLong("shutdownTimeoutMillis", shutdownTimeoutMillis));
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("host", host)
+        .put("port", port)
+        .put("maxFrameSize", maxFrameSize)
+        .put("maxCallsInFlightPerConnection", maxCallsInFlightPerConnection)
+        .put("blockingPoolSize", blockingPoolSize)
+        .put("blockingQueueSize", blockingQueueSize)
+        .put("shutdownTimeoutMillis", shutdownTimeoutMillis);
+  }
+
+  public String getHost() {
+    return host;
+  }
+
+  public SlackerServerOptions setHost(String host) {
+    if (host == null || host.isEmpty()) {
+      throw new IllegalArgumentException("host must not be empty");
+    }
+    this.host = host;
+    return this;
+  }
+
+  public int getPort() {
+    return port;
+  }
+
+  /** @param port the TCP port, or 0 to pick a free one (read it back with {@link SlackerServer#actualPort()}) */
+  public SlackerServerOptions setPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+    }
+    this.port = port;
+    return this;
+  }
+
+  public int getMaxFrameSize() {
+    return maxFrameSize;
+  }
+
+  /** The largest frame accepted, in bytes after the length field; a longer frame closes the connection. */
+  public SlackerServerOptions setMaxFrameSize(int maxFrameSize) {
+    if (maxFrameSize < 64) {
+      throw new IllegalArgumentException("maxFrameSize must be at least 64 bytes, got " + maxFrameSize);
+    }
+    this.maxFrameSize = maxFrameSize;
+    return this;
+  }
+
+  public int getMaxCallsInFlightPerConnection() {
+    return maxCallsInFlightPerConnection;
+  }
+
+  /** Calls running at once on one connection; past it a call fails with {@link StatusCode#OVERLOADED}. */
+  public SlackerServerOptions setMaxCallsInFlightPerConnection(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("maxCallsInFlightPerConnection must be positive, got " + max);
+    }
+    this.maxCallsInFlightPerConnection = max;
+    return this;
+  }
+
+  public int getBlockingPoolSize() {
+    return blockingPoolSize;
+  }
+
+  /** Worker threads that run methods marked blocking. */
+  public SlackerServerOptions setBlockingPoolSize(int blockingPoolSize) {
+    if (blockingPoolSize < 1) {
+      throw new IllegalArgumentException("blockingPoolSize must be positive, got " + blockingPoolSize);
+    }
+    this.blockingPoolSize = blockingPoolSize;
+    return this;
+  }
+
+  public int getBlockingQueueSize() {
+    return blockingQueueSize;
+  }
+
+  /**
+   * Blocking calls accepted at once (running plus waiting for a worker); past it a call fails
+   * with {@link StatusCode#OVERLOADED} instead of queueing without bound.
+   */
+  public SlackerServerOptions setBlockingQueueSize(int blockingQueueSize) {
+    if (blockingQueueSize < 1) {
+      throw new IllegalArgumentException("blockingQueueSize must be positive, got " + blockingQueueSize);
+    }
+    this.blockingQueueSize = blockingQueueSize;
+    return this;
+  }
+
+  public long getShutdownTimeoutMillis() {
+    return shutdownTimeoutMillis;
+  }
+
+  /** How long {@link SlackerServer#shutdown()} waits for calls in flight before it closes connections. */
+  public SlackerServerOptions setShutdownTimeoutMillis(long shutdownTimeoutMillis) {
+    if (shutdownTimeoutMillis < 0) {
+      throw new IllegalArgumentException("shutdownTimeoutMillis must not be negative");
+    }
+    this.shutdownTimeoutMillis = shutdownTimeoutMillis;
+    return this;
+  }
+}

@@ -1,0 +1,56 @@
+package io.slacker;
+
+/**
+ * The error vocabulary of Slacker, shared by the client, the server and the wire protocol.
+ * The numeric value is what travels in an error frame (see docs/protocol.md).
+ */
+public enum StatusCode {
+  /** The service or the method is not registered on the server. */
+  NOT_FOUND(1),
+  /** The request could not be decoded: arguments of the wrong type or count, unknown serialization. */
+  BAD_REQUEST(2),
+  /** The service method threw or returned a failed future; the remote class name travels along. */
+  APPLICATION_ERROR(3),
+  /** Too many calls in flight or queued; retry later or elsewhere. */
+  OVERLOADED(4),
+  /** The call's deadline passed before it completed. */
+  DEADLINE_EXCEEDED(5),
+  /** The call was cancelled by the caller. */
+  CANCELLED(6),
+  /** No usable connection: refused, dropped, or the server is going away. Safe to retry elsewhere. */
+  UNAVAILABLE(7),
+  /** The peer broke the wire protocol (bad magic, version, length or layout). */
+  PROTOCOL_ERROR(8),
+  /** An interceptor refused the caller's credentials. */
+  UNAUTHENTICATED(9),
+  /** A failure inside Slacker itself, such as a result that cannot be serialized. */
+  INTERNAL(10);
+
+  private static final StatusCode[] BY_VALUE = new StatusCode[11];
+
+  static {
+    for (StatusCode code : values()) {
+      BY_VALUE[code.value] = code;
+    }
+  }
+
+  private final int value;
+
+  StatusCode(int value) {
+    this.value = value;
+  }
+
+  /** @return the number that represents this code on the wire */
+  public int value() {
+    return value;
+  }
+
+  /**
+   * @return the code for a wire value; unknown values map to {@link #INTERNAL} so that a newer
+   *     peer's codes still surface as an error
+   */
+  public static StatusCode fromValue(int value) {
+    StatusCode code = value > 0 && value < BY_VALUE.length ? BY_VALUE[value] : null;
+    return code == null ? INTERNAL : code;
+  }
+}
