@@ -43,6 +43,14 @@ public interface SlackerClient {
    */
   <T> Future<T> call(MethodDescriptor method, Object[] args, CallOptions options);
 
+  /** @return the generated proxy of {@code serviceInterface}; each call's options start from {@code defaults} */
+  <T> T proxy(Class<T> serviceInterface, CallOptions defaults);
+
+  /** @return the generated proxy of {@code serviceInterface}, calling {@code server} */
+  default <T> T proxy(Class<T> serviceInterface, SocketAddress server) {
+    return proxy(serviceInterface, new CallOptions().setServer(server));
+  }
+
   /** Closes every connection; pending calls fail with {@code UNAVAILABLE}. */
   Future<Void> close();
 }

@@ -27,6 +27,12 @@ public interface SlackerServer {
    */
   SlackerServer register(ServiceDefinition service);
 
+  /**
+   * Adds a service through the binding generated for its interface ({@code @SlackerService}
+   * or {@code @ProxyGen}).
+   */
+  <T> SlackerServer register(Class<T> serviceInterface, T implementation);
+
   /** Adds an interceptor; interceptors run in the order they were added. */
   SlackerServer addInterceptor(ServerInterceptor interceptor);
 
