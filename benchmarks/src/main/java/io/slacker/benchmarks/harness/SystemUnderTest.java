@@ -1,0 +1,54 @@
+package io.slacker.benchmarks.harness;
+
+import io.slacker.benchmarks.dubbo.DubboClient;
+import io.slacker.benchmarks.dubbo.DubboServer;
+import io.slacker.benchmarks.eventbus.EventBusClient;
+import io.slacker.benchmarks.eventbus.EventBusServer;
+import io.slacker.benchmarks.floor.FloorClient;
+import io.slacker.benchmarks.floor.FloorServer;
+import io.slacker.benchmarks.grpc.GrpcClient;
+import io.slacker.benchmarks.grpc.GrpcServer;
+
+import java.util.function.Supplier;
+
+/** Every system the benchmark runs, in the order it runs them. */
+public enum SystemUnderTest {
+  FLOOR("floor", "raw Vert.x NetSocket, frames of Slacker's sizes, no RPC work", FloorServer::new, FloorClient::connect),
+  SERVICE_PROXY("vertx-service-proxy", "generated proxy over the clustered event bus (vertx-zookeeper)", EventBusServer::new, EventBusClient::connect),
+  GRPC("grpc-java", "unary calls over grpc-netty, protobuf messages", GrpcServer::new, GrpcClient::connect),
+  DUBBO("dubbo", "Dubbo 3, dubbo protocol, direct URL, default serialization", DubboServer::new, DubboClient::connect);
+
+  private final String label;
+  private final String description;
+  private final Supplier<WorkloadServer> server;
+  private final ClientFactory client;
+
+  SystemUnderTest(String label, String description, Supplier<WorkloadServer> server, ClientFactory client) {
+    this.label = label;
+    this.description = description;
+    this.server = server;
+    this.client = client;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  WorkloadServer newServer() {
+    return server.get();
+  }
+
+  WorkloadClient connect(Settings settings) throws Exception {
+    return client.connect(settings);
+  }
+
+  /** Connects a system's client to its running server. */
+  @FunctionalInterface
+  private interface ClientFactory {
+    WorkloadClient connect(Settings settings) throws Exception;
+  }
+}
