@@ -1,5 +1,6 @@
 package io.slacker.benchmarks.harness;
 
+import io.slacker.SlackerClientOptions;
 import io.slacker.benchmarks.dubbo.DubboClient;
 import io.slacker.benchmarks.dubbo.DubboServer;
 import io.slacker.benchmarks.eventbus.EventBusClient;
@@ -8,12 +9,18 @@ import io.slacker.benchmarks.floor.FloorClient;
 import io.slacker.benchmarks.floor.FloorServer;
 import io.slacker.benchmarks.grpc.GrpcClient;
 import io.slacker.benchmarks.grpc.GrpcServer;
+import io.slacker.benchmarks.slacker.SlackerWorkloadClient;
+import io.slacker.benchmarks.slacker.SlackerWorkloadServer;
 
 import java.util.function.Supplier;
 
 /** Every system the benchmark runs, in the order it runs them. */
 public enum SystemUnderTest {
   FLOOR("floor", "raw Vert.x NetSocket, frames of Slacker's sizes, no RPC work", FloorServer::new, FloorClient::connect),
+  SLACKER_JSON("slacker-json", "Slacker, JSON serialization", SlackerWorkloadServer::new,
+      settings -> SlackerWorkloadClient.connect(settings, "json")),
+  SLACKER_BINARY("slacker-binary", "Slacker, its default binary serialization (" + SlackerClientOptions.DEFAULT_SERIALIZATION + ")",
+      SlackerWorkloadServer::new, settings -> SlackerWorkloadClient.connect(settings, SlackerClientOptions.DEFAULT_SERIALIZATION)),
   SERVICE_PROXY("vertx-service-proxy", "generated proxy over the clustered event bus (vertx-zookeeper)", EventBusServer::new, EventBusClient::connect),
   GRPC("grpc-java", "unary calls over grpc-netty, protobuf messages", GrpcServer::new, GrpcClient::connect),
   DUBBO("dubbo", "Dubbo 3, dubbo protocol, direct URL, default serialization", DubboServer::new, DubboClient::connect);

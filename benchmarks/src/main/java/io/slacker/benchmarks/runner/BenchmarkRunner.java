@@ -1,0 +1,129 @@
+package io.slacker.benchmarks.runner;
+
+import io.slacker.SlackerClientOptions;
+import io.slacker.benchmarks.floor.FrameSizeProbe;
+import io.slacker.benchmarks.harness.Settings;
+import io.slacker.benchmarks.harness.SystemUnderTest;
+import io.slacker.benchmarks.slacker.SlackerWorkloadClient;
+import io.slacker.benchmarks.slacker.SlackerWorkloadServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs every system one after the other on this machine and writes results.json, results.md
+ * and chart.svg into one folder. With {@code --profile} it instead runs Slacker alone under
+ * flight recordings and writes profile.md.
+ *
+ * <p>Usage: {@code BenchmarkRunner [--quick] [--profile] [--only label,label] --out DIR}
+ */
+public final class BenchmarkRunner {
+
+  private BenchmarkRunner() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<String> arguments = Arrays.asList(args);
+    boolean quick = arguments.contains("--quick");
+    boolean profile = arguments.contains("--profile");
+    Path out = Path.of(valueAfter(arguments, "--out", "benchmarks/results/" + timestamp()));
+    String only = valueAfter(arguments, "--only", null);
+    Files.createDirectories(out.resolve("logs"));
+    String classPath = System.getProperty("java.class.path");
+    boolean allOk = profile ? profile(out, classPath) : measure(quick ? RunPlan.quick() : RunPlan.full(), only, out, classPath);
+    System.exit(allOk ? 0 : 1);
+  }
+
+  private static boolean measure(RunPlan plan, String only, Path out, String classPath) throws Exception {
+    JsonObject results = new JsonObject()
+        .put("startedAt", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19) + "Z")
+        .put("machine", Machine.describe())
+        .put("plan", plan.toJson());
+    JsonArray systems = new JsonArray();
+    results.put("systems", systems);
+    boolean allOk = true;
+    for (SystemUnderTest system : SystemUnderTest.values()) {
+      if (only != null && !Arrays.asList(only.split(",")).contains(system.label())) {
+        continue;
+      }
+      System.out.println("== " + system.label() + ": " + system.description());
+      JsonObject result = run(system, plan, out, classPath, results);
+      systems.add(result);
+      if (!"ok".equals(result.getString("status"))) {
+        allOk = false;
+        System.out.println("  FAILED: " + result.getString("error"));
+      }
+    }
+    Files.writeString(out.resolve("results.json"), results.encodePrettily());
+    Files.writeString(out.resolve("results.md"), ResultsTable.markdown(results));
+    Files.writeString(out.resolve("chart.svg"), ResultsChart.svg(results));
+    System.out.println("\nResults in " + out.toAbsolutePath());
+    return allOk;
+  }
+
+  /** Runs one system with what it needs besides its own processes: frame sizes, a ZooKeeper. */
+  private static JsonObject run(SystemUnderTest system, RunPlan plan, Path out, String classPath, JsonObject results) {
+    SystemRun run = new SystemRun(system, plan, classPath, out.resolve("logs"));
+    try {
+      switch (system) {
+        case FLOOR: {
+          String sizes = slackerFrameSizes();
+          results.put("floorFrameSizes", sizes);
+          return run.run(List.of("frameSizes=" + sizes), List.of());
+        }
+        case SERVICE_PROXY: {
+          try (EmbeddedZooKeeper zooKeeper = new EmbeddedZooKeeper()) {
+            return run.run(List.of("zookeeper=" + zooKeeper.connectString()), List.of());
+          }
+        }
+        default:
+          return run.run(List.of(), List.of());
+      }
+    } catch (Exception e) {
+      return new JsonObject().put("system", system.label()).put("description", system.description())
+          .put("levels", new JsonArray()).put("status", "failed").put("error", e.toString());
+    }
+  }
+
+  /** The frames of Slacker with its default serialization, which the floor copies. */
+  private static String slackerFrameSizes() throws Exception {
+    return FrameSizeProbe.measure(new SlackerWorkloadServer(),
+        port -> SlackerWorkloadClient.connect(Settings.parse(List.of("port=" + port)), SlackerClientOptions.DEFAULT_SERIALIZATION));
+  }
+
+  /** Slacker with its default serialization at 32 in flight, both processes under a flight recording. */
+  private static boolean profile(Path out, String classPath) throws Exception {
+    RunPlan plan = new RunPlan("profile", List.of(32), 10_000, 2_000, 20_000);
+    SystemUnderTest system = SystemUnderTest.SLACKER_BINARY;
+    List<String> recording = List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+        + out.resolve("%s.jfr").toAbsolutePath());
+    JsonObject result = new SystemRun(system, plan, classPath, out.resolve("logs")).run(List.of(), recording);
+    StringBuilder md = new StringBuilder("# Where Slacker's time goes\n\n")
+        .append(system.description()).append(", 32 calls in flight, recorded with JFR's `profile` settings over the whole run ")
+        .append("(").append(plan.warmupMillis() / 1000).append(" s warm-up included).\n\n");
+    for (String side : List.of("server", "client")) {
+      md.append(JfrSummary.markdown(side, out.resolve(system.label() + "-" + side + ".jfr"))).append('\n');
+    }
+    Files.writeString(out.resolve("profile.md"), md.toString());
+    Files.writeString(out.resolve("profile-run.json"), result.encodePrettily());
+    System.out.println("Profile in " + out.resolve("profile.md").toAbsolutePath());
+    return "ok".equals(result.getString("status"));
+  }
+
+  private static String valueAfter(List<String> arguments, String flag, String otherwise) {
+    int index = arguments.indexOf(flag);
+    return index >= 0 && index + 1 < arguments.size() ? arguments.get(index + 1) : otherwise;
+  }
+
+  private static String timestamp() {
+    return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+  }
+}

@@ -1,0 +1,98 @@
+package io.slacker.benchmarks.runner;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a flight recording and says where the CPU went: the share of execution samples by
+ * library (inclusive: a sample counts for every library on its stack), the hottest methods
+ * (self time), and the biggest allocation sites.
+ */
+final class JfrSummary {
+
+  private static final int TOP = 20;
+  /** Checked in order: the benchmark's own code first, as it also lives under io.slacker. */
+  private static final Map<String, String> LIBRARIES = new LinkedHashMap<>();
+
+  static {
+    LIBRARIES.put("io.slacker.benchmarks.", "benchmark harness and workload");
+    LIBRARIES.put("io.slacker.", "Slacker");
+    LIBRARIES.put("com.fasterxml.jackson.", "Jackson");
+    LIBRARIES.put("io.vertx.", "Vert.x");
+    LIBRARIES.put("io.netty.", "Netty");
+    LIBRARIES.put("java.time.", "java.time");
+  }
+
+  private JfrSummary() {
+  }
+
+  static String markdown(String title, Path recording) throws IOException {
+    Map<String, Integer> selfTime = new HashMap<>();
+    Map<String, Integer> libraries = new HashMap<>();
+    Map<String, Long> allocations = new HashMap<>();
+    int samples = 0;
+    long allocated = 0;
+    for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+      RecordedStackTrace stack = event.getStackTrace();
+      if (stack == null || stack.getFrames().isEmpty()) {
+        continue;
+      }
+      List<RecordedFrame> frames = stack.getFrames();
+      String name = event.getEventType().getName();
+      if (name.equals("jdk.ExecutionSample")) {
+        samples++;
+        selfTime.merge(method(frames.get(0)), 1, Integer::sum);
+        Set<String> seen = new HashSet<>();
+        for (RecordedFrame frame : frames) {
+          seen.add(library(frame));
+        }
+        seen.forEach(library -> libraries.merge(library, 1, Integer::sum));
+      } else if (name.equals("jdk.ObjectAllocationSample")) {
+        long weight = event.getLong("weight");
+        allocated += weight;
+        allocations.merge(method(frames.get(0)) + " (" + event.getClass("objectClass").getName() + ")", weight, Long::sum);
+      }
+    }
+    StringBuilder md = new StringBuilder("### ").append(title).append("\n\n");
+    md.append(samples).append(" execution samples.\n\n| library on the stack | share of samples |\n|---|---:|\n");
+    appendShares(md, libraries, samples);
+    md.append("\n| hottest methods (self) | share of samples |\n|---|---:|\n");
+    appendShares(md, selfTime, samples);
+    md.append("\n| biggest allocation sites (sampled weight) | share |\n|---|---:|\n");
+    long totalAllocated = Math.max(1, allocated);
+    allocations.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(TOP)
+        .forEach(entry -> md.append(String.format(Locale.ROOT, "| `%s` | %.1f%% |%n", entry.getKey(), 100.0 * entry.getValue() / totalAllocated)));
+    return md.toString();
+  }
+
+  private static void appendShares(StringBuilder md, Map<String, Integer> counts, int total) {
+    counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(TOP)
+        .forEach(entry -> md.append(String.format(Locale.ROOT, "| `%s` | %.1f%% |%n", entry.getKey(), 100.0 * entry.getValue() / Math.max(1, total))));
+  }
+
+  private static String method(RecordedFrame frame) {
+    return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+  }
+
+  private static String library(RecordedFrame frame) {
+    String type = frame.getMethod().getType().getName();
+    for (Map.Entry<String, String> library : LIBRARIES.entrySet()) {
+      if (type.startsWith(library.getKey())) {
+        return library.getValue();
+      }
+    }
+    return type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.") ? "JDK (other)" : "other";
+  }
+}

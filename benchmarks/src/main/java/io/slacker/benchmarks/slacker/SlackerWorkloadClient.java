@@ -1,0 +1,75 @@
+package io.slacker.benchmarks.slacker;
+
+import io.slacker.CallOptions;
+import io.slacker.MethodDescriptor;
+import io.slacker.SlackerClient;
+import io.slacker.SlackerClientOptions;
+import io.slacker.benchmarks.harness.Completion;
+import io.slacker.benchmarks.harness.Settings;
+import io.slacker.benchmarks.harness.WorkloadClient;
+import io.slacker.benchmarks.model.User;
+import io.slacker.benchmarks.workload.Operation;
+import io.slacker.benchmarks.workload.Users;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.SocketAddress;
+
+/** A Slacker client on one multiplexed connection, with the serialization it is given. */
+public final class SlackerWorkloadClient implements WorkloadClient {
+
+  private final Vertx vertx;
+  private final SlackerClient client;
+  private final CallOptions options;
+  private final String[] emails = new String[Operation.KEY_COUNT];
+  private final User[] users = new User[Operation.KEY_COUNT];
+
+  private SlackerWorkloadClient(Vertx vertx, SlackerClient client, CallOptions options) {
+    this.vertx = vertx;
+    this.client = client;
+    this.options = options;
+    for (int key = 0; key < Operation.KEY_COUNT; key++) {
+      emails[key] = Users.email(key);
+      users[key] = Users.user(key);
+    }
+  }
+
+  /** @param serialization a Slacker serializer name: {@code json}, {@code smile}, {@code cbor} */
+  public static SlackerWorkloadClient connect(Settings settings, String serialization) {
+    Vertx vertx = Vertx.vertx();
+    SlackerClient client = SlackerClient.create(vertx, new SlackerClientOptions().setSerialization(serialization));
+    CallOptions options = new CallOptions().setServer(SocketAddress.inetSocketAddress(settings.getInt("port"), "127.0.0.1"));
+    return new SlackerWorkloadClient(vertx, client, options);
+  }
+
+  @Override
+  public void call(Operation operation, int key, Completion done) {
+    Future<Object> future;
+    switch (operation) {
+      case EXIST_USER:
+        future = invoke(UserServiceMethods.EXIST_USER, emails[key]);
+        break;
+      case CREATE_USER:
+        future = invoke(UserServiceMethods.CREATE_USER, users[key]);
+        break;
+      case GET_USER:
+        future = invoke(UserServiceMethods.GET_USER, (long) key);
+        break;
+      case LIST_USER:
+        future = invoke(UserServiceMethods.LIST_USER, key);
+        break;
+      default:
+        throw new AssertionError(operation);
+    }
+    future.onComplete(result -> done.complete(result.result(), result.cause()));
+  }
+
+  private Future<Object> invoke(MethodDescriptor method, Object argument) {
+    return client.call(method, new Object[] {argument}, options);
+  }
+
+  @Override
+  public void close() {
+    client.close().await();
+    vertx.close().await();
+  }
+}
