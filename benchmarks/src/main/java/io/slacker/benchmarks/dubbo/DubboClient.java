@@ -36,7 +36,7 @@ public final class DubboClient implements WorkloadClient {
     reference.setInterface(DubboUserService.class);
     reference.setUrl("dubbo://127.0.0.1:" + settings.getInt("port"));
     reference.setTimeout(10_000);
-    DubboBootstrap bootstrap = DubboBootstrap.getInstance().application(application).reference(reference).start();
+    DubboBootstrap bootstrap = DubboBootstrap.newInstance().application(application).reference(reference).start();
     return new DubboClient(bootstrap, reference.get());
   }
 

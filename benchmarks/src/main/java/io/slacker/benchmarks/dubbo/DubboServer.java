@@ -27,7 +27,7 @@ public final class DubboServer implements WorkloadServer {
     ServiceConfig<DubboUserService> service = new ServiceConfig<>();
     service.setInterface(DubboUserService.class);
     service.setRef(new DubboUserServiceImpl());
-    bootstrap = DubboBootstrap.getInstance()
+    bootstrap = DubboBootstrap.newInstance()
         .application(application)
         .registry(new RegistryConfig(RegistryConfig.NO_AVAILABLE))
         .protocol(protocol)

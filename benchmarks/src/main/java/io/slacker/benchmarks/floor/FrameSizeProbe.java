@@ -1,6 +1,6 @@
 package io.slacker.benchmarks.floor;
 
-import io.slacker.benchmarks.harness.Completion;
+import io.slacker.benchmarks.harness.BlockingCall;
 import io.slacker.benchmarks.harness.Settings;
 import io.slacker.benchmarks.harness.WorkloadClient;
 import io.slacker.benchmarks.harness.WorkloadServer;
@@ -11,9 +11,7 @@ import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -80,16 +78,7 @@ public final class FrameSizeProbe {
   }
 
   private static void await(WorkloadClient client, Operation operation) throws Exception {
-    CompletableFuture<Object> answer = new CompletableFuture<>();
-    Completion done = (response, failure) -> {
-      if (failure != null) {
-        answer.completeExceptionally(failure);
-      } else {
-        answer.complete(response);
-      }
-    };
-    client.call(operation, KEY, done);
-    Object response = answer.get(10, TimeUnit.SECONDS);
+    Object response = BlockingCall.call(client, operation, KEY);
     if (!client.isCorrect(operation, KEY, response)) {
       throw new IllegalStateException(operation.methodName() + " answered " + response + " through the probe");
     }

@@ -23,7 +23,7 @@ public enum SystemUnderTest {
       SlackerWorkloadServer::new, settings -> SlackerWorkloadClient.connect(settings, SlackerClientOptions.DEFAULT_SERIALIZATION)),
   SERVICE_PROXY("vertx-service-proxy", "generated proxy over the clustered event bus (vertx-zookeeper)", EventBusServer::new, EventBusClient::connect),
   GRPC("grpc-java", "unary calls over grpc-netty, protobuf messages", GrpcServer::new, GrpcClient::connect),
-  DUBBO("dubbo", "Dubbo 3, dubbo protocol, direct URL, default serialization", DubboServer::new, DubboClient::connect);
+  DUBBO("dubbo", "Dubbo 3.3, dubbo protocol, direct URL, default serialization (hessian2)", DubboServer::new, DubboClient::connect);
 
   private final String label;
   private final String description;
