@@ -8,17 +8,16 @@ import jdk.jfr.consumer.RecordingFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads a flight recording and says where the CPU went: the share of execution samples by
- * library (inclusive: a sample counts for every library on its stack), the hottest methods
- * (self time), and the biggest allocation sites.
+ * library (the library running at the sample; JDK code counts for the library that called it,
+ * so a HashMap used while parsing a date counts for java.time), the hottest methods (self
+ * time), and the biggest allocation sites.
  */
 final class JfrSummary {
 
@@ -54,11 +53,7 @@ final class JfrSummary {
       if (name.equals("jdk.ExecutionSample")) {
         samples++;
         selfTime.merge(method(frames.get(0)), 1, Integer::sum);
-        Set<String> seen = new HashSet<>();
-        for (RecordedFrame frame : frames) {
-          seen.add(library(frame));
-        }
-        seen.forEach(library -> libraries.merge(library, 1, Integer::sum));
+        libraries.merge(runningLibrary(frames), 1, Integer::sum);
       } else if (name.equals("jdk.ObjectAllocationSample")) {
         long weight = event.getLong("weight");
         allocated += weight;
@@ -66,7 +61,7 @@ final class JfrSummary {
       }
     }
     StringBuilder md = new StringBuilder("### ").append(title).append("\n\n");
-    md.append(samples).append(" execution samples.\n\n| library on the stack | share of samples |\n|---|---:|\n");
+    md.append(samples).append(" execution samples.\n\n| library running (JDK code counted for its caller) | share of samples |\n|---|---:|\n");
     appendShares(md, libraries, samples);
     md.append("\n| hottest methods (self) | share of samples |\n|---|---:|\n");
     appendShares(md, selfTime, samples);
@@ -86,13 +81,19 @@ final class JfrSummary {
     return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
   }
 
-  private static String library(RecordedFrame frame) {
-    String type = frame.getMethod().getType().getName();
-    for (Map.Entry<String, String> library : LIBRARIES.entrySet()) {
-      if (type.startsWith(library.getKey())) {
-        return library.getValue();
+  /** @return the library of the innermost frame outside the JDK's general code, or "JDK" when there is none */
+  private static String runningLibrary(List<RecordedFrame> frames) {
+    for (RecordedFrame frame : frames) {
+      String type = frame.getMethod().getType().getName();
+      for (Map.Entry<String, String> library : LIBRARIES.entrySet()) {
+        if (type.startsWith(library.getKey())) {
+          return library.getValue();
+        }
+      }
+      if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+        return "other: " + type.substring(0, Math.max(0, type.lastIndexOf('.')));
       }
     }
-    return type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.") ? "JDK (other)" : "other";
+    return "JDK";
   }
 }
