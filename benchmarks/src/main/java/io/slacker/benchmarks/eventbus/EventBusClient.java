@@ -4,6 +4,7 @@ import io.slacker.benchmarks.harness.Completion;
 import io.slacker.benchmarks.harness.FreePort;
 import io.slacker.benchmarks.harness.Settings;
 import io.slacker.benchmarks.harness.WorkloadClient;
+import io.slacker.benchmarks.model.Page;
 import io.slacker.benchmarks.model.User;
 import io.slacker.benchmarks.workload.Operation;
 import io.slacker.benchmarks.workload.Users;
@@ -45,13 +46,13 @@ public final class EventBusClient implements WorkloadClient {
         future = service.existUser(emails[key]);
         break;
       case CREATE_USER:
-        future = service.createUser(users[key]);
+        future = service.createUser(users[key].toJson());
         break;
       case GET_USER:
-        future = service.getUser(key);
+        future = service.getUser(key).map(User::new);
         break;
       case LIST_USER:
-        future = service.listUser(key);
+        future = service.listUser(key).map(Page::new);
         break;
       default:
         throw new AssertionError(operation);

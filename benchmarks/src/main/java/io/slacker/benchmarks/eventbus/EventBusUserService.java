@@ -1,12 +1,15 @@
 package io.slacker.benchmarks.eventbus;
 
-import io.slacker.benchmarks.model.Page;
-import io.slacker.benchmarks.model.User;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 
-/** The workload as a vertx-service-proxy service; vertx-codegen generates its event-bus proxy and handler. */
+/**
+ * The workload as a vertx-service-proxy service; vertx-codegen generates its event-bus proxy
+ * and handler. Users and pages travel as the JSON of the shared model: both sides convert with
+ * its {@code toJson()} and JSON constructor, the calls generated code makes for a data object.
+ */
 @ProxyGen
 @VertxGen
 public interface EventBusUserService {
@@ -15,9 +18,9 @@ public interface EventBusUserService {
 
   Future<Boolean> existUser(String email);
 
-  Future<Boolean> createUser(User user);
+  Future<Boolean> createUser(JsonObject user);
 
-  Future<User> getUser(long id);
+  Future<JsonObject> getUser(long id);
 
-  Future<Page> listUser(int pageNo);
+  Future<JsonObject> listUser(int pageNo);
 }

@@ -1,9 +1,9 @@
 package io.slacker.benchmarks.eventbus;
 
-import io.slacker.benchmarks.model.Page;
 import io.slacker.benchmarks.model.User;
 import io.slacker.benchmarks.workload.UserServiceLogic;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 
 /** The workload's server logic behind the service-proxy interface. */
 final class EventBusUserServiceImpl implements EventBusUserService {
@@ -14,17 +14,17 @@ final class EventBusUserServiceImpl implements EventBusUserService {
   }
 
   @Override
-  public Future<Boolean> createUser(User user) {
-    return Future.succeededFuture(UserServiceLogic.createUser(user));
+  public Future<Boolean> createUser(JsonObject user) {
+    return Future.succeededFuture(UserServiceLogic.createUser(new User(user)));
   }
 
   @Override
-  public Future<User> getUser(long id) {
-    return Future.succeededFuture(UserServiceLogic.getUser(id));
+  public Future<JsonObject> getUser(long id) {
+    return Future.succeededFuture(UserServiceLogic.getUser(id).toJson());
   }
 
   @Override
-  public Future<Page> listUser(int pageNo) {
-    return Future.succeededFuture(UserServiceLogic.listUser(pageNo));
+  public Future<JsonObject> listUser(int pageNo) {
+    return Future.succeededFuture(UserServiceLogic.listUser(pageNo).toJson());
   }
 }

@@ -14,13 +14,16 @@ import io.slacker.benchmarks.slacker.SlackerWorkloadServer;
 
 import java.util.function.Supplier;
 
-/** Every system the benchmark runs, in the order it runs them. */
+/** Every system the benchmark knows, in the order a run takes them. */
 public enum SystemUnderTest {
   FLOOR("floor", "raw Vert.x NetSocket, frames of Slacker's sizes, no RPC work", FloorServer::new, FloorClient::connect),
   SLACKER_JSON("slacker-json", "Slacker, JSON serialization", SlackerWorkloadServer::new,
       settings -> SlackerWorkloadClient.connect(settings, "json")),
   SLACKER_BINARY("slacker-binary", "Slacker, its default binary serialization (" + SlackerClientOptions.DEFAULT_SERIALIZATION + ")",
       SlackerWorkloadServer::new, settings -> SlackerWorkloadClient.connect(settings, SlackerClientOptions.DEFAULT_SERIALIZATION)),
+  /** Run only when named with --only: it completes the serialization comparison, not the peer comparison. */
+  SLACKER_CBOR("slacker-cbor", "Slacker, CBOR serialization", SlackerWorkloadServer::new,
+      settings -> SlackerWorkloadClient.connect(settings, "cbor"), false),
   SERVICE_PROXY("vertx-service-proxy", "generated proxy over the clustered event bus (vertx-zookeeper)", EventBusServer::new, EventBusClient::connect),
   GRPC("grpc-java", "unary calls over grpc-netty, protobuf messages", GrpcServer::new, GrpcClient::connect),
   DUBBO("dubbo", "Dubbo 3.3, dubbo protocol, direct URL, default serialization (hessian2)", DubboServer::new, DubboClient::connect);
@@ -29,12 +32,18 @@ public enum SystemUnderTest {
   private final String description;
   private final Supplier<WorkloadServer> server;
   private final ClientFactory client;
+  private final boolean inDefaultRun;
 
   SystemUnderTest(String label, String description, Supplier<WorkloadServer> server, ClientFactory client) {
+    this(label, description, server, client, true);
+  }
+
+  SystemUnderTest(String label, String description, Supplier<WorkloadServer> server, ClientFactory client, boolean inDefaultRun) {
     this.label = label;
     this.description = description;
     this.server = server;
     this.client = client;
+    this.inDefaultRun = inDefaultRun;
   }
 
   public String label() {
@@ -43,6 +52,11 @@ public enum SystemUnderTest {
 
   public String description() {
     return description;
+  }
+
+  /** @return whether a run without --only includes this system */
+  public boolean inDefaultRun() {
+    return inDefaultRun;
   }
 
   WorkloadServer newServer() {

@@ -1,6 +1,5 @@
 package io.slacker.benchmarks.model;
 
-import io.vertx.codegen.annotations.DataObject;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -9,8 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** One page of users, the result of {@code listUser}. */
-@DataObject
+/** One page of users, the result of {@code listUser}; JSON conversions as {@link User} has them. */
 public class Page implements Serializable {
 
   private static final long serialVersionUID = 1L;

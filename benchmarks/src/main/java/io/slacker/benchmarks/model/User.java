@@ -1,6 +1,5 @@
 package io.slacker.benchmarks.model;
 
-import io.vertx.codegen.annotations.DataObject;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -12,10 +11,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The user record every system carries. A bean for Jackson (Slacker) and Dubbo, and a Vert.x
- * data object (JSON constructor and {@link #toJson()}) for the event-bus service proxy.
+ * The user record every system carries: a bean for Jackson (Slacker) and Dubbo. Its JSON
+ * constructor and {@link #toJson()} are what a Vert.x data object has; the event-bus peer uses
+ * them exactly as vertx-codegen's generated code would for a {@code @DataObject}. The class is
+ * not annotated, because Slacker's generator sends {@code @DataObject}s through
+ * {@code JsonObject} too, which is not how a Slacker service would declare its records.
  */
-@DataObject
 public class User implements Serializable {
 
   private static final long serialVersionUID = 1L;

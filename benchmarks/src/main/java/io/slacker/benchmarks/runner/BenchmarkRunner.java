@@ -51,7 +51,7 @@ public final class BenchmarkRunner {
     results.put("systems", systems);
     boolean allOk = true;
     for (SystemUnderTest system : SystemUnderTest.values()) {
-      if (only != null && !Arrays.asList(only.split(",")).contains(system.label())) {
+      if (only == null ? !system.inDefaultRun() : !Arrays.asList(only.split(",")).contains(system.label())) {
         continue;
       }
       System.out.println("== " + system.label() + ": " + system.description());
