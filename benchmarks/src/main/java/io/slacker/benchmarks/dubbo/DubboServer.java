@@ -10,8 +10,10 @@ import org.apache.dubbo.config.ServiceConfig;
 import org.apache.dubbo.config.bootstrap.DubboBootstrap;
 
 /**
- * A Dubbo 3 provider on the dubbo protocol with its defaults (serialization, thread pool),
- * registered nowhere: the client reaches it by a direct URL.
+ * A Dubbo 3 provider on the dubbo protocol with its default serialization, registered nowhere:
+ * the client reaches it by a direct URL. Handlers never block, so they run on the I/O threads
+ * (the {@code direct} dispatcher), as every other system here runs them; Dubbo's default pool
+ * of 200 threads rejects calls outright when 256 are in flight.
  */
 public final class DubboServer implements WorkloadServer {
 
@@ -24,6 +26,7 @@ public final class DubboServer implements WorkloadServer {
     application.setQosEnable(false);
     ProtocolConfig protocol = new ProtocolConfig("dubbo", port);
     protocol.setHost("127.0.0.1");
+    protocol.setDispatcher("direct");
     ServiceConfig<DubboUserService> service = new ServiceConfig<>();
     service.setInterface(DubboUserService.class);
     service.setRef(new DubboUserServiceImpl());

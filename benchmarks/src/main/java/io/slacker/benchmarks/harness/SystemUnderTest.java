@@ -25,8 +25,8 @@ public enum SystemUnderTest {
   SLACKER_CBOR("slacker-cbor", "Slacker, CBOR serialization", SlackerWorkloadServer::new,
       settings -> SlackerWorkloadClient.connect(settings, "cbor"), false),
   SERVICE_PROXY("vertx-service-proxy", "generated proxy over the clustered event bus (vertx-zookeeper)", EventBusServer::new, EventBusClient::connect),
-  GRPC("grpc-java", "unary calls over grpc-netty, protobuf messages", GrpcServer::new, GrpcClient::connect),
-  DUBBO("dubbo", "Dubbo 3.3, dubbo protocol, direct URL, default serialization (hessian2)", DubboServer::new, DubboClient::connect);
+  GRPC("grpc-java", "unary calls over grpc-netty, protobuf messages, direct executor", GrpcServer::new, GrpcClient::connect),
+  DUBBO("dubbo", "Dubbo 3.3, dubbo protocol, direct URL, default serialization (hessian2), direct dispatcher", DubboServer::new, DubboClient::connect);
 
   private final String label;
   private final String description;
