@@ -50,7 +50,7 @@ final class JavaWriter {
   JavaWriter call(String prefix, List<String> args, String suffix, boolean asContinuation) {
     String oneLine = prefix + String.join(", ", args) + suffix;
     int extra = asContinuation ? 4 : 0;
-    if (args.size() < 2 || indent * 2 + extra + oneLine.length() <= MAX_LINE) {
+    if (args.isEmpty() || indent * 2 + extra + oneLine.length() <= MAX_LINE) {
       return asContinuation ? continuation(oneLine) : line(oneLine);
     }
     if (asContinuation) {

@@ -41,8 +41,7 @@ final class ProxyGenerator extends SlackerGenerator {
         .blank()
         .open(proxyName(model) + "(" + client + " client, " + options + " defaults)")
         .line("this.client = client;")
-        .line("// A copy: changing the caller's options later does not change this proxy.")
-        .line("this.defaults = new " + options + "(defaults);")
+        .line("this.defaults = defaults;")
         .close();
     for (ServiceMethod method : model.methods()) {
       out.blank();
@@ -68,16 +67,16 @@ final class ProxyGenerator extends SlackerGenerator {
     String descriptor = bindingName(model) + "." + method.constantName();
     String argsArray = args.isEmpty() ? "new Object[0]" : "new Object[] {" + String.join(", ", args) + "}";
 
+    List<String> callArgs = List.of(descriptor, argsArray, self + "defaults");
     out.line("@Override");
     out.open("public " + types.source(type.getReturnType()) + " " + method.name() + "(" + parameters(method.element(), type, types) + ")");
     if (method.oneWay()) {
-      out.line(self + "client.call(" + descriptor + ", " + argsArray + ", " + self + "defaults);");
+      out.call(self + "client.call(", callArgs, ");", false);
     } else if (method.result().shape() == ValueType.Shape.PLAIN) {
-      out.line("return " + self + "client.call(" + descriptor + ", " + argsArray + ", " + self + "defaults);");
+      out.call("return " + self + "client.call(", callArgs, ");", false);
     } else {
       String json = names.contains("json") ? "wireResult" : "json";
-      out.line("return " + self + "client.<" + WireConversions.wireSource(method.result(), types) + ">call(" + descriptor
-          + ", " + argsArray + ", " + self + "defaults)");
+      out.call("return " + self + "client.<" + WireConversions.wireSource(method.result(), types) + ">call(", callArgs, ")", false);
       out.continuation(".map(" + json + " -> " + WireConversions.fromWire(json, method.result(), types) + ");");
     }
     out.close();

@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The timeout of a service method, or of every method of a service when put on the interface.
- * It replaces the client's default timeout for calls of that method and travels to the server
- * as the call's deadline.
+ * It replaces the client's default timeout for calls of that method, and travels to the server
+ * as the call's deadline; a timeout set in the call options (or a proxy's default options)
+ * takes precedence over it.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

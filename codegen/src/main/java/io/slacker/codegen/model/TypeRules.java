@@ -176,7 +176,8 @@ final class TypeRules {
       return null;
     }
     TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
-    if (!hasAnnotation(element, Set.of(DATA_OBJECT))) {
+    // Buffer is a @DataObject too, but the runtime encodes it as binary.
+    if (!hasAnnotation(element, Set.of(DATA_OBJECT)) || VALUE_TYPES.contains(element.getQualifiedName().toString())) {
       return null;
     }
     boolean constructor = ElementFilter.constructorsIn(element.getEnclosedElements()).stream()
