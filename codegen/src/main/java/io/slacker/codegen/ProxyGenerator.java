@@ -10,6 +10,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,10 +87,15 @@ final class ProxyGenerator extends SlackerGenerator {
     ExecutableType type = memberType(model, method);
     out.line("@Override")
         .open("public " + types.typeParameters(method) + types.source(type.getReturnType()) + " " + method.getSimpleName()
-            + "(" + parameters(method, type, types) + ")")
-        .line("throw new UnsupportedOperationException(" + TypeRenderer.literal(model.simpleName() + "."
-            + method.getSimpleName() + " is marked @ProxyIgnore: it cannot be called through a Slacker proxy") + ");")
-        .close();
+            + "(" + parameters(method, type, types) + ")");
+    if (type.getReturnType().getKind() == TypeKind.VOID) {
+      // As in event-bus proxies: an ignored void method does nothing remotely.
+      out.line("// @ProxyIgnore: not sent to the server.");
+    } else {
+      out.line("throw new UnsupportedOperationException(" + TypeRenderer.literal(model.simpleName() + "."
+          + method.getSimpleName() + " is marked @ProxyIgnore: it cannot be called through a Slacker proxy") + ");");
+    }
+    out.close();
   }
 
   private ExecutableType memberType(ServiceModel model, ExecutableElement method) {

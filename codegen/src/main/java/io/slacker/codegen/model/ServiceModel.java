@@ -57,7 +57,10 @@ public final class ServiceModel implements Model {
     return methods;
   }
 
-  /** @return abstract methods marked {@code @ProxyIgnore}: the proxy implements them by throwing */
+  /**
+   * @return abstract methods marked {@code @ProxyIgnore}: not served; the proxy does nothing for
+   *     a {@code void} one, as event-bus proxies do, and throws for others
+   */
   public List<ExecutableElement> ignoredMethods() {
     return ignoredMethods;
   }
