@@ -34,6 +34,16 @@ public final class FrameDecoder implements Handler<Buffer> {
     }
   }
 
+  /** Stops handing out frames, even ones already received, until {@link #resume()}. */
+  public void pause() {
+    parser.pause();
+  }
+
+  /** Hands out the frames received meanwhile, then new ones as they come. */
+  public void resume() {
+    parser.resume();
+  }
+
   private void onRecord(Buffer record) {
     if (failed) {
       return;

@@ -35,6 +35,7 @@ final class ServerConnection {
   private final SlackerServerImpl server;
   private final NetSocket socket;
   private final Map<Integer, ServerCallImpl> calls = new HashMap<>();
+  private FrameDecoder decoder;
   private boolean draining;
 
   ServerConnection(SlackerServerImpl server, NetSocket socket) {
@@ -43,8 +44,12 @@ final class ServerConnection {
   }
 
   void start() {
-    socket.handler(new FrameDecoder(server.options().getMaxFrameSize(), this::onFrame, this::onProtocolError));
-    socket.drainHandler(v -> socket.resume());
+    decoder = new FrameDecoder(server.options().getMaxFrameSize(), this::onFrame, this::onProtocolError);
+    socket.handler(decoder);
+    socket.drainHandler(v -> {
+      socket.resume();
+      decoder.resume();
+    });
     socket.closeHandler(v -> onClosed());
     socket.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "connection from " + socket.remoteAddress() + " failed", e));
     socket.shutdownHandler(v -> drain());
@@ -233,7 +238,9 @@ final class ServerConnection {
   private void write(Buffer frame) {
     socket.write(frame);
     if (socket.writeQueueFull()) {
+      // Pause the decoder too: one read can hold thousands of requests.
       socket.pause();
+      decoder.pause();
     }
   }
 }
