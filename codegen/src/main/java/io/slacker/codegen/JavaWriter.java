@@ -29,12 +29,8 @@ final class JavaWriter {
   }
 
   JavaWriter close() {
-    return close("}");
-  }
-
-  JavaWriter close(String closing) {
     indent--;
-    return line(closing);
+    return line("}");
   }
 
   /** Continuation lines: indented four more. */

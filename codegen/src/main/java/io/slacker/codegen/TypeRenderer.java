@@ -7,7 +7,6 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
@@ -62,11 +61,6 @@ final class TypeRenderer {
         // Primitives and void; their toString() would include type annotations.
         return type.getKind().name().toLowerCase();
     }
-  }
-
-  /** @return the boxed type for primitives, the type itself otherwise */
-  String boxedSource(TypeMirror type) {
-    return type.getKind().isPrimitive() ? source(types.boxedClass((PrimitiveType) type).asType()) : source(type);
   }
 
   /** @return the method's type parameter declaration followed by a space, or nothing */
