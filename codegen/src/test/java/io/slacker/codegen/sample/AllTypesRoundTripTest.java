@@ -19,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -126,6 +128,10 @@ class AllTypesRoundTripTest {
     // Decoded into the declared element type, not a map.
     assertEquals(User.class, page.items().get(0).getClass());
     assertEquals(new BigDecimal("3.30"), await(service.total(List.of(new BigDecimal("1.10"), new BigDecimal("2.20")), UUID.randomUUID())));
+    assertEquals(List.of(3L, 1L, 2L), await(service.echoIds(List.of(3L, 1L, 2L))));
+    UUID id = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
+    assertEquals(URI.create("https://example.org/api/users?v=18446744073709551616&id=" + id),
+        await(service.resolve(URI.create("https://example.org/api/"), "users", BigInteger.TWO.pow(64), id)));
   }
 
   @ParameterizedTest

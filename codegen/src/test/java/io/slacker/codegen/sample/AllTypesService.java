@@ -7,8 +7,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +52,10 @@ public interface AllTypesService {
   Future<Instant> later(Instant from, Duration by);
 
   Future<BigDecimal> total(List<BigDecimal> amounts, UUID requestId);
+
+  Future<Collection<Long>> echoIds(Collection<Long> ids);
+
+  Future<URI> resolve(URI base, String path, BigInteger version, UUID id);
 
   Future<byte[]> echoBytes(byte[] bytes);
 

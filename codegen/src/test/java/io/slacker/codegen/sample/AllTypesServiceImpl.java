@@ -6,9 +6,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,6 +100,16 @@ public class AllTypesServiceImpl implements AllTypesService {
   @Override
   public Future<BigDecimal> total(List<BigDecimal> amounts, UUID requestId) {
     return Future.succeededFuture(amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+  }
+
+  @Override
+  public Future<Collection<Long>> echoIds(Collection<Long> ids) {
+    return Future.succeededFuture(ids);
+  }
+
+  @Override
+  public Future<URI> resolve(URI base, String path, BigInteger version, UUID id) {
+    return Future.succeededFuture(base.resolve(path + "?v=" + version + "&id=" + id));
   }
 
   @Override
