@@ -9,6 +9,7 @@ import io.vertx.codegen.processor.type.TypeMirrorFactory;
 
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * Gives the vertx-codegen processor a {@link ServiceModel} for every {@code @SlackerService}
@@ -19,9 +20,17 @@ public final class SlackerModelProvider implements ModelProvider {
 
   @Override
   public Model getModel(ProcessingEnvironment env, TypeMirrorFactory typeFactory, TypeElement element) {
-    if (element.getAnnotation(SlackerService.class) != null || element.getAnnotation(ProxyGen.class) != null) {
-      return new ServiceModel(env, element);
+    boolean service = element.getAnnotation(SlackerService.class) != null || element.getAnnotation(ProxyGen.class) != null;
+    // The processor only hands over top-level types: a nested service gets a model of its outer type, to report it.
+    return service || hasNestedService(element) ? new ServiceModel(env, element) : null;
+  }
+
+  private static boolean hasNestedService(TypeElement element) {
+    for (TypeElement nested : ElementFilter.typesIn(element.getEnclosedElements())) {
+      if (nested.getAnnotation(SlackerService.class) != null || hasNestedService(nested)) {
+        return true;
+      }
     }
-    return null;
+    return false;
   }
 }

@@ -184,6 +184,20 @@ class BuildErrorsTest {
             + "with a non-generic interface, e.g. interface UserStore extends Bad<User>, and annotate that one");
   }
 
+  @Test
+  void servicesMustBeTopLevel() {
+    assertSourceErrors("""
+        package com.acme;
+        public class Bad {
+          @io.slacker.annotations.SlackerService
+          public interface Inner {
+            io.vertx.core.Future<String> get(String id);
+          }
+        }
+        """,
+        "com.acme.Bad.Inner is nested in com.acme.Bad, but only top-level types are processed: move Inner to its own file");
+  }
+
   /** Compiles {@code members} as the body of {@code @SlackerService interface com.acme.Bad}. */
   private static void assertErrors(String members, String... expected) {
     assertSourceErrors("""

@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
 final class ServiceAnalyzer {
 
   private static final String FUTURE = "io.vertx.core.Future";
+  private static final String PROXY_GEN = "io.vertx.codegen.annotations.ProxyGen";
   private static final String PROXY_IGNORE = "io.vertx.codegen.annotations.ProxyIgnore";
   /** The largest timeout the wire carries: an unsigned 32-bit number of milliseconds. */
   private static final long MAX_TIMEOUT_MILLIS = 0xFFFF_FFFFL;
@@ -57,6 +58,10 @@ final class ServiceAnalyzer {
   }
 
   void analyze() {
+    reportNestedServices(service);
+    if (service.getAnnotation(SlackerService.class) == null && !TypeRules.hasAnnotation(service, Set.of(PROXY_GEN))) {
+      return;
+    }
     String name = service.getQualifiedName().toString();
     if (service.getKind() != ElementKind.INTERFACE) {
       problems.add(new Problem(service, name + " is a " + service.getKind().toString().toLowerCase()
@@ -88,6 +93,16 @@ final class ServiceAnalyzer {
     for (Draft draft : drafts) {
       methods.add(new ServiceMethod(draft.element, draft.parameters, draft.result, draft.options, draft.signature,
           draft.methodId, constantNames.get(draft.signature)));
+    }
+  }
+
+  private void reportNestedServices(TypeElement type) {
+    for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+      if (nested.getAnnotation(SlackerService.class) != null) {
+        problems.add(new Problem(nested, nested.getQualifiedName() + " is nested in " + type.getQualifiedName()
+            + ", but only top-level types are processed: move " + nested.getSimpleName() + " to its own file"));
+      }
+      reportNestedServices(nested);
     }
   }
 

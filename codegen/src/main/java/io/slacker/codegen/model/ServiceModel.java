@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * A service interface ({@code @SlackerService} or {@code @ProxyGen}) as the Slacker generators see
- * it. {@link #process()} checks it and reports every problem at its method; a model with problems
+ * it, or a top-level type holding a nested service, which is only there to be reported. {@link #process()} checks it and reports every problem at its method; a model with problems
  * generates nothing, so the build fails with those messages only.
  */
 public final class ServiceModel implements Model {
