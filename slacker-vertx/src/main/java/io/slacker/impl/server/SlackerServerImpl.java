@@ -4,6 +4,7 @@ import io.slacker.ServiceDefinition;
 import io.slacker.SlackerServer;
 import io.slacker.SlackerServerOptions;
 import io.slacker.impl.codegen.ServiceBindings;
+import io.slacker.impl.serialization.Serializers;
 import io.slacker.spi.ServerInterceptor;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -41,6 +42,7 @@ public final class SlackerServerImpl implements SlackerServer {
   @Override
   public SlackerServer register(ServiceDefinition service) {
     registry.add(service);
+    service.methods().forEach(method -> Serializers.get().prepare(method.descriptor()));
     return this;
   }
 
