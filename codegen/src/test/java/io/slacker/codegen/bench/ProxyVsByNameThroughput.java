@@ -25,15 +25,15 @@ import java.util.function.LongFunction;
  *
  * <p>Run after {@code mvn -pl codegen -am test-compile}, with the test class path, e.g.
  * {@code java -cp codegen/target/test-classes:codegen/target/classes:slacker-vertx/target/classes:<deps>
- * io.slacker.codegen.bench.ProxyVsByNameThroughput [seconds per measurement]}.
+ * io.slacker.codegen.bench.ProxyVsByNameThroughput [seconds per measurement] [rounds]}.
  */
 public final class ProxyVsByNameThroughput {
 
-  private static final int ROUNDS = 3;
   private static final User USER = new User(42, "Ada Lovelace", List.of("admin", "ops"));
 
   public static void main(String[] args) throws Exception {
-    long seconds = args.length > 0 ? Long.parseLong(args[0]) : 5;
+    long seconds = args.length > 0 ? Long.parseLong(args[0]) : 2;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
     Vertx vertx = Vertx.vertx();
     SlackerServer server = SlackerServer.create(vertx, new SlackerServerOptions().setHost("127.0.0.1").setPort(0))
         .register(BenchService.class, id -> Future.succeededFuture(USER));
@@ -52,9 +52,9 @@ public final class ProxyVsByNameThroughput {
         measure(context, byProxy, inFlight, seconds);
         measure(context, byName, inFlight, seconds);
         // Alternate the two paths so that a noisy neighbour hurts both alike; report medians.
-        double[] proxyRates = new double[ROUNDS];
-        double[] nameRates = new double[ROUNDS];
-        for (int round = 0; round < ROUNDS; round++) {
+        double[] proxyRates = new double[rounds];
+        double[] nameRates = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
           proxyRates[round] = measure(context, byProxy, inFlight, seconds);
           nameRates[round] = measure(context, byName, inFlight, seconds);
         }
