@@ -13,6 +13,8 @@ public class SlackerServerOptions {
   public static final int DEFAULT_BLOCKING_POOL_SIZE = 20;
   public static final int DEFAULT_BLOCKING_QUEUE_SIZE = 1_000;
   public static final long DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 30_000;
+  /** One event loop per core serves connections, as Vert.x scales verticles. */
+  public static final int DEFAULT_EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
 
   private String host;
   private int port;
@@ -21,6 +23,7 @@ public class SlackerServerOptions {
   private int blockingPoolSize;
   private int blockingQueueSize;
   private long shutdownTimeoutMillis;
+  private int eventLoops;
 
   public SlackerServerOptions() {
     host = DEFAULT_HOST;
@@ -30,6 +33,7 @@ public class SlackerServerOptions {
     blockingPoolSize = DEFAULT_BLOCKING_POOL_SIZE;
     blockingQueueSize = DEFAULT_BLOCKING_QUEUE_SIZE;
     shutdownTimeoutMillis = DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
+    eventLoops = DEFAULT_EVENT_LOOPS;
   }
 
   public SlackerServerOptions(SlackerServerOptions other) {
@@ -40,6 +44,7 @@ public class SlackerServerOptions {
     blockingPoolSize = other.blockingPoolSize;
     blockingQueueSize = other.blockingQueueSize;
     shutdownTimeoutMillis = other.shutdownTimeoutMillis;
+    eventLoops = other.eventLoops;
   }
 
   public SlackerServerOptions(JsonObject json) {
@@ -51,6 +56,7 @@ public class SlackerServerOptions {
     setBlockingPoolSize(json.getInteger("blockingPoolSize", blockingPoolSize));
     setBlockingQueueSize(json.getInteger("blockingQueueSize", blockingQueueSize));
     setShutdownTimeoutMillis(json.getLong("shutdownTimeoutMillis", shutdownTimeoutMillis));
+    setEventLoops(json.getInteger("eventLoops", eventLoops));
   }
 
   public JsonObject toJson() {
@@ -61,7 +67,8 @@ public class SlackerServerOptions {
         .put("maxCallsInFlightPerConnection", maxCallsInFlightPerConnection)
         .put("blockingPoolSize", blockingPoolSize)
         .put("blockingQueueSize", blockingQueueSize)
-        .put("shutdownTimeoutMillis", shutdownTimeoutMillis);
+        .put("shutdownTimeoutMillis", shutdownTimeoutMillis)
+        .put("eventLoops", eventLoops);
   }
 
   public String getHost() {
@@ -154,6 +161,22 @@ public class SlackerServerOptions {
       throw new IllegalArgumentException("shutdownTimeoutMillis must not be negative");
     }
     this.shutdownTimeoutMillis = shutdownTimeoutMillis;
+    return this;
+  }
+
+  public int getEventLoops() {
+    return eventLoops;
+  }
+
+  /**
+   * How many event loops accept and serve connections; each connection stays on one of them.
+   * Bounded by Vert.x's event-loop pool size.
+   */
+  public SlackerServerOptions setEventLoops(int eventLoops) {
+    if (eventLoops < 1) {
+      throw new IllegalArgumentException("eventLoops must be positive, got " + eventLoops);
+    }
+    this.eventLoops = eventLoops;
     return this;
   }
 }

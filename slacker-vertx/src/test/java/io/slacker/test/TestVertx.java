@@ -20,6 +20,8 @@ public final class TestVertx {
         .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
         .setMaxEventLoopExecuteTime(MAX_EVENT_LOOP_MILLIS)
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+        .setWarningExceptionTime(TestVertx.MAX_EVENT_LOOP_MILLIS)
+        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS)
         .setMaxWorkerExecuteTime(60)
         .setMaxWorkerExecuteTimeUnit(TimeUnit.SECONDS));
   }

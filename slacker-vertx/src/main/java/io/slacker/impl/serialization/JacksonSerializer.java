@@ -107,6 +107,13 @@ public final class JacksonSerializer implements Serializer {
     return mapper.readValue(in.getBytes(start, end), type);
   }
 
+  @Override
+  public void prepare(JavaType type) {
+    // Both build and cache the root (de)serializer of the type.
+    mapper.readerFor(type);
+    mapper.writerFor(type);
+  }
+
   private static SlackerException wrongCount(int expected, int actual) {
     return new SlackerException(StatusCode.BAD_REQUEST,
         "expected " + expected + " argument" + (expected == 1 ? "" : "s") + " but the request has " + actual);
