@@ -1,7 +1,5 @@
 package io.slacker.benchmarks.slacker;
 
-import io.slacker.CallOptions;
-import io.slacker.MethodDescriptor;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
 import io.slacker.benchmarks.harness.Completion;
@@ -14,19 +12,19 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
 
-/** A Slacker client on one multiplexed connection, with the serialization it is given. */
+/** Calls through Slacker's generated proxy on one multiplexed connection, with the serialization it is given. */
 public final class SlackerWorkloadClient implements WorkloadClient {
 
   private final Vertx vertx;
   private final SlackerClient client;
-  private final CallOptions options;
+  private final SlackerUserService service;
   private final String[] emails = new String[Operation.KEY_COUNT];
   private final User[] users = new User[Operation.KEY_COUNT];
 
-  private SlackerWorkloadClient(Vertx vertx, SlackerClient client, CallOptions options) {
+  private SlackerWorkloadClient(Vertx vertx, SlackerClient client, SlackerUserService service) {
     this.vertx = vertx;
     this.client = client;
-    this.options = options;
+    this.service = service;
     for (int key = 0; key < Operation.KEY_COUNT; key++) {
       emails[key] = Users.email(key);
       users[key] = Users.user(key);
@@ -37,34 +35,30 @@ public final class SlackerWorkloadClient implements WorkloadClient {
   public static SlackerWorkloadClient connect(Settings settings, String serialization) {
     Vertx vertx = Vertx.vertx();
     SlackerClient client = SlackerClient.create(vertx, new SlackerClientOptions().setSerialization(serialization));
-    CallOptions options = new CallOptions().setServer(SocketAddress.inetSocketAddress(settings.getInt("port"), "127.0.0.1"));
-    return new SlackerWorkloadClient(vertx, client, options);
+    SlackerUserService service = client.proxy(SlackerUserService.class, SocketAddress.inetSocketAddress(settings.getInt("port"), "127.0.0.1"));
+    return new SlackerWorkloadClient(vertx, client, service);
   }
 
   @Override
   public void call(Operation operation, int key, Completion done) {
-    Future<Object> future;
+    Future<?> future;
     switch (operation) {
       case EXIST_USER:
-        future = invoke(UserServiceMethods.EXIST_USER, emails[key]);
+        future = service.existUser(emails[key]);
         break;
       case CREATE_USER:
-        future = invoke(UserServiceMethods.CREATE_USER, users[key]);
+        future = service.createUser(users[key]);
         break;
       case GET_USER:
-        future = invoke(UserServiceMethods.GET_USER, (long) key);
+        future = service.getUser(key);
         break;
       case LIST_USER:
-        future = invoke(UserServiceMethods.LIST_USER, key);
+        future = service.listUser(key);
         break;
       default:
         throw new AssertionError(operation);
     }
     future.onComplete(result -> done.complete(result.result(), result.cause()));
-  }
-
-  private Future<Object> invoke(MethodDescriptor method, Object argument) {
-    return client.call(method, new Object[] {argument}, options);
   }
 
   @Override

@@ -6,7 +6,7 @@ import io.slacker.benchmarks.harness.Settings;
 import io.slacker.benchmarks.harness.WorkloadServer;
 import io.vertx.core.Vertx;
 
-/** A Slacker server with default options; it answers in whatever serialization a request uses. */
+/** A Slacker server with default options, through the generated invoker; it answers in the serialization of each request. */
 public final class SlackerWorkloadServer implements WorkloadServer {
 
   private Vertx vertx;
@@ -15,7 +15,7 @@ public final class SlackerWorkloadServer implements WorkloadServer {
   public int start(Settings settings) {
     vertx = Vertx.vertx();
     SlackerServer server = SlackerServer.create(vertx, new SlackerServerOptions().setHost("127.0.0.1").setPort(0))
-        .register(UserServiceMethods.definition());
+        .register(SlackerUserService.class, new SlackerUserServiceImpl());
     return server.listen().await().actualPort();
   }
 
