@@ -37,6 +37,7 @@ final class ForkedJvm implements AutoCloseable {
   private final Process process;
   private final PrintWriter commands;
   private final BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
+  private volatile boolean outputEnded;
 
   private ForkedJvm(String name, Process process, Path log) throws IOException {
     this.name = name;
@@ -68,25 +69,29 @@ final class ForkedJvm implements AutoCloseable {
 
   /** @return the next event, which must be of type {@code type} */
   JsonObject await(String type, long timeoutMillis) throws InterruptedException {
-    JsonObject event = events.poll(timeoutMillis, TimeUnit.MILLISECONDS);
-    if (event == null) {
-      throw new IllegalStateException(name + " sent no '" + type + "' within " + timeoutMillis + " ms"
-          + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")"));
-    }
+    JsonObject event = next(timeoutMillis);
     if (!type.equals(event.getString("event"))) {
       throw new IllegalStateException(name + " sent '" + event.getString("event") + "' while '" + type + "' was expected");
     }
     return event;
   }
 
-  /** @return the next event, whatever its type */
+  /** @return the next event, whatever its type; fails as soon as the process has exited without one */
   JsonObject next(long timeoutMillis) throws InterruptedException {
-    JsonObject event = events.poll(timeoutMillis, TimeUnit.MILLISECONDS);
-    if (event == null) {
-      throw new IllegalStateException(name + " sent nothing within " + timeoutMillis + " ms"
-          + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")"));
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (true) {
+      JsonObject event = events.poll(100, TimeUnit.MILLISECONDS);
+      if (event != null) {
+        return event;
+      }
+      if (outputEnded && events.isEmpty()) {
+        throw new IllegalStateException(name + " exited" + (process.isAlive() ? "" : " with " + process.exitValue())
+            + " without an answer; see its log");
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException(name + " sent nothing within " + timeoutMillis + " ms");
+      }
     }
-    return event;
   }
 
   void send(String command) {
@@ -120,7 +125,9 @@ final class ForkedJvm implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      // the process went away; await() reports it
+      // the process went away; next() reports it
+    } finally {
+      outputEnded = true;
     }
   }
 }

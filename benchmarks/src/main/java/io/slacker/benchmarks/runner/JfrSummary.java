@@ -22,12 +22,13 @@ import java.util.Map;
 final class JfrSummary {
 
   private static final int TOP = 20;
+  private static final String SLACKER = "Slacker";
   /** Checked in order: the benchmark's own code first, as it also lives under io.slacker. */
   private static final Map<String, String> LIBRARIES = new LinkedHashMap<>();
 
   static {
     LIBRARIES.put("io.slacker.benchmarks.", "benchmark harness and workload");
-    LIBRARIES.put("io.slacker.", "Slacker");
+    LIBRARIES.put("io.slacker.", SLACKER);
     LIBRARIES.put("com.fasterxml.jackson.", "Jackson");
     LIBRARIES.put("io.vertx.", "Vert.x");
     LIBRARIES.put("io.netty.", "Netty");
@@ -40,6 +41,7 @@ final class JfrSummary {
   static String markdown(String title, Path recording) throws IOException {
     Map<String, Integer> selfTime = new HashMap<>();
     Map<String, Integer> libraries = new HashMap<>();
+    Map<String, Integer> slackerMethods = new HashMap<>();
     Map<String, Long> allocations = new HashMap<>();
     int samples = 0;
     long allocated = 0;
@@ -53,7 +55,11 @@ final class JfrSummary {
       if (name.equals("jdk.ExecutionSample")) {
         samples++;
         selfTime.merge(method(frames.get(0)), 1, Integer::sum);
-        libraries.merge(runningLibrary(frames), 1, Integer::sum);
+        String library = runningLibrary(frames);
+        libraries.merge(library, 1, Integer::sum);
+        if (library.equals(SLACKER)) {
+          slackerMethods.merge(innermostSlackerMethod(frames), 1, Integer::sum);
+        }
       } else if (name.equals("jdk.ObjectAllocationSample")) {
         long weight = event.getLong("weight");
         allocated += weight;
@@ -63,6 +69,8 @@ final class JfrSummary {
     StringBuilder md = new StringBuilder("### ").append(title).append("\n\n");
     md.append(samples).append(" execution samples.\n\n| library running (JDK code counted for its caller) | share of samples |\n|---|---:|\n");
     appendShares(md, libraries, samples);
+    md.append("\n| Slacker's own methods (with the JDK code they call) | share of samples |\n|---|---:|\n");
+    appendShares(md, slackerMethods, samples);
     md.append("\n| hottest methods (self) | share of samples |\n|---|---:|\n");
     appendShares(md, selfTime, samples);
     md.append("\n| biggest allocation sites (sampled weight) | share |\n|---|---:|\n");
@@ -79,6 +87,16 @@ final class JfrSummary {
 
   private static String method(RecordedFrame frame) {
     return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+  }
+
+  private static String innermostSlackerMethod(List<RecordedFrame> frames) {
+    for (RecordedFrame frame : frames) {
+      String type = frame.getMethod().getType().getName();
+      if (type.startsWith("io.slacker.") && !type.startsWith("io.slacker.benchmarks.")) {
+        return method(frame);
+      }
+    }
+    return "none";
   }
 
   /** @return the library of the innermost frame outside the JDK's general code, or "JDK" when there is none */
