@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Draws chart.svg: for each concurrency level, throughput (top row) and p99 latency (bottom
@@ -11,7 +12,15 @@ import java.util.Locale;
  */
 final class ResultsChart {
 
-  private static final String[] COLORS = {"#9e9e9e", "#1f77b4", "#0b3d91", "#2ca02c", "#ff7f0e", "#d62728", "#9467bd"};
+  /** One color per system, the same in every run. */
+  private static final Map<String, String> COLORS = Map.of(
+      "floor", "#9e9e9e",
+      "slacker-json", "#6baed6",
+      "slacker-binary", "#08519c",
+      "slacker-cbor", "#17becf",
+      "vertx-service-proxy", "#2ca02c",
+      "grpc-java", "#ff7f0e",
+      "dubbo", "#d62728");
   private static final int PANEL_WIDTH = 300;
   private static final int PANEL_HEIGHT = 220;
   private static final int TOP = 60;
@@ -40,7 +49,7 @@ final class ResultsChart {
     int legendY = TOP + PANEL_HEIGHT * 2 + 20;
     for (int i = 0; i < systems.size(); i++) {
       svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>%n",
-          LEFT, legendY + 20 * i, COLORS[i % COLORS.length], LEFT + 18, legendY + 20 * i + 10,
+          LEFT, legendY + 20 * i, color(systems.getJsonObject(i)), LEFT + 18, legendY + 20 * i + 10,
           escape(systems.getJsonObject(i).getString("system") + ": " + systems.getJsonObject(i).getString("description"))));
     }
     return svg.append("</svg>\n").toString();
@@ -49,10 +58,12 @@ final class ResultsChart {
   private static void panel(StringBuilder svg, JsonArray systems, int inFlight, int x, int y, String title, String metric) {
     svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n", x + 10, y, escape(title)));
     double[] values = new double[systems.size()];
+    boolean[] missing = new boolean[systems.size()];
     double largest = 0;
     for (int i = 0; i < systems.size(); i++) {
       JsonObject level = ResultsTable.level(systems, systems.getJsonObject(i).getString("system"), inFlight);
-      values[i] = level == null ? 0 : metric.equals("p99") ? level.getJsonObject("latency").getDouble("p99") : level.getDouble(metric);
+      missing[i] = level == null;
+      values[i] = missing[i] ? 0 : metric.equals("p99") ? level.getJsonObject("latency").getDouble("p99") : level.getDouble(metric);
       largest = Math.max(largest, values[i]);
     }
     int baseline = y + 20 + BAR_AREA;
@@ -62,10 +73,14 @@ final class ResultsChart {
       int barHeight = largest <= 0 ? 0 : (int) Math.round(values[i] / largest * BAR_AREA);
       int barX = x + 14 + i * barWidth;
       svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
-          barX, baseline - barHeight, barWidth - 6, barHeight, COLORS[i % COLORS.length]));
+          barX, baseline - barHeight, barWidth - 6, barHeight, color(systems.getJsonObject(i))));
       svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\">%s</text>%n",
-          barX + (barWidth - 6) / 2, baseline - barHeight - 3, compact(values[i])));
+          barX + (barWidth - 6) / 2, baseline - barHeight - 3, missing[i] ? "failed" : compact(values[i])));
     }
+  }
+
+  private static String color(JsonObject system) {
+    return COLORS.getOrDefault(system.getString("system"), "#9467bd");
   }
 
   private static String compact(double value) {
