@@ -4,8 +4,8 @@ import io.slacker.CallOptions;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerServer;
 import io.slacker.SlackerServerOptions;
-import io.slacker.codegen.test.BlockedThreadGuard;
-import io.slacker.codegen.test.TestVertx;
+import io.slacker.test.BlockedThreadGuard;
+import io.slacker.test.TestVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -25,7 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -148,7 +148,7 @@ class AllTypesRoundTripTest {
     assertEquals(new Profile(null, 0, null), await(service.echoProfile(new Profile())));
     // The runtime's Jackson normalizes zoned times to UTC, so only a UTC time comes back equal.
     Schedule schedule = new Schedule(LocalDate.of(2026, 11, 26), LocalTime.of(18, 55, 1, 5_000),
-        ZonedDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC), Instant.parse("2026-11-26T16:00:00.123456Z"),
+        ZonedDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneId.of("Europe/Paris")), Instant.parse("2026-11-26T16:00:00.123456Z"),
         Duration.ofMillis(1500));
     assertEquals(schedule, await(service.echoSchedule(schedule)));
     assertEquals(Instant.parse("2026-11-26T16:01:00Z"),
