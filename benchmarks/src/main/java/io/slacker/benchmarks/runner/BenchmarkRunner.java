@@ -9,6 +9,7 @@ import io.slacker.benchmarks.slacker.SlackerWorkloadServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -22,7 +23,8 @@ import java.util.List;
  * and chart.svg into one folder. With {@code --profile} it instead runs Slacker alone under
  * flight recordings and writes profile.md.
  *
- * <p>Usage: {@code BenchmarkRunner [--quick] [--profile] [--only label,label] --out DIR}
+ * <p>Usage: {@code BenchmarkRunner [--quick] [--profile] [--only label,label] --out DIR}, or
+ * {@code BenchmarkRunner --report DIR} to redraw results.md and chart.svg from a run's results.json.
  */
 public final class BenchmarkRunner {
 
@@ -31,6 +33,11 @@ public final class BenchmarkRunner {
 
   public static void main(String[] args) throws Exception {
     List<String> arguments = Arrays.asList(args);
+    String report = valueAfter(arguments, "--report", null);
+    if (report != null) {
+      writeReports(Path.of(report), new JsonObject(Files.readString(Path.of(report, "results.json"))));
+      return;
+    }
     boolean quick = arguments.contains("--quick");
     boolean profile = arguments.contains("--profile");
     Path out = Path.of(valueAfter(arguments, "--out", "benchmarks/results/" + timestamp()));
@@ -62,10 +69,14 @@ public final class BenchmarkRunner {
       }
     }
     Files.writeString(out.resolve("results.json"), results.encodePrettily());
-    Files.writeString(out.resolve("results.md"), ResultsTable.markdown(results));
-    Files.writeString(out.resolve("chart.svg"), ResultsChart.svg(results));
+    writeReports(out, results);
     System.out.println("\nResults in " + out.toAbsolutePath());
     return allOk;
+  }
+
+  private static void writeReports(Path out, JsonObject results) throws IOException {
+    Files.writeString(out.resolve("results.md"), ResultsTable.markdown(results));
+    Files.writeString(out.resolve("chart.svg"), ResultsChart.svg(results));
   }
 
   /** Runs one system with what it needs besides its own processes: frame sizes, a ZooKeeper. */

@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Draws chart.svg: for each concurrency level, throughput (top row) and p99 latency (bottom
- * row) of every system as bars, each panel scaled to its own largest value.
+ * Draws chart.svg: for each concurrency level, throughput (top row, linear) and p99 latency
+ * (bottom row, logarithmic from 10 us, so one slow system does not flatten the others) of every
+ * system as bars, each panel scaled to its own largest value.
  */
 final class ResultsChart {
 
@@ -26,6 +27,7 @@ final class ResultsChart {
   private static final int TOP = 60;
   private static final int LEFT = 20;
   private static final int BAR_AREA = 150;
+  private static final double LOG_SCALE_FLOOR = 10;
 
   private ResultsChart() {
   }
@@ -44,7 +46,7 @@ final class ResultsChart {
       int inFlight = levels.getInteger(column);
       int x = LEFT + column * PANEL_WIDTH;
       panel(svg, systems, inFlight, x, TOP, inFlight + " in flight: calls/s", "callsPerSecond");
-      panel(svg, systems, inFlight, x, TOP + PANEL_HEIGHT, inFlight + " in flight: p99 us", "p99");
+      panel(svg, systems, inFlight, x, TOP + PANEL_HEIGHT, inFlight + " in flight: p99 us (log scale)", "p99");
     }
     int legendY = TOP + PANEL_HEIGHT * 2 + 20;
     for (int i = 0; i < systems.size(); i++) {
@@ -70,13 +72,25 @@ final class ResultsChart {
     int barWidth = (PANEL_WIDTH - 40) / Math.max(1, systems.size());
     svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n", x + 10, baseline, x + PANEL_WIDTH - 20, baseline));
     for (int i = 0; i < values.length; i++) {
-      int barHeight = largest <= 0 ? 0 : (int) Math.round(values[i] / largest * BAR_AREA);
+      int barHeight = (int) Math.round(scale(values[i], largest, metric.equals("p99")) * BAR_AREA);
       int barX = x + 14 + i * barWidth;
       svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
           barX, baseline - barHeight, barWidth - 6, barHeight, color(systems.getJsonObject(i))));
       svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\">%s</text>%n",
           barX + (barWidth - 6) / 2, baseline - barHeight - 3, missing[i] ? "failed" : compact(values[i])));
     }
+  }
+
+  /** @return the bar's height as a fraction of the panel's */
+  private static double scale(double value, double largest, boolean logarithmic) {
+    if (largest <= 0 || value <= 0) {
+      return 0;
+    }
+    if (!logarithmic) {
+      return value / largest;
+    }
+    double top = Math.log(Math.max(largest, LOG_SCALE_FLOOR * 10) / LOG_SCALE_FLOOR);
+    return Math.max(0.02, Math.log(Math.max(value, LOG_SCALE_FLOOR) / LOG_SCALE_FLOOR) / top);
   }
 
   private static String color(JsonObject system) {
