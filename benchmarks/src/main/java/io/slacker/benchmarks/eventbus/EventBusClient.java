@@ -1,6 +1,7 @@
 package io.slacker.benchmarks.eventbus;
 
 import io.slacker.benchmarks.harness.Completion;
+import io.slacker.benchmarks.harness.OnContext;
 import io.slacker.benchmarks.harness.FreePort;
 import io.slacker.benchmarks.harness.Settings;
 import io.slacker.benchmarks.harness.WorkloadClient;
@@ -8,6 +9,7 @@ import io.slacker.benchmarks.model.Page;
 import io.slacker.benchmarks.model.User;
 import io.slacker.benchmarks.workload.Operation;
 import io.slacker.benchmarks.workload.Users;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.serviceproxy.ServiceProxyBuilder;
@@ -18,12 +20,15 @@ import java.util.concurrent.TimeUnit;
 public final class EventBusClient implements WorkloadClient {
 
   private final Vertx vertx;
+  /** Every call is made from here, as a verticle would make it. */
+  private final Context context;
   private final EventBusUserService service;
   private final String[] emails = new String[Operation.KEY_COUNT];
   private final User[] users = new User[Operation.KEY_COUNT];
 
   private EventBusClient(Vertx vertx) {
     this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
     this.service = new ServiceProxyBuilder(vertx).setAddress(EventBusUserService.ADDRESS).build(EventBusUserService.class);
     for (int key = 0; key < Operation.KEY_COUNT; key++) {
       emails[key] = Users.email(key);
@@ -40,6 +45,10 @@ public final class EventBusClient implements WorkloadClient {
 
   @Override
   public void call(Operation operation, int key, Completion done) {
+    OnContext.run(context, () -> invoke(operation, key, done));
+  }
+
+  private void invoke(Operation operation, int key, Completion done) {
     Future<?> future;
     switch (operation) {
       case EXIST_USER:

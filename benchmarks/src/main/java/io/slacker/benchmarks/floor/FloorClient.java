@@ -1,6 +1,7 @@
 package io.slacker.benchmarks.floor;
 
 import io.slacker.benchmarks.harness.Completion;
+import io.slacker.benchmarks.harness.OnContext;
 import io.slacker.benchmarks.harness.Settings;
 import io.slacker.benchmarks.harness.WorkloadClient;
 import io.slacker.benchmarks.workload.Operation;
@@ -51,11 +52,7 @@ public final class FloorClient implements WorkloadClient {
   @Override
   public void call(Operation operation, int key, Completion done) {
     Buffer request = frames.request(operation, key);
-    if (Vertx.currentContext() == context) {
-      send(request, done);
-    } else {
-      context.runOnContext(v -> send(request, done));
-    }
+    OnContext.run(context, () -> send(request, done));
   }
 
   private void send(Buffer request, Completion done) {

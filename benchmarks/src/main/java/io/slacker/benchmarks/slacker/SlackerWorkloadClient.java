@@ -3,11 +3,13 @@ package io.slacker.benchmarks.slacker;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
 import io.slacker.benchmarks.harness.Completion;
+import io.slacker.benchmarks.harness.OnContext;
 import io.slacker.benchmarks.harness.Settings;
 import io.slacker.benchmarks.harness.WorkloadClient;
 import io.slacker.benchmarks.model.User;
 import io.slacker.benchmarks.workload.Operation;
 import io.slacker.benchmarks.workload.Users;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
@@ -16,6 +18,8 @@ import io.vertx.core.net.SocketAddress;
 public final class SlackerWorkloadClient implements WorkloadClient {
 
   private final Vertx vertx;
+  /** Every call is made from here, as a verticle would make it. */
+  private final Context context;
   private final SlackerClient client;
   private final SlackerUserService service;
   private final String[] emails = new String[Operation.KEY_COUNT];
@@ -24,6 +28,7 @@ public final class SlackerWorkloadClient implements WorkloadClient {
   private SlackerWorkloadClient(Vertx vertx, SlackerClient client, SlackerUserService service) {
     this.vertx = vertx;
     this.client = client;
+    this.context = vertx.getOrCreateContext();
     this.service = service;
     for (int key = 0; key < Operation.KEY_COUNT; key++) {
       emails[key] = Users.email(key);
@@ -41,6 +46,10 @@ public final class SlackerWorkloadClient implements WorkloadClient {
 
   @Override
   public void call(Operation operation, int key, Completion done) {
+    OnContext.run(context, () -> invoke(operation, key, done));
+  }
+
+  private void invoke(Operation operation, int key, Completion done) {
     Future<?> future;
     switch (operation) {
       case EXIST_USER:
