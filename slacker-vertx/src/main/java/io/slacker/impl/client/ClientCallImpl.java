@@ -1,0 +1,87 @@
+package io.slacker.impl.client;
+
+import com.fasterxml.jackson.databind.JavaType;
+import io.slacker.CallMetadata;
+import io.slacker.ClientCall;
+import io.slacker.MethodDescriptor;
+import io.slacker.spi.Serializer;
+import io.vertx.core.net.SocketAddress;
+
+/** One outgoing call: what interceptors see, plus what the connection needs to send it. */
+final class ClientCallImpl implements ClientCall {
+
+  private final String service;
+  private final String method;
+  private final MethodDescriptor descriptor;
+  private final Object[] arguments;
+  private final CallMetadata metadata;
+  private final SocketAddress server;
+  private final long timeoutMillis;
+  private final Serializer serializer;
+  private final JavaType resultType;
+
+  ClientCallImpl(String service, String method, MethodDescriptor descriptor, Object[] arguments, CallMetadata metadata,
+                 SocketAddress server, long timeoutMillis, Serializer serializer, JavaType resultType) {
+    this.service = service;
+    this.method = method;
+    this.descriptor = descriptor;
+    this.arguments = arguments;
+    this.metadata = metadata;
+    this.server = server;
+    this.timeoutMillis = timeoutMillis;
+    this.serializer = serializer;
+    this.resultType = resultType;
+  }
+
+  @Override
+  public String service() {
+    return service;
+  }
+
+  @Override
+  public String method() {
+    return method;
+  }
+
+  @Override
+  public MethodDescriptor descriptor() {
+    return descriptor;
+  }
+
+  @Override
+  public Object[] arguments() {
+    return arguments;
+  }
+
+  @Override
+  public CallMetadata metadata() {
+    return metadata;
+  }
+
+  @Override
+  public SocketAddress server() {
+    return server;
+  }
+
+  @Override
+  public long timeoutMillis() {
+    return timeoutMillis;
+  }
+
+  boolean oneWay() {
+    return descriptor != null && descriptor.oneWay();
+  }
+
+  Serializer serializer() {
+    return serializer;
+  }
+
+  JavaType resultType() {
+    return resultType;
+  }
+
+  @Override
+  public String toString() {
+    return descriptor != null ? descriptor.toString() : service + "#" + method;
+  }
+}

@@ -1,0 +1,318 @@
+package io.slacker.impl.client;
+
+import io.slacker.SlackerClientOptions;
+import io.slacker.SlackerException;
+import io.slacker.StatusCode;
+import io.slacker.impl.protocol.ErrorBody;
+import io.slacker.impl.protocol.Frame;
+import io.slacker.impl.protocol.FrameDecoder;
+import io.slacker.impl.protocol.FrameEncoder;
+import io.slacker.impl.protocol.FrameType;
+import io.slacker.impl.protocol.HelloBody;
+import io.slacker.impl.protocol.Protocol;
+import io.slacker.impl.serialization.Serializers;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SocketAddress;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One multiplexed connection to a server. Calls may be sent from any thread; the state below is
+ * touched only on the connection's own event loop.
+ */
+final class ClientConnection {
+
+  private final SlackerClientImpl client;
+  private final ServerEndpoint endpoint;
+  private final SocketAddress address;
+  private final SlackerClientOptions options;
+  private final ContextInternal context;
+  private final AtomicInteger callIds = new AtomicInteger();
+  private final Map<Integer, PendingCall> pending = new HashMap<>();
+  /** Frames written before the handshake finished, with the promise of each one-way call. */
+  private final List<Buffer> queuedFrames = new ArrayList<>();
+  private final List<Promise<Object>> queuedOneWay = new ArrayList<>();
+  private NetSocket socket;
+  private boolean ready;
+  private volatile boolean draining;
+  private volatile boolean closed;
+  private SlackerException closeReason;
+  private long keepAliveTimer = -1;
+  private long pongTimer = -1;
+  private long handshakeTimer = -1;
+  private int pingIds;
+
+  ClientConnection(SlackerClientImpl client, ServerEndpoint endpoint, SocketAddress address, SlackerClientOptions options) {
+    this.client = client;
+    this.endpoint = endpoint;
+    this.address = address;
+    this.options = options;
+    this.context = client.vertx().createEventLoopContext();
+  }
+
+  /** @return whether new calls may use this connection: not closed and no goaway received */
+  boolean acceptsCalls() {
+    return !closed && !draining;
+  }
+
+  void connect() {
+    context.runOnContext(v -> client.netClient().connect(address).onComplete(ar -> {
+      if (ar.failed()) {
+        SlackerException reason = new SlackerException(StatusCode.UNAVAILABLE,
+            "cannot connect to " + address + ": " + ar.cause().getMessage(), ar.cause());
+        endpoint.connectFailed(ar.cause());
+        closed = true;
+        failAll(reason);
+      } else if (closed) {
+        ar.result().close();
+      } else {
+        onConnected(ar.result());
+      }
+    }));
+  }
+
+  private void onConnected(NetSocket socket) {
+    this.socket = socket;
+    socket.handler(new FrameDecoder(options.getMaxFrameSize(), this::onFrame, error -> close(
+        new SlackerException(StatusCode.UNAVAILABLE, "connection to " + address + " broke the protocol: " + error.getMessage()))));
+    socket.closeHandler(v -> onClosed());
+    socket.exceptionHandler(e -> closeReason = closeReason != null ? closeReason
+        : new SlackerException(StatusCode.UNAVAILABLE, "connection to " + address + " failed: " + e.getMessage(), e));
+    socket.write(FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids()));
+    handshakeTimer = client.vertx().setTimer(options.getConnectTimeoutMillis(), t -> close(new SlackerException(
+        StatusCode.UNAVAILABLE, address + " did not answer the handshake within " + options.getConnectTimeoutMillis() + " ms")));
+  }
+
+  /** Encodes on the caller's thread, then hands the frame to the event loop. */
+  void send(ClientCallImpl call, Promise<Object> promise) {
+    int callId = nextCallId();
+    Buffer frame;
+    try {
+      frame = encode(callId, call);
+    } catch (IOException | RuntimeException e) {
+      promise.fail(new SlackerException(StatusCode.BAD_REQUEST,
+          "the arguments of " + call + " cannot be serialized as " + call.serializer().name() + ": " + e.getMessage(), e));
+      return;
+    }
+    if (frame.length() - Protocol.LENGTH_FIELD_SIZE > options.getMaxFrameSize()) {
+      promise.fail(new SlackerException(StatusCode.BAD_REQUEST, "the request for " + call + " is "
+          + (frame.length() - Protocol.LENGTH_FIELD_SIZE) + " bytes, over the maximum frame size of " + options.getMaxFrameSize()));
+      return;
+    }
+    context.execute(() -> enqueue(new PendingCall(callId, call, promise), frame));
+  }
+
+  private Buffer encode(int callId, ClientCallImpl call) throws IOException {
+    boolean byName = call.descriptor() == null;
+    return FrameEncoder.request(callId, call.serializer().id(), call.timeoutMillis(), call.oneWay(),
+        byName ? 0 : call.descriptor().serviceId(), byName ? 0 : call.descriptor().methodId(),
+        byName ? call.service() : null, byName ? call.method() : null,
+        call.metadata(), out -> call.serializer().writeValues(out, call.arguments()));
+  }
+
+  private int nextCallId() {
+    int id = callIds.incrementAndGet();
+    // 0 is reserved for connection-level frames.
+    return id != 0 ? id : callIds.incrementAndGet();
+  }
+
+  private void enqueue(PendingCall call, Buffer frame) {
+    if (closed) {
+      call.promise.fail(closeReason());
+      return;
+    }
+    if (call.call.oneWay()) {
+      if (ready) {
+        writeOneWay(frame, call.promise);
+      } else {
+        queuedFrames.add(frame);
+        queuedOneWay.add(call.promise);
+      }
+      return;
+    }
+    if (pending.size() >= options.getMaxCallsInFlight()) {
+      call.promise.fail(new SlackerException(StatusCode.OVERLOADED,
+          pending.size() + " calls already in flight on the connection to " + address));
+      return;
+    }
+    pending.put(call.callId, call);
+    call.timeoutTimer = client.vertx().setTimer(call.call.timeoutMillis(), t -> onTimeout(call.callId));
+    if (ready) {
+      socket.write(frame);
+    } else {
+      queuedFrames.add(frame);
+      queuedOneWay.add(null);
+    }
+  }
+
+  private void writeOneWay(Buffer frame, Promise<Object> promise) {
+    socket.write(frame).onComplete(ar -> {
+      if (ar.succeeded()) {
+        promise.tryComplete(null);
+      } else {
+        promise.tryFail(new SlackerException(StatusCode.UNAVAILABLE,
+            "one-way call to " + address + " was not written: " + ar.cause().getMessage(), ar.cause()));
+      }
+    });
+  }
+
+  private void onFrame(Frame frame) {
+    switch (frame.type()) {
+      case FrameType.RESPONSE -> onResponse(frame);
+      case FrameType.ERROR -> onError(frame);
+      case FrameType.PONG -> onPong();
+      case FrameType.PING -> socket.write(FrameEncoder.pong(frame.callId()));
+      case FrameType.GOAWAY -> onGoaway(frame);
+      case FrameType.HELLO -> onHello(frame);
+      default -> {
+        // Frame types from a newer server that this client does not know carry nothing it needs.
+      }
+    }
+  }
+
+  private void onHello(Frame frame) {
+    HelloBody.read(frame);
+    client.vertx().cancelTimer(handshakeTimer);
+    ready = true;
+    endpoint.connected();
+    for (int i = 0; i < queuedFrames.size(); i++) {
+      Promise<Object> oneWay = queuedOneWay.get(i);
+      if (oneWay != null) {
+        writeOneWay(queuedFrames.get(i), oneWay);
+      } else {
+        socket.write(queuedFrames.get(i));
+      }
+    }
+    queuedFrames.clear();
+    queuedOneWay.clear();
+    keepAliveTimer = client.vertx().setPeriodic(options.getKeepAliveIntervalMillis(), t -> sendPing());
+  }
+
+  private void onResponse(Frame frame) {
+    PendingCall call = take(frame.callId());
+    if (call == null) {
+      return;
+    }
+    Object value;
+    try {
+      value = call.call.serializer().readValue(frame.bytes(), frame.bodyStart(), frame.end(), call.call.resultType());
+    } catch (IOException | RuntimeException e) {
+      call.promise.fail(new SlackerException(StatusCode.INTERNAL, "the result of " + call.call + " does not decode as "
+          + call.call.resultType().toCanonical() + ": " + e.getMessage(), e));
+      return;
+    }
+    call.promise.complete(value);
+  }
+
+  private void onError(Frame frame) {
+    SlackerException error = ErrorBody.readError(frame);
+    if (frame.callId() == 0) {
+      // A connection-level error: the server closes next, and pending calls fail with it.
+      closeReason = new SlackerException(StatusCode.UNAVAILABLE, address + " reported " + error.code() + ": " + error.getMessage());
+      return;
+    }
+    PendingCall call = take(frame.callId());
+    if (call != null) {
+      call.promise.fail(error);
+    }
+  }
+
+  private PendingCall take(int callId) {
+    PendingCall call = pending.remove(callId);
+    if (call != null) {
+      client.vertx().cancelTimer(call.timeoutTimer);
+      closeIfDrained();
+    }
+    return call;
+  }
+
+  private void onTimeout(int callId) {
+    PendingCall call = pending.remove(callId);
+    if (call == null) {
+      return;
+    }
+    call.promise.fail(new SlackerException(StatusCode.DEADLINE_EXCEEDED,
+        call.call + " timed out after " + call.call.timeoutMillis() + " ms"));
+    if (ready && !closed) {
+      socket.write(FrameEncoder.cancel(callId));
+    }
+    closeIfDrained();
+  }
+
+  private void sendPing() {
+    if (pongTimer >= 0 || closed) {
+      return;
+    }
+    socket.write(FrameEncoder.ping(++pingIds));
+    pongTimer = client.vertx().setTimer(options.getKeepAliveTimeoutMillis(), t -> close(new SlackerException(
+        StatusCode.UNAVAILABLE, address + " did not answer a ping within " + options.getKeepAliveTimeoutMillis() + " ms")));
+  }
+
+  private void onPong() {
+    client.vertx().cancelTimer(pongTimer);
+    pongTimer = -1;
+  }
+
+  private void onGoaway(Frame frame) {
+    draining = true;
+    closeReason = ErrorBody.readGoaway(frame);
+    closeIfDrained();
+  }
+
+  private void closeIfDrained() {
+    if (draining && pending.isEmpty() && socket != null) {
+      socket.close();
+    }
+  }
+
+  /** Closes the connection; pending calls fail with {@code reason}. Safe from any thread. */
+  void close(SlackerException reason) {
+    context.execute(() -> {
+      if (closeReason == null) {
+        closeReason = reason;
+      }
+      if (socket != null) {
+        socket.close();
+      } else {
+        closed = true;
+        failAll(reason);
+      }
+    });
+  }
+
+  private void onClosed() {
+    closed = true;
+    client.vertx().cancelTimer(keepAliveTimer);
+    client.vertx().cancelTimer(pongTimer);
+    client.vertx().cancelTimer(handshakeTimer);
+    failAll(closeReason());
+  }
+
+  private SlackerException closeReason() {
+    return closeReason != null && closeReason.code() == StatusCode.UNAVAILABLE ? closeReason
+        : new SlackerException(StatusCode.UNAVAILABLE, "the connection to " + address + " closed");
+  }
+
+  private void failAll(SlackerException reason) {
+    for (PendingCall call : pending.values()) {
+      client.vertx().cancelTimer(call.timeoutTimer);
+      call.promise.tryFail(reason);
+    }
+    pending.clear();
+    for (Promise<Object> oneWay : queuedOneWay) {
+      if (oneWay != null) {
+        oneWay.tryFail(reason);
+      }
+    }
+    queuedFrames.clear();
+    queuedOneWay.clear();
+  }
+}

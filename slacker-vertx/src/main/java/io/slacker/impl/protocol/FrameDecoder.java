@@ -1,0 +1,80 @@
+package io.slacker.impl.protocol;
+
+import io.slacker.SlackerException;
+import io.slacker.StatusCode;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.parsetools.RecordParser;
+
+/**
+ * Splits a byte stream into frames: a 4-byte big-endian length, then that many bytes. The length
+ * is checked against the maximum before the parser waits for (and so allocates) the frame.
+ * After the first protocol error the decoder ignores all further input.
+ */
+public final class FrameDecoder implements Handler<Buffer> {
+
+  private final RecordParser parser;
+  private final int maxFrameSize;
+  private final Handler<Frame> frameHandler;
+  private final Handler<SlackerException> errorHandler;
+  private boolean expectingLength = true;
+  private boolean failed;
+
+  public FrameDecoder(int maxFrameSize, Handler<Frame> frameHandler, Handler<SlackerException> errorHandler) {
+    this.maxFrameSize = maxFrameSize;
+    this.frameHandler = frameHandler;
+    this.errorHandler = errorHandler;
+    this.parser = RecordParser.newFixed(Protocol.LENGTH_FIELD_SIZE, this::onRecord);
+  }
+
+  @Override
+  public void handle(Buffer data) {
+    if (!failed) {
+      parser.handle(data);
+    }
+  }
+
+  /** Stops handing out frames, even ones already received, until {@link #resume()}. */
+  public void pause() {
+    parser.pause();
+  }
+
+  /** Hands out the frames received meanwhile, then new ones as they come. */
+  public void resume() {
+    parser.resume();
+  }
+
+  private void onRecord(Buffer record) {
+    if (failed) {
+      return;
+    }
+    if (expectingLength) {
+      long length = record.getUnsignedInt(0);
+      if (length > maxFrameSize) {
+        fail("frame of " + length + " bytes exceeds the maximum frame size of " + maxFrameSize + " bytes");
+      } else if (length < Protocol.HEADER_SIZE) {
+        fail("frame of " + length + " bytes is shorter than the " + Protocol.HEADER_SIZE + "-byte header");
+      } else {
+        expectingLength = false;
+        parser.fixedSizeMode((int) length);
+      }
+      return;
+    }
+    expectingLength = true;
+    parser.fixedSizeMode(Protocol.LENGTH_FIELD_SIZE);
+    Frame frame;
+    try {
+      frame = Frame.parse(record);
+    } catch (SlackerException e) {
+      failed = true;
+      errorHandler.handle(e);
+      return;
+    }
+    frameHandler.handle(frame);
+  }
+
+  private void fail(String message) {
+    failed = true;
+    errorHandler.handle(new SlackerException(StatusCode.PROTOCOL_ERROR, message));
+  }
+}

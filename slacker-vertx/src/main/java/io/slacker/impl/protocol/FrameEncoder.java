@@ -1,0 +1,109 @@
+package io.slacker.impl.protocol;
+
+import io.slacker.CallMetadata;
+import io.slacker.StatusCode;
+import io.vertx.core.buffer.Buffer;
+
+import java.io.IOException;
+import java.util.Map;
+
+/** Builds complete frames, length field included, ready to write to a socket. */
+public final class FrameEncoder {
+
+  /** Writes a serialized payload into a frame that is being built. */
+  @FunctionalInterface
+  public interface PayloadWriter {
+    void write(Buffer out) throws IOException;
+  }
+
+  private FrameEncoder() {
+  }
+
+  /**
+   * A request. {@code serviceName}/{@code methodName} non-null selects the by-name form,
+   * otherwise the ids are sent.
+   */
+  public static Buffer request(int callId, int serialization, long timeoutMillis, boolean oneWay,
+                               int serviceId, int methodId, String serviceName, String methodName,
+                               CallMetadata metadata, PayloadWriter payload) throws IOException {
+    boolean byName = serviceName != null;
+    boolean withMetadata = metadata != null && !metadata.isEmpty();
+    int flags = (byName ? Protocol.FLAG_BY_NAME : 0)
+        | (withMetadata ? Protocol.FLAG_METADATA : 0)
+        | (oneWay ? Protocol.FLAG_ONE_WAY : 0);
+    Buffer frame = start(FrameType.REQUEST, flags, serialization, callId, 128);
+    frame.appendUnsignedInt(timeoutMillis);
+    if (byName) {
+      WireStrings.append(frame, serviceName);
+      WireStrings.append(frame, methodName);
+    } else {
+      frame.appendInt(serviceId).appendInt(methodId);
+    }
+    if (withMetadata) {
+      frame.appendUnsignedShort(metadata.size());
+      for (Map.Entry<String, byte[]> entry : metadata.asMap().entrySet()) {
+        WireStrings.append(frame, entry.getKey());
+        frame.appendInt(entry.getValue().length).appendBytes(entry.getValue());
+      }
+    }
+    payload.write(frame);
+    return finish(frame);
+  }
+
+  public static Buffer response(int callId, int serialization, PayloadWriter payload) throws IOException {
+    Buffer frame = start(FrameType.RESPONSE, 0, serialization, callId, 64);
+    payload.write(frame);
+    return finish(frame);
+  }
+
+  public static Buffer error(int callId, StatusCode code, String message, String remoteClass) {
+    Buffer frame = start(FrameType.ERROR, 0, Protocol.NO_SERIALIZATION, callId, 64);
+    frame.appendUnsignedShort(code.value());
+    WireStrings.appendTruncated(frame, message);
+    WireStrings.appendTruncated(frame, remoteClass);
+    return finish(frame);
+  }
+
+  public static Buffer ping(int pingId) {
+    return finish(start(FrameType.PING, 0, Protocol.NO_SERIALIZATION, pingId, 0));
+  }
+
+  public static Buffer pong(int pingId) {
+    return finish(start(FrameType.PONG, 0, Protocol.NO_SERIALIZATION, pingId, 0));
+  }
+
+  public static Buffer cancel(int callId) {
+    return finish(start(FrameType.CANCEL, 0, Protocol.NO_SERIALIZATION, callId, 0));
+  }
+
+  public static Buffer goaway(StatusCode code, String message) {
+    Buffer frame = start(FrameType.GOAWAY, 0, Protocol.NO_SERIALIZATION, 0, 32);
+    frame.appendUnsignedShort(code.value());
+    WireStrings.appendTruncated(frame, message);
+    return finish(frame);
+  }
+
+  public static Buffer hello(int maxFrameSize, int[] serializationIds) {
+    Buffer frame = start(FrameType.HELLO, 0, Protocol.NO_SERIALIZATION, 0, 16);
+    frame.appendUnsignedInt(maxFrameSize).appendUnsignedByte((short) serializationIds.length);
+    for (int id : serializationIds) {
+      frame.appendUnsignedByte((short) id);
+    }
+    return finish(frame.appendUnsignedInt(0));
+  }
+
+  private static Buffer start(int type, int flags, int serialization, int callId, int bodyHint) {
+    return Buffer.buffer(Protocol.LENGTH_FIELD_SIZE + Protocol.HEADER_SIZE + bodyHint)
+        .appendInt(0)
+        .appendUnsignedByte((short) Protocol.MAGIC)
+        .appendUnsignedByte((short) Protocol.VERSION)
+        .appendUnsignedByte((short) type)
+        .appendUnsignedByte((short) flags)
+        .appendUnsignedByte((short) serialization)
+        .appendInt(callId);
+  }
+
+  private static Buffer finish(Buffer frame) {
+    return frame.setInt(0, frame.length() - Protocol.LENGTH_FIELD_SIZE);
+  }
+}

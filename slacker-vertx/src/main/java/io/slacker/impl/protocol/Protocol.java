@@ -1,0 +1,33 @@
+package io.slacker.impl.protocol;
+
+/** Constants of the wire format; docs/protocol.md is the normative description. */
+public final class Protocol {
+
+  /** First byte of every frame after the length: tells a Slacker peer from anything else. */
+  public static final int MAGIC = 0xAC;
+  public static final int VERSION = 1;
+
+  public static final int LENGTH_FIELD_SIZE = 4;
+  /** magic(1) version(1) type(1) flags(1) serialization(1) callId(4). */
+  public static final int HEADER_SIZE = 9;
+
+  public static final int OFFSET_MAGIC = 0;
+  public static final int OFFSET_VERSION = 1;
+  public static final int OFFSET_TYPE = 2;
+  public static final int OFFSET_FLAGS = 3;
+  public static final int OFFSET_SERIALIZATION = 4;
+  public static final int OFFSET_CALL_ID = 5;
+
+  /** Request flag: the method is named by service and method strings instead of numeric ids. */
+  public static final int FLAG_BY_NAME = 0x01;
+  /** Request flag: a metadata block follows the method reference. */
+  public static final int FLAG_METADATA = 0x02;
+  /** Request flag: the caller expects no response (void methods). */
+  public static final int FLAG_ONE_WAY = 0x04;
+
+  /** Serialization id of frames that carry no serialized payload. */
+  public static final int NO_SERIALIZATION = 0;
+
+  private Protocol() {
+  }
+}

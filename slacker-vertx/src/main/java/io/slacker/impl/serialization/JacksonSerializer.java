@@ -1,0 +1,114 @@
+package io.slacker.impl.serialization;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.slacker.SlackerException;
+import io.slacker.StatusCode;
+import io.slacker.spi.Serializer;
+import io.vertx.core.buffer.Buffer;
+
+import java.io.IOException;
+
+/**
+ * A serializer over one Jackson format. Values are read into the declared types only: default
+ * typing stays off, so a payload cannot choose the class it becomes.
+ */
+public final class JacksonSerializer implements Serializer {
+
+  private final int id;
+  private final String name;
+  private final ObjectMapper mapper;
+
+  public JacksonSerializer(int id, String name, JsonFactory factory) {
+    this.id = id;
+    this.name = name;
+    this.mapper = new ObjectMapper(factory)
+        .registerModule(new JavaTimeModule())
+        .registerModule(new VertxTypesModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        // Tolerate fields added by a newer peer, as protobuf and Dubbo do.
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    mapper.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  }
+
+  @Override
+  public int id() {
+    return id;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void writeValues(Buffer out, Object[] values) throws IOException {
+    try (JsonGenerator gen = mapper.createGenerator(new BufferOutputStream(out))) {
+      gen.writeStartArray();
+      for (Object value : values) {
+        mapper.writeValue(gen, value);
+      }
+      gen.writeEndArray();
+    }
+  }
+
+  @Override
+  public Object[] readValues(Buffer in, int start, int end, JavaType[] types) throws IOException {
+    try (JsonParser parser = mapper.createParser(in.getBytes(start, end))) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        throw new SlackerException(StatusCode.BAD_REQUEST, "arguments must be a " + name + " array");
+      }
+      Object[] values = new Object[types.length];
+      for (int i = 0; i < types.length; i++) {
+        if (parser.nextToken() == JsonToken.END_ARRAY) {
+          throw wrongCount(types.length, i);
+        }
+        values[i] = decodeArgument(parser, types[i], i);
+      }
+      if (parser.nextToken() != JsonToken.END_ARRAY) {
+        int count = types.length;
+        while (parser.currentToken() != JsonToken.END_ARRAY && parser.currentToken() != null) {
+          parser.skipChildren();
+          parser.nextToken();
+          count++;
+        }
+        throw wrongCount(types.length, count);
+      }
+      return values;
+    }
+  }
+
+  private Object decodeArgument(JsonParser parser, JavaType type, int index) throws IOException {
+    try {
+      return mapper.readValue(parser, type);
+    } catch (JacksonException e) {
+      throw new SlackerException(StatusCode.BAD_REQUEST, "argument " + index + " does not decode as "
+          + type.toCanonical() + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  @Override
+  public void writeValue(Buffer out, Object value) throws IOException {
+    mapper.writeValue(new BufferOutputStream(out), value);
+  }
+
+  @Override
+  public Object readValue(Buffer in, int start, int end, JavaType type) throws IOException {
+    return mapper.readValue(in.getBytes(start, end), type);
+  }
+
+  private static SlackerException wrongCount(int expected, int actual) {
+    return new SlackerException(StatusCode.BAD_REQUEST,
+        "expected " + expected + " argument" + (expected == 1 ? "" : "s") + " but the request has " + actual);
+  }
+}

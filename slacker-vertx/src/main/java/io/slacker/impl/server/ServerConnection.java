@@ -1,0 +1,246 @@
+package io.slacker.impl.server;
+
+import io.slacker.ServiceDefinition.ServerMethod;
+import io.slacker.SlackerException;
+import io.slacker.StatusCode;
+import io.slacker.impl.InterceptorChains;
+import io.slacker.impl.protocol.Frame;
+import io.slacker.impl.protocol.FrameDecoder;
+import io.slacker.impl.protocol.FrameEncoder;
+import io.slacker.impl.protocol.FrameType;
+import io.slacker.impl.protocol.Protocol;
+import io.slacker.impl.protocol.RequestHeader;
+import io.slacker.impl.serialization.Serializers;
+import io.slacker.spi.Serializer;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One client connection on the server. Everything here runs on the connection's event loop.
+ * A write that fills the socket's queue pauses reading until it drains, so a client that does
+ * not read its responses stops being read from instead of making the server buffer without bound.
+ */
+final class ServerConnection {
+
+  private static final System.Logger LOG = System.getLogger(ServerConnection.class.getName());
+
+  private final SlackerServerImpl server;
+  private final NetSocket socket;
+  private final Map<Integer, ServerCallImpl> calls = new HashMap<>();
+  private FrameDecoder decoder;
+  private boolean draining;
+
+  ServerConnection(SlackerServerImpl server, NetSocket socket) {
+    this.server = server;
+    this.socket = socket;
+  }
+
+  void start() {
+    decoder = new FrameDecoder(server.options().getMaxFrameSize(), this::onFrame, this::onProtocolError);
+    socket.handler(decoder);
+    socket.drainHandler(v -> {
+      socket.resume();
+      decoder.resume();
+    });
+    socket.closeHandler(v -> onClosed());
+    socket.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "connection from " + socket.remoteAddress() + " failed", e));
+    socket.shutdownHandler(v -> drain());
+  }
+
+  private void onFrame(Frame frame) {
+    switch (frame.type()) {
+      case FrameType.REQUEST -> onRequest(frame);
+      case FrameType.CANCEL -> onCancel(frame.callId());
+      case FrameType.PING -> write(FrameEncoder.pong(frame.callId()));
+      case FrameType.HELLO -> write(FrameEncoder.hello(server.options().getMaxFrameSize(), Serializers.get().ids()));
+      case FrameType.GOAWAY, FrameType.PONG -> {
+        // A client saying goodbye or answering a ping needs no reply.
+      }
+      case FrameType.RESPONSE, FrameType.ERROR -> LOG.log(System.Logger.Level.DEBUG,
+          "ignoring " + frame + " sent by client " + socket.remoteAddress());
+      default -> write(FrameEncoder.error(frame.callId(), StatusCode.PROTOCOL_ERROR,
+          "unknown frame type " + frame.type(), null));
+    }
+  }
+
+  private void onRequest(Frame frame) {
+    int callId = frame.callId();
+    boolean oneWay = frame.hasFlag(Protocol.FLAG_ONE_WAY);
+    RequestHeader header;
+    Resolved resolved;
+    Serializer serializer = Serializers.get().byId(frame.serialization());
+    try {
+      if (draining) {
+        throw new SlackerException(StatusCode.UNAVAILABLE, "server is shutting down; send new calls elsewhere");
+      }
+      if (calls.containsKey(callId)) {
+        throw new SlackerException(StatusCode.PROTOCOL_ERROR, "call id " + Integer.toUnsignedString(callId) + " is already in flight");
+      }
+      if (calls.size() >= server.options().getMaxCallsInFlightPerConnection()) {
+        throw new SlackerException(StatusCode.OVERLOADED, calls.size() + " calls already in flight on this connection");
+      }
+      if (serializer == null) {
+        throw new SlackerException(StatusCode.BAD_REQUEST, "unknown serialization id " + frame.serialization()
+            + "; this server knows " + Arrays.toString(Serializers.get().ids()));
+      }
+      header = RequestHeader.read(frame);
+      resolved = resolve(frame, header, serializer);
+    } catch (SlackerException e) {
+      if (!oneWay) {
+        write(FrameEncoder.error(callId, e.code(), e.getMessage(), null));
+      }
+      return;
+    }
+    ServerCallImpl call = new ServerCallImpl(callId, resolved.method.descriptor(), header.metadata(),
+        socket.remoteAddress(), header.timeoutMillis(), oneWay);
+    calls.put(callId, call);
+    if (header.timeoutMillis() > 0) {
+      call.deadlineTimer = server.vertx().setTimer(header.timeoutMillis(), t -> onDeadline(call));
+    }
+    InterceptorChains.run(server.interceptors(), (interceptor, next) -> interceptor.intercept(call, next),
+            () -> invoke(call, resolved))
+        .onComplete(result -> onComplete(call, serializer, result));
+  }
+
+  private record Resolved(ServerMethod method, Object[] args) {
+  }
+
+  private Resolved resolve(Frame frame, RequestHeader header, Serializer serializer) {
+    if (!header.byName()) {
+      ServerMethod method = server.registry().find(header.serviceId(), header.methodId());
+      return new Resolved(method, decodeArguments(method, serializer, frame, header));
+    }
+    // By-name calls carry no parameter types: the first overload the arguments decode into wins.
+    SlackerException firstFailure = null;
+    for (ServerMethod method : server.registry().find(header.serviceName(), header.methodName())) {
+      try {
+        return new Resolved(method, decodeArguments(method, serializer, frame, header));
+      } catch (SlackerException e) {
+        firstFailure = firstFailure == null ? e : firstFailure;
+      }
+    }
+    throw firstFailure;
+  }
+
+  private static Object[] decodeArguments(ServerMethod method, Serializer serializer, Frame frame, RequestHeader header) {
+    try {
+      return serializer.readValues(frame.bytes(), header.payloadStart(), frame.end(), method.descriptor().parameterTypes());
+    } catch (SlackerException e) {
+      throw new SlackerException(e.code(), method.descriptor() + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw new SlackerException(StatusCode.BAD_REQUEST, method.descriptor() + ": arguments do not decode as "
+          + serializer.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Future<Object> invoke(ServerCallImpl call, Resolved resolved) {
+    if (call.isCancelled()) {
+      return Future.failedFuture(call.cancellation());
+    }
+    if (resolved.method.descriptor().blocking()) {
+      return server.blockingExecutor().submit(call, resolved.method.handler(), resolved.args);
+    }
+    try {
+      return CurrentServerCall.invoke(call, resolved.method.handler(), resolved.args);
+    } catch (Throwable thrown) {
+      return Future.failedFuture(thrown);
+    }
+  }
+
+  private void onComplete(ServerCallImpl call, Serializer serializer, AsyncResult<Object> result) {
+    if (!calls.remove(call.callId(), call)) {
+      // Already answered with a deadline error, or cancelled: the caller wants nothing more.
+      return;
+    }
+    server.vertx().cancelTimer(call.deadlineTimer);
+    if (call.oneWay()) {
+      if (result.failed()) {
+        LOG.log(System.Logger.Level.WARNING, "one-way call " + call.descriptor() + " failed", result.cause());
+      }
+    } else if (result.succeeded()) {
+      write(encodeResponse(call, serializer, result.result()));
+    } else {
+      SlackerException failure = SlackerException.from(result.cause());
+      write(FrameEncoder.error(call.callId(), failure.code(), failure.getMessage(), failure.remoteClass()));
+    }
+    closeIfDrained();
+  }
+
+  private static Buffer encodeResponse(ServerCallImpl call, Serializer serializer, Object value) {
+    try {
+      return FrameEncoder.response(call.callId(), serializer.id(), out -> serializer.writeValue(out, value));
+    } catch (IOException | RuntimeException e) {
+      return FrameEncoder.error(call.callId(), StatusCode.INTERNAL,
+          "the result of " + call.descriptor() + " cannot be serialized as " + serializer.name() + ": " + e.getMessage(), null);
+    }
+  }
+
+  private void onDeadline(ServerCallImpl call) {
+    if (!calls.remove(call.callId(), call)) {
+      return;
+    }
+    SlackerException reason = new SlackerException(StatusCode.DEADLINE_EXCEEDED,
+        call.descriptor() + " did not finish within its deadline of " + call.timeoutMillis() + " ms");
+    call.cancel(reason);
+    if (!call.oneWay()) {
+      write(FrameEncoder.error(call.callId(), reason.code(), reason.getMessage(), null));
+    }
+    closeIfDrained();
+  }
+
+  private void onCancel(int callId) {
+    ServerCallImpl call = calls.remove(callId);
+    if (call != null) {
+      server.vertx().cancelTimer(call.deadlineTimer);
+      call.cancel(new SlackerException(StatusCode.CANCELLED, "cancelled by the caller"));
+      closeIfDrained();
+    }
+  }
+
+  private void onProtocolError(SlackerException error) {
+    LOG.log(System.Logger.Level.DEBUG, "protocol error from " + socket.remoteAddress() + ": " + error.getMessage());
+    socket.end(FrameEncoder.error(0, error.code(), error.getMessage(), null));
+  }
+
+  private void onClosed() {
+    SlackerException reason = new SlackerException(StatusCode.CANCELLED, "the connection closed");
+    for (ServerCallImpl call : new ArrayList<>(calls.values())) {
+      server.vertx().cancelTimer(call.deadlineTimer);
+      call.cancel(reason);
+    }
+    calls.clear();
+  }
+
+  /** Graceful stop: tell the client to send no new calls, then close once the calls in flight are done. */
+  void drain() {
+    if (draining) {
+      return;
+    }
+    draining = true;
+    write(FrameEncoder.goaway(StatusCode.UNAVAILABLE, "server is shutting down"));
+    closeIfDrained();
+  }
+
+  private void closeIfDrained() {
+    if (draining && calls.isEmpty()) {
+      socket.close();
+    }
+  }
+
+  private void write(Buffer frame) {
+    socket.write(frame);
+    if (socket.writeQueueFull()) {
+      // Pause the decoder too: one read can hold thousands of requests.
+      socket.pause();
+      decoder.pause();
+    }
+  }
+}

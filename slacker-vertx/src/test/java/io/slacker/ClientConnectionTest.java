@@ -1,0 +1,197 @@
+package io.slacker;
+
+import io.slacker.test.EchoServerTestBase;
+import io.slacker.test.EchoServices;
+import io.slacker.test.RawFrames;
+import io.vertx.core.Future;
+import io.vertx.core.net.SocketAddress;
+import org.junit.jupiter.api.Test;
+
+import java.io.DataInputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** How the client treats its connections: limits, drops, keep-alive, cancel and reconnects. */
+class ClientConnectionTest extends EchoServerTestBase {
+
+  private SlackerException failureOf(Future<?> call) {
+    return assertThrows(SlackerException.class, () -> call.await(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void pastTheInFlightLimitACallFailsFastWithOverloaded() throws Exception {
+    SlackerClient limited = SlackerClient.create(vertx, new SlackerClientOptions().setMaxCallsInFlight(2));
+    try {
+      Future<Object> first = limited.call(EchoServices.NEVER, new Object[0], toServer().setTimeoutMillis(5_000));
+      Future<Object> second = limited.call(EchoServices.NEVER, new Object[0], toServer().setTimeoutMillis(5_000));
+      SlackerException third = failureOf(limited.call(EchoServices.ECHO, new Object[]{"x"}, toServer()));
+      assertEquals(StatusCode.OVERLOADED, third.code());
+      assertEquals("2 calls already in flight on the connection to " + address, third.getMessage());
+      assertTrue(!first.isComplete() && !second.isComplete());
+    } finally {
+      limited.close().await(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aDroppedConnectionFailsEveryPendingCallAtOnce() throws Exception {
+    Future<Object> pending = client.call(EchoServices.NEVER, new Object[0], toServer().setTimeoutMillis(30_000));
+    Future<Object> other = client.call(EchoServices.NEVER, new Object[0], toServer().setTimeoutMillis(30_000));
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (service.neverCalls.size() < 2 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(5);
+    }
+    long start = System.nanoTime();
+    server.close().await(5, TimeUnit.SECONDS);
+    SlackerException error = failureOf(pending);
+    assertEquals(StatusCode.UNAVAILABLE, error.code());
+    assertEquals("the connection to " + address + " closed", error.getMessage());
+    assertEquals(StatusCode.UNAVAILABLE, failureOf(other).code());
+    assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) < 5, "failed long before the 30 s timeout");
+  }
+
+  @Test
+  void aFailedConnectIsUnavailableAndRetriedAfterABackoff() throws Exception {
+    int freePort;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      freePort = probe.getLocalPort();
+    }
+    SocketAddress nowhere = SocketAddress.inetSocketAddress(freePort, "127.0.0.1");
+    SlackerClient backingOff = SlackerClient.create(vertx, new SlackerClientOptions()
+        .setReconnectBackoffInitialMillis(300).setReconnectBackoffMaxMillis(300));
+    try {
+      CallOptions options = new CallOptions().setServer(nowhere);
+      SlackerException refused = failureOf(backingOff.call(EchoServices.ECHO, new Object[]{"x"}, options));
+      assertEquals(StatusCode.UNAVAILABLE, refused.code());
+      assertTrue(refused.getMessage().startsWith("cannot connect to " + nowhere), refused.getMessage());
+      SlackerException waiting = failureOf(backingOff.call(EchoServices.ECHO, new Object[]{"x"}, options));
+      assertEquals(StatusCode.UNAVAILABLE, waiting.code());
+      assertTrue(waiting.getMessage().contains("1 failed attempt") && waiting.getMessage().contains("next attempt in"),
+          waiting.getMessage());
+      SlackerServer late = SlackerServer.create(vertx, new SlackerServerOptions().setHost("127.0.0.1").setPort(freePort))
+          .register(new EchoServices().definition());
+      late.listen().await(5, TimeUnit.SECONDS);
+      try {
+        Thread.sleep(400);
+        assertEquals("back", backingOff.call(EchoServices.ECHO, new Object[]{"back"}, options).await(5, TimeUnit.SECONDS));
+      } finally {
+        late.close().await(5, TimeUnit.SECONDS);
+      }
+    } finally {
+      backingOff.close().await(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void anIdleConnectionWithoutPongsIsClosed() throws Exception {
+    try (SilentServer silent = new SilentServer()) {
+      SlackerClient pinging = SlackerClient.create(vertx, new SlackerClientOptions()
+          .setKeepAliveIntervalMillis(100).setKeepAliveTimeoutMillis(200));
+      try {
+        SlackerException error = failureOf(pinging.call(EchoServices.ECHO, new Object[]{"x"},
+            new CallOptions().setServer(silent.address()).setTimeoutMillis(20_000)));
+        assertEquals(StatusCode.UNAVAILABLE, error.code());
+        assertEquals(silent.address() + " did not answer a ping within 200 ms", error.getMessage());
+        assertTrue(silent.frameTypes.contains(RawFrames.PING));
+      } finally {
+        pinging.close().await(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
+  void aTimedOutCallSendsACancelFrameToTheServer() throws Exception {
+    try (SilentServer silent = new SilentServer()) {
+      SlackerException error = failureOf(client.call(EchoServices.ECHO, new Object[]{"x"},
+          new CallOptions().setServer(silent.address()).setTimeoutMillis(200)));
+      assertEquals(StatusCode.DEADLINE_EXCEEDED, error.code());
+      long deadline = System.currentTimeMillis() + 5_000;
+      while (!silent.frameTypes.contains(RawFrames.CANCEL) && System.currentTimeMillis() < deadline) {
+        Thread.sleep(10);
+      }
+      assertEquals(List.of(RawFrames.HELLO, RawFrames.REQUEST, RawFrames.CANCEL), silent.frameTypes);
+      assertEquals(silent.requestCallId.get(1, TimeUnit.SECONDS), silent.cancelCallId.get(1, TimeUnit.SECONDS));
+      assertEquals(200, silent.requestTimeout.get(1, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void gracefulShutdownFinishesCallsInFlightAndRefusesNewOnes() throws Exception {
+    Future<Long> inFlight = client.call(EchoServices.SLEEP, new Object[]{500L}, toServer());
+    Thread.sleep(100);
+    Future<Void> stopped = server.shutdown(5, TimeUnit.SECONDS);
+    assertEquals(500L, inFlight.await(5, TimeUnit.SECONDS));
+    stopped.await(5, TimeUnit.SECONDS);
+    SlackerException after = failureOf(client.call(EchoServices.ECHO, new Object[]{"x"}, toServer()));
+    assertEquals(StatusCode.UNAVAILABLE, after.code());
+  }
+
+  /**
+   * A server that answers the handshake and then never answers anything, recording the frames
+   * it receives: it lets tests watch the client's pings and cancels.
+   */
+  private static final class SilentServer implements AutoCloseable {
+    final List<Integer> frameTypes = new CopyOnWriteArrayList<>();
+    final CompletableFuture<Integer> requestCallId = new CompletableFuture<>();
+    final CompletableFuture<Integer> cancelCallId = new CompletableFuture<>();
+    final CompletableFuture<Long> requestTimeout = new CompletableFuture<>();
+    private final ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+    private final Thread thread = new Thread(this::serve, "silent-server");
+    private volatile Socket accepted;
+
+    SilentServer() throws Exception {
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    SocketAddress address() {
+      return SocketAddress.inetSocketAddress(listener.getLocalPort(), "127.0.0.1");
+    }
+
+    private void serve() {
+      try (Socket socket = listener.accept()) {
+        accepted = socket;
+        socket.setSoTimeout(10_000);
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        OutputStream out = socket.getOutputStream();
+        while (true) {
+          byte[] frame = new byte[in.readInt()];
+          in.readFully(frame);
+          int type = frame[2];
+          int callId = ((frame[5] & 0xFF) << 24) | ((frame[6] & 0xFF) << 16) | ((frame[7] & 0xFF) << 8) | (frame[8] & 0xFF);
+          if (type != RawFrames.PING || !frameTypes.contains(RawFrames.PING)) {
+            frameTypes.add(type);
+          }
+          if (type == RawFrames.HELLO) {
+            out.write(RawFrames.hello());
+          } else if (type == RawFrames.REQUEST) {
+            requestCallId.complete(callId);
+            requestTimeout.complete(((frame[9] & 0xFFL) << 24) | ((frame[10] & 0xFF) << 16) | ((frame[11] & 0xFF) << 8) | (frame[12] & 0xFF));
+          } else if (type == RawFrames.CANCEL) {
+            cancelCallId.complete(callId);
+          }
+        }
+      } catch (Exception e) {
+        // The client closed the connection or the test ended.
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      listener.close();
+      if (accepted != null) {
+        accepted.close();
+      }
+      thread.join(5_000);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.slacker;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class OptionsTest {
+
+  @Test
+  void serverOptionsRoundTripThroughJsonAndCopies() {
+    SlackerServerOptions options = new SlackerServerOptions().setPort(9000).setMaxFrameSize(4096).setBlockingQueueSize(7);
+    assertEquals(options.toJson(), new SlackerServerOptions(options.toJson()).toJson());
+    assertEquals(options.toJson(), new SlackerServerOptions(options).toJson());
+    assertEquals(SlackerServerOptions.DEFAULT_PORT, new SlackerServerOptions(new JsonObject()).getPort());
+    assertThrows(IllegalArgumentException.class, () -> options.setPort(70000));
+    assertThrows(IllegalArgumentException.class, () -> options.setMaxFrameSize(8));
+  }
+
+  @Test
+  void clientOptionsRoundTripThroughJsonAndCopies() {
+    SlackerClientOptions options = new SlackerClientOptions().setSerialization("json").setCallTimeoutMillis(1234);
+    assertEquals(options.toJson(), new SlackerClientOptions(options.toJson()).toJson());
+    assertEquals(options.toJson(), new SlackerClientOptions(options).toJson());
+    assertEquals("smile", new SlackerClientOptions().getSerialization());
+    assertThrows(IllegalArgumentException.class, () -> options.setCallTimeoutMillis(0));
+    assertThrows(IllegalArgumentException.class, () -> options.setSerialization(""));
+  }
+
+  @Test
+  void callOptionsRoundTripThroughJson() {
+    CallOptions options = new CallOptions().setTimeoutMillis(50).setServer(SocketAddress.inetSocketAddress(81, "10.0.0.1"))
+        .setSerialization("cbor").putMetadata("trace", "t-1");
+    CallOptions copy = new CallOptions(options.toJson());
+    assertEquals(options.toJson(), copy.toJson());
+    assertEquals("t-1", copy.getMetadata().get("trace"));
+    assertThrows(IllegalArgumentException.class, () -> options.setTimeoutMillis(-1));
+  }
+}

@@ -1,0 +1,101 @@
+package io.slacker.impl.protocol;
+
+import io.slacker.CallMetadata;
+import io.slacker.ServiceIds;
+import io.slacker.SlackerException;
+import io.slacker.StatusCode;
+import io.slacker.test.RawFrames;
+import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The encoder and decoder against the layout of docs/protocol.md. */
+class FrameCodecTest {
+
+  private final List<Frame> frames = new ArrayList<>();
+  private final List<SlackerException> errors = new ArrayList<>();
+  private final FrameDecoder decoder = new FrameDecoder(1024, frames::add, errors::add);
+
+  @Test
+  void idsAreTheFnv1aHashOfTheDocument() {
+    // Published FNV-1a 32-bit test vectors.
+    assertEquals(0xE40C292C, ServiceIds.serviceId("a"));
+    assertEquals(0xBF9CF968, ServiceIds.serviceId("foobar"));
+    assertEquals(RawFrames.fnv1a("add(int,int)"), ServiceIds.methodId("add(int,int)"));
+  }
+
+  @Test
+  void theWorkedExampleOfTheSpecIsWhatTheEncoderWrites() throws Exception {
+    byte[] payload = "[\"hi\"]".getBytes(StandardCharsets.UTF_8);
+    Buffer encoded = FrameEncoder.request(1, 1, 5000, false, ServiceIds.serviceId("test.Echo"),
+        ServiceIds.methodId("echo(java.lang.String)"), null, null, new CallMetadata(), out -> out.appendBytes(payload));
+    byte[] expected = RawFrames.request(1, RawFrames.JSON, 5000, "test.Echo", "echo(java.lang.String)", payload);
+    assertArrayEquals(expected, encoded.getBytes());
+    assertEquals(27, encoded.getInt(0));
+  }
+
+  @Test
+  void framesSplitAcrossReadsAndPackedTogetherAllDecode() {
+    byte[] first = RawFrames.requestByName(7, "svc", "m", "k", "v", "[1]");
+    byte[] second = RawFrames.frame(RawFrames.PING, 0, 0, 9, new byte[0]);
+    byte[] stream = RawFrames.concat(first, second, first);
+    for (byte b : stream) {
+      decoder.handle(Buffer.buffer(new byte[]{b}));
+    }
+    decoder.handle(Buffer.buffer(RawFrames.concat(second, second)));
+    assertEquals(5, frames.size());
+    assertTrue(errors.isEmpty());
+    RequestHeader header = RequestHeader.read(frames.get(0));
+    assertEquals("svc", header.serviceName());
+    assertEquals("m", header.methodName());
+    assertEquals("v", header.metadata().get("k"));
+    assertEquals(5000, header.timeoutMillis());
+    assertEquals("[1]", frames.get(0).bytes().getString(header.payloadStart(), frames.get(0).end()));
+    assertEquals(FrameType.PING, frames.get(1).type());
+    assertEquals(9, frames.get(1).callId());
+  }
+
+  @Test
+  void afterAProtocolErrorTheDecoderIgnoresTheRest() {
+    decoder.handle(Buffer.buffer(RawFrames.frame(0x12, 1, RawFrames.PING, 0, 0, 1, new byte[0])));
+    decoder.handle(Buffer.buffer(RawFrames.frame(RawFrames.PING, 0, 0, 2, new byte[0])));
+    assertEquals(1, errors.size());
+    assertEquals(StatusCode.PROTOCOL_ERROR, errors.get(0).code());
+    assertTrue(frames.isEmpty());
+  }
+
+  @Test
+  void errorAndGoawayBodiesRoundTrip() {
+    decoder.handle(FrameEncoder.error(3, StatusCode.APPLICATION_ERROR, "bad thing ✗", "com.example.Oops"));
+    decoder.handle(FrameEncoder.goaway(StatusCode.UNAVAILABLE, "bye"));
+    SlackerException error = ErrorBody.readError(frames.get(0));
+    assertEquals(StatusCode.APPLICATION_ERROR, error.code());
+    assertEquals("bad thing ✗", error.getMessage());
+    assertEquals("com.example.Oops", error.remoteClass());
+    assertEquals(3, frames.get(0).callId());
+    assertEquals("bye", ErrorBody.readGoaway(frames.get(1)).getMessage());
+  }
+
+  @Test
+  void anOverlongErrorMessageIsCutToFitTheStringLimit() {
+    FrameDecoder large = new FrameDecoder(1 << 20, frames::add, errors::add);
+    large.handle(FrameEncoder.error(1, StatusCode.INTERNAL, "é".repeat(40_000), null));
+    String message = ErrorBody.readError(frames.get(0)).getMessage();
+    assertEquals("é".repeat(21_845), message);
+  }
+
+  @Test
+  void helloCarriesTheLimitAndSerializations() {
+    decoder.handle(FrameEncoder.hello(1000, new int[]{1, 2, 3}));
+    HelloBody hello = HelloBody.read(frames.get(0));
+    assertEquals(1000, hello.maxFrameSize());
+    assertArrayEquals(new int[]{1, 2, 3}, hello.serializationIds());
+  }
+}

@@ -1,0 +1,26 @@
+package io.slacker.test;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+
+import java.util.concurrent.TimeUnit;
+
+/** Vert.x instances for tests, with the blocked-thread checker at a low threshold. */
+public final class TestVertx {
+
+  /** An event loop busy for longer than this is reported, and {@link BlockedThreadGuard} fails the test. */
+  public static final long MAX_EVENT_LOOP_MILLIS = 200;
+
+  private TestVertx() {
+  }
+
+  public static Vertx create() {
+    return Vertx.vertx(new VertxOptions()
+        .setBlockedThreadCheckInterval(50)
+        .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+        .setMaxEventLoopExecuteTime(MAX_EVENT_LOOP_MILLIS)
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+        .setMaxWorkerExecuteTime(60)
+        .setMaxWorkerExecuteTimeUnit(TimeUnit.SECONDS));
+  }
+}
