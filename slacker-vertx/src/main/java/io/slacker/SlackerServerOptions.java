@@ -1,5 +1,6 @@
 package io.slacker;
 
+import io.slacker.cluster.ClusterServerOptions;
 import io.vertx.core.json.JsonObject;
 
 /** Options of a {@link SlackerServer}. */
@@ -21,6 +22,7 @@ public class SlackerServerOptions {
   private int blockingPoolSize;
   private int blockingQueueSize;
   private long shutdownTimeoutMillis;
+  private ClusterServerOptions cluster;
 
   public SlackerServerOptions() {
     host = DEFAULT_HOST;
@@ -30,6 +32,7 @@ public class SlackerServerOptions {
     blockingPoolSize = DEFAULT_BLOCKING_POOL_SIZE;
     blockingQueueSize = DEFAULT_BLOCKING_QUEUE_SIZE;
     shutdownTimeoutMillis = DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
+    cluster = new ClusterServerOptions();
   }
 
   public SlackerServerOptions(SlackerServerOptions other) {
@@ -40,6 +43,7 @@ public class SlackerServerOptions {
     blockingPoolSize = other.blockingPoolSize;
     blockingQueueSize = other.blockingQueueSize;
     shutdownTimeoutMillis = other.shutdownTimeoutMillis;
+    cluster = new ClusterServerOptions(other.cluster);
   }
 
   public SlackerServerOptions(JsonObject json) {
@@ -51,6 +55,10 @@ public class SlackerServerOptions {
     setBlockingPoolSize(json.getInteger("blockingPoolSize", blockingPoolSize));
     setBlockingQueueSize(json.getInteger("blockingQueueSize", blockingQueueSize));
     setShutdownTimeoutMillis(json.getLong("shutdownTimeoutMillis", shutdownTimeoutMillis));
+    JsonObject clusterJson = json.getJsonObject("cluster");
+    if (clusterJson != null) {
+      setCluster(new ClusterServerOptions(clusterJson));
+    }
   }
 
   public JsonObject toJson() {
@@ -61,7 +69,8 @@ public class SlackerServerOptions {
         .put("maxCallsInFlightPerConnection", maxCallsInFlightPerConnection)
         .put("blockingPoolSize", blockingPoolSize)
         .put("blockingQueueSize", blockingQueueSize)
-        .put("shutdownTimeoutMillis", shutdownTimeoutMillis);
+        .put("shutdownTimeoutMillis", shutdownTimeoutMillis)
+        .put("cluster", cluster.toJson());
   }
 
   public String getHost() {
@@ -154,6 +163,19 @@ public class SlackerServerOptions {
       throw new IllegalArgumentException("shutdownTimeoutMillis must not be negative");
     }
     this.shutdownTimeoutMillis = shutdownTimeoutMillis;
+    return this;
+  }
+
+  public ClusterServerOptions getCluster() {
+    return cluster;
+  }
+
+  /** How a server created with a discovery publishes itself: advertised address, server data, leader-routed services. */
+  public SlackerServerOptions setCluster(ClusterServerOptions cluster) {
+    if (cluster == null) {
+      throw new IllegalArgumentException("cluster must not be null");
+    }
+    this.cluster = cluster;
     return this;
   }
 }

@@ -118,12 +118,22 @@ class ZookeeperDiscoveryTest {
     Await.result(a.publish("greeter", true));
     Await.until("A listed and leading", WAIT, () -> watch.current().servers().size() == 1 && A.equals(watch.current().leader()));
 
-    List<ServiceMembers> updates = new CopyOnWriteArrayList<>();
-    ServiceWatch observer = Await.result(clientSide.watch("greeter", updates::add));
+    String member = "/slacker/cluster/t/services/greeter/127.0.0.1:7001";
+    long oldSession = serverSide.curator().getZookeeperClient().getZooKeeper().getSessionId();
+    assertEquals(oldSession, serverSide.curator().checkExists().forPath(member).getEphemeralOwner());
     serverSide.curator().getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
 
-    Await.until("A gone with its session", WAIT, () -> updates.stream().anyMatch(ServiceMembers::isEmpty));
-    Await.until("A back", WAIT, () -> observer.current().servers().size() == 1 && A.equals(observer.current().leader()));
+    Await.until("A re-created under a new session", WAIT, () -> {
+      try {
+        long session = serverSide.curator().getZookeeperClient().getZooKeeper().getSessionId();
+        var stat = serverSide.curator().checkExists().forPath(member);
+        return session != oldSession && stat != null && stat.getEphemeralOwner() == session;
+      } catch (Exception e) {
+        return false;
+      }
+    });
+    Await.until("A listed and leading again", WAIT,
+        () -> watch.current().servers().size() == 1 && A.equals(watch.current().leader()) && a.isLeader("greeter"));
     assertTrue(a.isLeader("greeter"));
   }
 

@@ -42,6 +42,7 @@ public final class ClusterRouter {
   private final RetryBudget budget;
 
   /**
+   * @param discovery where services are looked up; {@code null} leaves only explicit server lists
    * @param neverSent tells a failure whose request certainly never reached a server (refused
    *     connection, dropped before it was written, goaway): safe to retry for any method
    */
@@ -224,6 +225,10 @@ public final class ClusterRouter {
 
   /** The route of {@code service}; its first use waits for discovery's first answer, at most {@code timeoutMillis}. */
   private Future<ServiceRoute> route(String service, long timeoutMillis) {
+    if (discovery == null) {
+      return Future.failedFuture(new IllegalStateException("calls to '" + service
+          + "' need a discovery: create the client with SlackerClient.create(vertx, options, discovery)"));
+    }
     ServiceRoute route = routes.computeIfAbsent(service, s -> new ServiceRoute(s, vertx, discovery,
         LoadBalancer.named(options.getLoadBalancer()), ejections, options.getEmptyProtectionMillis(), ejections::restore));
     Future<ServiceRoute> ready = route.ready().map(route);

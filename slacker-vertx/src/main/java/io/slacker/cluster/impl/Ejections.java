@@ -23,17 +23,18 @@ final class Ejections {
   private static final Logger log = LoggerFactory.getLogger(Ejections.class);
 
   private final Vertx vertx;
-  private final NetClient probeClient;
+  private final NetClientOptions probeOptions;
   private final long initialBackoff;
   private final long maxBackoff;
   private final Predicate<SocketAddress> stillListed;
   private final Map<SocketAddress, Long> ejected = new ConcurrentHashMap<>();
   private final AtomicLong version = new AtomicLong();
+  private NetClient probeClient;
   private volatile boolean closed;
 
   Ejections(Vertx vertx, long initialBackoff, long maxBackoff, long connectTimeout, Predicate<SocketAddress> stillListed) {
     this.vertx = vertx;
-    this.probeClient = vertx.createNetClient(new NetClientOptions().setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout)));
+    this.probeOptions = new NetClientOptions().setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout));
     this.initialBackoff = initialBackoff;
     this.maxBackoff = maxBackoff;
     this.stillListed = stillListed;
@@ -74,7 +75,7 @@ final class Ejections {
         version.incrementAndGet();
         return;
       }
-      probeClient.connect(server).onComplete(ar -> {
+      probeClient().connect(server).onComplete(ar -> {
         if (ar.succeeded()) {
           ar.result().close();
           restore(server);
@@ -85,8 +86,18 @@ final class Ejections {
     });
   }
 
-  void close() {
+  /** Created on first use: most clients never eject anything. */
+  private synchronized NetClient probeClient() {
+    if (probeClient == null) {
+      probeClient = vertx.createNetClient(probeOptions);
+    }
+    return probeClient;
+  }
+
+  synchronized void close() {
     closed = true;
-    probeClient.close();
+    if (probeClient != null) {
+      probeClient.close();
+    }
   }
 }

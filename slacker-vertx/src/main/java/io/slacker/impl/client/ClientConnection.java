@@ -71,6 +71,7 @@ final class ClientConnection {
         endpoint.connectFailed(ar.cause());
         closed = true;
         failAll(reason);
+        client.connectionLost(address, reason);
       } else if (closed) {
         ar.result().close();
       } else {
@@ -293,7 +294,9 @@ final class ClientConnection {
     client.vertx().cancelTimer(keepAliveTimer);
     client.vertx().cancelTimer(pongTimer);
     client.vertx().cancelTimer(handshakeTimer);
-    failAll(closeReason());
+    SlackerException reason = closeReason();
+    failAll(reason);
+    client.connectionLost(address, reason);
   }
 
   private SlackerException closeReason() {
@@ -302,9 +305,11 @@ final class ClientConnection {
   }
 
   private void failAll(SlackerException reason) {
+    // Once the handshake is done every pending request has been written and may have run.
+    SlackerException pendingReason = ready ? new ConnectionLostException(reason) : reason;
     for (PendingCall call : pending.values()) {
       client.vertx().cancelTimer(call.timeoutTimer);
-      call.promise.tryFail(reason);
+      call.promise.tryFail(pendingReason);
     }
     pending.clear();
     for (Promise<Object> oneWay : queuedOneWay) {

@@ -3,8 +3,11 @@ package io.slacker.impl.server;
 import io.slacker.ServiceDefinition;
 import io.slacker.SlackerServer;
 import io.slacker.SlackerServerOptions;
+import io.slacker.cluster.ServerMembership;
+import io.slacker.cluster.impl.ServerPublisher;
 import io.slacker.impl.codegen.ServiceBindings;
 import io.slacker.spi.ServerInterceptor;
+import io.slacker.spi.ServiceDiscovery;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
@@ -21,11 +24,14 @@ public final class SlackerServerImpl implements SlackerServer {
   private final ServiceRegistry registry = new ServiceRegistry();
   private final List<ServerInterceptor> interceptors = new CopyOnWriteArrayList<>();
   private final BlockingExecutor blockingExecutor;
+  /** Publishes the server in discovery; {@code null} for a server created without one. */
+  private final ServerPublisher publisher;
   private volatile NetServer netServer;
 
-  public SlackerServerImpl(Vertx vertx, SlackerServerOptions options) {
+  public SlackerServerImpl(Vertx vertx, SlackerServerOptions options, ServiceDiscovery discovery) {
     this.vertx = vertx;
     this.options = options;
+    this.publisher = discovery == null ? null : new ServerPublisher(discovery, options.getCluster());
     this.blockingExecutor = new BlockingExecutor(
         vertx.createSharedWorkerExecutor("slacker-blocking-" + System.identityHashCode(this), options.getBlockingPoolSize()),
         options.getBlockingQueueSize());
@@ -34,6 +40,9 @@ public final class SlackerServerImpl implements SlackerServer {
   @Override
   public SlackerServer register(ServiceDefinition service) {
     registry.add(service);
+    if (publisher != null) {
+      publisher.serviceAdded(service.name());
+    }
     return this;
   }
 
@@ -59,7 +68,17 @@ public final class SlackerServerImpl implements SlackerServer {
         .setTcpNoDelay(true));
     server.connectHandler(socket -> new ServerConnection(this, socket).start());
     netServer = server;
-    return server.listen().map(this);
+    Future<NetServer> bound = server.listen();
+    return (publisher == null ? bound.mapEmpty() : bound.compose(s -> publisher.start(options.getHost(), s.actualPort())))
+        .map(this);
+  }
+
+  @Override
+  public ServerMembership membership() {
+    if (publisher == null) {
+      throw new IllegalStateException("this server has no discovery: create it with SlackerServer.create(vertx, options, discovery)");
+    }
+    return publisher;
   }
 
   @Override
@@ -75,6 +94,16 @@ public final class SlackerServerImpl implements SlackerServer {
 
   @Override
   public Future<Void> shutdown(long timeout, TimeUnit unit) {
+    if (publisher != null) {
+      Future<Void> withdrawn = publisher.withdraw().otherwiseEmpty();
+      long grace = publisher.withdrawGraceMillis();
+      Future<Void> seen = grace == 0 ? withdrawn : withdrawn.compose(v -> vertx.timer(grace).<Void>mapEmpty());
+      return seen.compose(v -> drainAndClose(timeout, unit));
+    }
+    return drainAndClose(timeout, unit);
+  }
+
+  private Future<Void> drainAndClose(long timeout, TimeUnit unit) {
     NetServer server = netServer;
     // Vert.x stops accepting, calls each connection's shutdown handler (goaway, then drain)
     // and closes whatever is still open when the timeout ends.
@@ -84,6 +113,9 @@ public final class SlackerServerImpl implements SlackerServer {
 
   @Override
   public Future<Void> close() {
+    if (publisher != null) {
+      publisher.withdraw();
+    }
     NetServer server = netServer;
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
     return closed.eventually(blockingExecutor::close);
