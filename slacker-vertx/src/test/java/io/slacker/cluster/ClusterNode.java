@@ -25,10 +25,10 @@ final class ClusterNode {
     SlackerServer server = SlackerServer.create(vertx,
         new SlackerServerOptions().setHost("127.0.0.1").setPort(0).setCluster(cluster), discovery);
     server.register(Who.class, who);
+    who.self(() -> "127.0.0.1:" + server.actualPort());
     ClusterNode node = new ClusterNode(server, who, discovery);
     Await.result(server.listen());
     node.address = SocketAddress.inetSocketAddress(server.actualPort(), "127.0.0.1");
-    who.self("127.0.0.1:" + server.actualPort());
     return node;
   }
 

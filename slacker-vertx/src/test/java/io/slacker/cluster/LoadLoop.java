@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * Keeps {@code concurrency} calls in flight, from an event loop, until stopped (or for at most a
- * minute), counting outcomes and the servers that answered.
+ * minute), counting outcomes (failures by exception class and message) and the servers that answered.
  */
 final class LoadLoop {
 
@@ -62,11 +62,13 @@ final class LoadLoop {
         succeeded.incrementAndGet();
         byServer.merge(ar.result(), 1, Integer::sum);
         lastAnswer.computeIfAbsent(ar.result(), k -> new AtomicLong()).set(System.nanoTime());
+        next();
       } else {
         failed.incrementAndGet();
-        failures.merge(ar.cause().toString(), 1, Integer::sum);
+        failures.merge(ar.cause().getClass().getSimpleName() + ": " + ar.cause().getMessage(), 1, Integer::sum);
+        // A call that fails at once would otherwise recurse and spin; pause like a real caller.
+        vertx.setTimer(1, t -> next());
       }
-      next();
     });
   }
 
@@ -74,6 +76,11 @@ final class LoadLoop {
   long lastAnswerFrom(String server) {
     AtomicLong last = lastAnswer.get(server);
     return last == null ? 0 : last.get();
+  }
+
+  /** @return the calls {@code server} has answered so far */
+  int answersFrom(String server) {
+    return byServer.getOrDefault(server, 0);
   }
 
   int succeeded() {

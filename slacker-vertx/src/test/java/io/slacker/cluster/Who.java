@@ -37,21 +37,21 @@ public interface Who {
   final class Impl implements Who {
     public final AtomicInteger calls = new AtomicInteger();
     private final io.vertx.core.Vertx vertx;
-    private volatile String self = "unknown";
+    private volatile java.util.function.Supplier<String> self = () -> "unknown";
 
     public Impl(io.vertx.core.Vertx vertx) {
       this.vertx = vertx;
     }
 
-    /** Set once the server knows its port. */
-    public void self(String self) {
+    /** How the server names itself; read per call, so it may depend on the port bound later. */
+    public void self(java.util.function.Supplier<String> self) {
       this.self = self;
     }
 
     @Override
     public Future<String> name() {
       calls.incrementAndGet();
-      return Future.succeededFuture(self);
+      return Future.succeededFuture(self.get());
     }
 
     @Override
@@ -62,7 +62,7 @@ public interface Who {
     @Override
     public Future<String> slowName(long millis) {
       calls.incrementAndGet();
-      return vertx.timer(millis).map(v -> self);
+      return vertx.timer(millis).map(v -> self.get());
     }
   }
 
