@@ -75,6 +75,12 @@ public interface SlackerClient {
    */
   <S, T> Future<GroupResult<T>> group(Class<S> serviceInterface, Grouping grouping, Function<S, Future<T>> call);
 
+  /**
+   * Calls {@code method} on every server {@code grouping} names: the descriptor form of
+   * {@link #group(Class, Grouping, Function)}, for callers without a generated proxy.
+   */
+  <T> Future<GroupResult<T>> group(MethodDescriptor method, Object[] args, Grouping grouping, CallOptions options);
+
   /** {@link #group} on every server of the service, failing if any fails. */
   default <S, T> Future<GroupResult<T>> all(Class<S> serviceInterface, Function<S, Future<T>> call) {
     return group(serviceInterface, Grouping.all(), call);

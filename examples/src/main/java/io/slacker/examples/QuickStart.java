@@ -7,6 +7,7 @@ import io.slacker.SlackerClient;
 import io.slacker.SlackerException;
 import io.slacker.SlackerServer;
 import io.slacker.SlackerServerOptions;
+import io.slacker.examples.cluster.ClusterDemo;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts a server with one service, calls it in a few ways, shows an error, and shuts down
- * gracefully. Run it with {@code ./demo.sh}.
+ * gracefully; then runs the {@link ClusterDemo} (discovery in ZooKeeper, ALL and LEADER calls).
+ * Run it with {@code ./demo.sh}.
  */
 public final class QuickStart {
 
@@ -55,6 +57,8 @@ public final class QuickStart {
       server.shutdown(5, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
       client.close().await(10, TimeUnit.SECONDS);
       System.out.println("server drained and closed");
+
+      ClusterDemo.run(vertx);
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
     }

@@ -114,6 +114,9 @@ class ClusterCallTest {
     assertEquals(Set.of(nodes.get(0).name(), nodes.get(1).name(), nodes.get(2).name()), Set.copyOf(result.values()));
     result.asMap().forEach((server, outcome) -> assertEquals(server.host() + ":" + server.port(), outcome.value()));
 
+    GroupResult<String> byDescriptor = Await.result(client.<String>group(Who.NAME_METHOD, new Object[0], Grouping.all(), null));
+    assertEquals(Set.copyOf(result.values()), Set.copyOf(byDescriptor.values()));
+
     GroupResult<String> two = Await.result(client.group(Who.class,
         Grouping.servers(List.of(nodes.get(0).address, nodes.get(2).address)), Who::name));
     assertEquals(List.of(nodes.get(0).name(), nodes.get(2).name()), two.values());

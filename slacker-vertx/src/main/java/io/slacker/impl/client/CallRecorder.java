@@ -69,6 +69,11 @@ final class CallRecorder implements SlackerClient {
   }
 
   @Override
+  public <T> Future<GroupResult<T>> group(MethodDescriptor method, Object[] args, Grouping grouping, CallOptions options) {
+    throw unsupported();
+  }
+
+  @Override
   public Future<SocketAddress> leader(String service) {
     throw unsupported();
   }

@@ -96,21 +96,25 @@ public final class SlackerClientImpl implements SlackerClient {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public <S, T> Future<GroupResult<T>> group(Class<S> serviceInterface, Grouping grouping, Function<S, Future<T>> call) {
-    if (!grouping.isGroup()) {
-      return Future.failedFuture(new IllegalArgumentException("group calls take Grouping.all() or Grouping.servers(...), not " + grouping.kind()));
-    }
     CallRecorder recorder = new CallRecorder();
     call.apply(ServiceBindings.of(serviceInterface).createProxy(recorder, new CallOptions()));
     CallRecorder.Recorded recorded = recorder.recorded();
     if (recorded == null) {
       return Future.failedFuture(new IllegalArgumentException("a group call must call one method of the proxy it is given"));
     }
-    MethodDescriptor method = recorded.method();
-    CallOptions effective = recorded.options() == null ? new CallOptions() : recorded.options();
+    return group(recorded.method(), recorded.args(), grouping, recorded.options());
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> Future<GroupResult<T>> group(MethodDescriptor method, Object[] args, Grouping grouping, CallOptions options) {
+    if (!grouping.isGroup()) {
+      return Future.failedFuture(new IllegalArgumentException("group calls take Grouping.all() or Grouping.servers(...), not " + grouping.kind()));
+    }
+    CallOptions effective = options == null ? new CallOptions() : options;
     return router.callGroup(method.serviceName(), grouping, timeoutOf(effective, method),
-        (CallAttempt<T>) attempt(method.serviceName(), method.methodName(), method, recorded.args(), method.returnType(), effective));
+        (CallAttempt<T>) attempt(method.serviceName(), method.methodName(), method, args, method.returnType(), effective));
   }
 
   @Override
