@@ -33,6 +33,9 @@ import java.util.function.Predicate;
  */
 public final class ClusterRouter {
 
+  /** How often a LEADER call whose leader is unreachable looks for the next one. */
+  private static final long LEADER_RECHECK_MILLIS = 25;
+
   private final Vertx vertx;
   private final ServiceDiscovery discovery;
   private final ClusterClientOptions options;
@@ -173,6 +176,13 @@ public final class ClusterRouter {
       return;
     }
     Endpoint target = grouping.kind() == Grouping.Kind.LEADER ? leaderOf(route, tried) : route.select(hashKey, tried);
+    if (target == null && grouping.kind() == Grouping.Kind.LEADER && route.members().leader() != null) {
+      // The known leader is unreachable: a successor is usually already queued in the election,
+      // so wait for discovery to name it rather than fail the call.
+      vertx.setTimer(LEADER_RECHECK_MILLIS, t -> attempt(route, grouping, idempotent, hashKey, deadline, attempt, tried,
+          lastFailure != null ? lastFailure : noLeader(route), promise));
+      return;
+    }
     if (target == null) {
       promise.fail(lastFailure != null ? lastFailure : grouping.kind() == Grouping.Kind.LEADER
           ? noLeader(route) : noServers(route.service()));

@@ -173,6 +173,24 @@ class ClusterRouterTest {
   }
 
   @Test
+  void leaderCallWaitsForTheNextLeaderWhenTheLeaderIsUnreachable() throws Exception {
+    discovery.add("ledger", A).add("ledger", B).setLeader("ledger", A);
+    failing.put(A, new NotSent("refused"));
+    ClusterRouter router = router(new ClusterClientOptions().setProbeInitialMillis(60_000));
+    Future<String> call = router.call("ledger", Grouping.leader(), false, null, 5_000, this::attempt);
+    Thread.sleep(300);
+    discovery.setLeader("ledger", B);
+    assertEquals("hi from 7102", await(call));
+
+    discovery.setLeader("ledger", A);
+    Thread.sleep(100);
+    long start = System.nanoTime();
+    failureOf(router.call("ledger", Grouping.leader(), false, null, 400, this::attempt));
+    long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(waited >= 350, "waited for a successor up to the deadline: " + waited);
+  }
+
+  @Test
   void consistentHashSendsAKeyToOneServer() throws Exception {
     discovery.add("cache", A).add("cache", B).add("cache", C);
     ClusterRouter router = router(new ClusterClientOptions().setLoadBalancer("consistent-hash"));
