@@ -14,6 +14,8 @@ public class SlackerServerOptions {
   public static final int DEFAULT_BLOCKING_POOL_SIZE = 20;
   public static final int DEFAULT_BLOCKING_QUEUE_SIZE = 1_000;
   public static final long DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 30_000;
+  /** One event loop per core serves connections, as Vert.x scales verticles. */
+  public static final int DEFAULT_EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
 
   private String host;
   private int port;
@@ -23,6 +25,7 @@ public class SlackerServerOptions {
   private int blockingQueueSize;
   private long shutdownTimeoutMillis;
   private ClusterServerOptions cluster;
+  private int eventLoops;
 
   public SlackerServerOptions() {
     host = DEFAULT_HOST;
@@ -33,6 +36,7 @@ public class SlackerServerOptions {
     blockingQueueSize = DEFAULT_BLOCKING_QUEUE_SIZE;
     shutdownTimeoutMillis = DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
     cluster = new ClusterServerOptions();
+    eventLoops = DEFAULT_EVENT_LOOPS;
   }
 
   public SlackerServerOptions(SlackerServerOptions other) {
@@ -44,6 +48,7 @@ public class SlackerServerOptions {
     blockingQueueSize = other.blockingQueueSize;
     shutdownTimeoutMillis = other.shutdownTimeoutMillis;
     cluster = new ClusterServerOptions(other.cluster);
+    eventLoops = other.eventLoops;
   }
 
   public SlackerServerOptions(JsonObject json) {
@@ -59,6 +64,7 @@ public class SlackerServerOptions {
     if (clusterJson != null) {
       setCluster(new ClusterServerOptions(clusterJson));
     }
+    setEventLoops(json.getInteger("eventLoops", eventLoops));
   }
 
   public JsonObject toJson() {
@@ -70,7 +76,8 @@ public class SlackerServerOptions {
         .put("blockingPoolSize", blockingPoolSize)
         .put("blockingQueueSize", blockingQueueSize)
         .put("shutdownTimeoutMillis", shutdownTimeoutMillis)
-        .put("cluster", cluster.toJson());
+        .put("cluster", cluster.toJson())
+        .put("eventLoops", eventLoops);
   }
 
   public String getHost() {
@@ -176,6 +183,22 @@ public class SlackerServerOptions {
       throw new IllegalArgumentException("cluster must not be null");
     }
     this.cluster = cluster;
+    return this;
+  }
+
+  public int getEventLoops() {
+    return eventLoops;
+  }
+
+  /**
+   * How many event loops accept and serve connections; each connection stays on one of them.
+   * Bounded by Vert.x's event-loop pool size.
+   */
+  public SlackerServerOptions setEventLoops(int eventLoops) {
+    if (eventLoops < 1) {
+      throw new IllegalArgumentException("eventLoops must be positive, got " + eventLoops);
+    }
+    this.eventLoops = eventLoops;
     return this;
   }
 }

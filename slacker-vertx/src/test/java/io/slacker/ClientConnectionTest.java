@@ -112,7 +112,7 @@ class ClientConnectionTest extends EchoServerTestBase {
   void aTimedOutCallSendsACancelFrameToTheServer() throws Exception {
     try (SilentServer silent = new SilentServer()) {
       SlackerException error = failureOf(client.call(EchoServices.ECHO, new Object[]{"x"},
-          new CallOptions().setServer(silent.address()).setTimeoutMillis(200)));
+          new CallOptions().setServer(silent.address()).setTimeoutMillis(1_000)));
       assertEquals(StatusCode.DEADLINE_EXCEEDED, error.code());
       long deadline = System.currentTimeMillis() + 5_000;
       while (!silent.frameTypes.contains(RawFrames.CANCEL) && System.currentTimeMillis() < deadline) {
@@ -120,7 +120,7 @@ class ClientConnectionTest extends EchoServerTestBase {
       }
       assertEquals(List.of(RawFrames.HELLO, RawFrames.REQUEST, RawFrames.CANCEL), silent.frameTypes);
       assertEquals(silent.requestCallId.get(1, TimeUnit.SECONDS), silent.cancelCallId.get(1, TimeUnit.SECONDS));
-      assertEquals(200, silent.requestTimeout.get(1, TimeUnit.SECONDS));
+      assertEquals(1_000, silent.requestTimeout.get(1, TimeUnit.SECONDS));
     }
   }
 
@@ -133,6 +133,31 @@ class ClientConnectionTest extends EchoServerTestBase {
     stopped.await(5, TimeUnit.SECONDS);
     SlackerException after = failureOf(client.call(EchoServices.ECHO, new Object[]{"x"}, toServer()));
     assertEquals(StatusCode.UNAVAILABLE, after.code());
+  }
+
+  @Test
+  void frameLimitsAreEnforcedAgainstThePeersAnnouncedMaximum() throws Exception {
+    SlackerClient smallFrames = SlackerClient.create(vertx, new SlackerClientOptions().setMaxFrameSize(1024));
+    SlackerServer strict = SlackerServer.create(vertx, new SlackerServerOptions().setHost("127.0.0.1").setPort(0)
+        .setMaxFrameSize(512)).register(new EchoServices().definition());
+    strict.listen().await(5, TimeUnit.SECONDS);
+    try {
+      SlackerException tooBigResult = failureOf(smallFrames.call(EchoServices.BLOB, new Object[]{4096}, toServer()));
+      assertEquals(StatusCode.INTERNAL, tooBigResult.code());
+      assertTrue(tooBigResult.getMessage().startsWith("the result of test.Echo#blob(int) is ")
+          && tooBigResult.getMessage().endsWith(" bytes, over the client's maximum frame size of 1024"), tooBigResult.getMessage());
+      assertEquals("same connection", smallFrames.call(EchoServices.ECHO, new Object[]{"same connection"}, toServer())
+          .await(5, TimeUnit.SECONDS));
+
+      CallOptions toStrict = new CallOptions().setServer(SocketAddress.inetSocketAddress(strict.actualPort(), "127.0.0.1"));
+      assertEquals("hi", client.call(EchoServices.ECHO, new Object[]{"hi"}, toStrict).await(5, TimeUnit.SECONDS));
+      SlackerException tooBigRequest = failureOf(client.call(EchoServices.ECHO, new Object[]{"x".repeat(600)}, toStrict));
+      assertEquals(StatusCode.BAD_REQUEST, tooBigRequest.code());
+      assertTrue(tooBigRequest.getMessage().endsWith(" bytes, over the maximum frame size of 512"), tooBigRequest.getMessage());
+    } finally {
+      smallFrames.close().await(5, TimeUnit.SECONDS);
+      strict.close().await(5, TimeUnit.SECONDS);
+    }
   }
 
   /**

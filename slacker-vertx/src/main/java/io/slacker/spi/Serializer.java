@@ -37,4 +37,11 @@ public interface Serializer {
 
   /** Reads one value from {@code in[start, end)} into the declared type. */
   Object readValue(Buffer in, int start, int end, JavaType type) throws IOException;
+
+  /**
+   * Does the one-time work for a type ahead of its first call, such as building Jackson's
+   * (de)serializers, so that it does not happen on an event loop. Optional.
+   */
+  default void prepare(JavaType type) {
+  }
 }

@@ -37,9 +37,8 @@ final class ClientConnection {
   private final ContextInternal context;
   private final AtomicInteger callIds = new AtomicInteger();
   private final Map<Integer, PendingCall> pending = new HashMap<>();
-  /** Frames written before the handshake finished, with the promise of each one-way call. */
-  private final List<Buffer> queuedFrames = new ArrayList<>();
-  private final List<Promise<Object>> queuedOneWay = new ArrayList<>();
+  /** Calls made before the handshake finished, sent once it does. */
+  private final List<QueuedCall> queued = new ArrayList<>();
   private NetSocket socket;
   private boolean ready;
   private volatile boolean draining;
@@ -49,6 +48,8 @@ final class ClientConnection {
   private long pongTimer = -1;
   private long handshakeTimer = -1;
   private int pingIds;
+  /** The server's limit from its HELLO; until then, our own. */
+  private volatile long peerMaxFrameSize;
 
   ClientConnection(SlackerClientImpl client, ServerEndpoint endpoint, SocketAddress address, SlackerClientOptions options) {
     this.client = client;
@@ -56,6 +57,7 @@ final class ClientConnection {
     this.address = address;
     this.options = options;
     this.context = client.vertx().createEventLoopContext();
+    this.peerMaxFrameSize = options.getMaxFrameSize();
   }
 
   /** @return whether new calls may use this connection: not closed and no goaway received */
@@ -103,9 +105,10 @@ final class ClientConnection {
           "the arguments of " + call + " cannot be serialized as " + call.serializer().name() + ": " + e.getMessage(), e));
       return;
     }
-    if (frame.length() - Protocol.LENGTH_FIELD_SIZE > options.getMaxFrameSize()) {
+    long limit = Math.min(options.getMaxFrameSize(), peerMaxFrameSize);
+    if (frame.length() - Protocol.LENGTH_FIELD_SIZE > limit) {
       promise.fail(new SlackerException(StatusCode.BAD_REQUEST, "the request for " + call + " is "
-          + (frame.length() - Protocol.LENGTH_FIELD_SIZE) + " bytes, over the maximum frame size of " + options.getMaxFrameSize()));
+          + (frame.length() - Protocol.LENGTH_FIELD_SIZE) + " bytes, over the maximum frame size of " + limit));
       return;
     }
     context.execute(() -> enqueue(new PendingCall(callId, call, promise), frame));
@@ -134,8 +137,7 @@ final class ClientConnection {
       if (ready) {
         writeOneWay(frame, call.promise);
       } else {
-        queuedFrames.add(frame);
-        queuedOneWay.add(call.promise);
+        queued.add(new QueuedCall(call, frame));
       }
       return;
     }
@@ -149,9 +151,11 @@ final class ClientConnection {
     if (ready) {
       socket.write(frame);
     } else {
-      queuedFrames.add(frame);
-      queuedOneWay.add(null);
+      queued.add(new QueuedCall(call, frame));
     }
+  }
+
+  private record QueuedCall(PendingCall call, Buffer frame) {
   }
 
   private void writeOneWay(Buffer frame, Promise<Object> promise) {
@@ -166,6 +170,14 @@ final class ClientConnection {
   }
 
   private void onFrame(Frame frame) {
+    try {
+      dispatch(frame);
+    } catch (SlackerException malformed) {
+      close(new SlackerException(StatusCode.UNAVAILABLE, address + " sent a malformed frame: " + malformed.getMessage()));
+    }
+  }
+
+  private void dispatch(Frame frame) {
     switch (frame.type()) {
       case FrameType.RESPONSE -> onResponse(frame);
       case FrameType.ERROR -> onError(frame);
@@ -180,20 +192,19 @@ final class ClientConnection {
   }
 
   private void onHello(Frame frame) {
-    HelloBody.read(frame);
+    peerMaxFrameSize = HelloBody.read(frame).maxFrameSize();
     client.vertx().cancelTimer(handshakeTimer);
     ready = true;
     endpoint.connected();
-    for (int i = 0; i < queuedFrames.size(); i++) {
-      Promise<Object> oneWay = queuedOneWay.get(i);
-      if (oneWay != null) {
-        writeOneWay(queuedFrames.get(i), oneWay);
-      } else {
-        socket.write(queuedFrames.get(i));
+    for (QueuedCall waiting : queued) {
+      if (waiting.call.call.oneWay()) {
+        writeOneWay(waiting.frame, waiting.call.promise);
+      } else if (pending.get(waiting.call.callId) == waiting.call) {
+        // Calls that timed out during the handshake are not sent at all.
+        socket.write(waiting.frame);
       }
     }
-    queuedFrames.clear();
-    queuedOneWay.clear();
+    queued.clear();
     keepAliveTimer = client.vertx().setPeriodic(options.getKeepAliveIntervalMillis(), t -> sendPing());
   }
 
@@ -312,12 +323,9 @@ final class ClientConnection {
       call.promise.tryFail(pendingReason);
     }
     pending.clear();
-    for (Promise<Object> oneWay : queuedOneWay) {
-      if (oneWay != null) {
-        oneWay.tryFail(reason);
-      }
+    for (QueuedCall waiting : queued) {
+      waiting.call.promise.tryFail(reason);
     }
-    queuedFrames.clear();
-    queuedOneWay.clear();
+    queued.clear();
   }
 }

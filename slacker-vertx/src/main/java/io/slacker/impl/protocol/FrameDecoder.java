@@ -6,14 +6,24 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.parsetools.RecordParser;
 
+import java.util.ArrayDeque;
+
 /**
  * Splits a byte stream into frames: a 4-byte big-endian length, then that many bytes. The length
  * is checked against the maximum before the parser waits for (and so allocates) the frame.
  * After the first protocol error the decoder ignores all further input.
+ *
+ * <p>Input reaches the parser in slices of at most {@link #SLICE} bytes, and not at all while
+ * paused: the parser copies what it holds each time it is resumed, so handing it a whole read
+ * of many frames and pausing after each would copy that read once per frame.
  */
 public final class FrameDecoder implements Handler<Buffer> {
 
+  static final int SLICE = 4096;
+
   private final RecordParser parser;
+  private final ArrayDeque<Buffer> backlog = new ArrayDeque<>();
+  private boolean paused;
   private final int maxFrameSize;
   private final Handler<Frame> frameHandler;
   private final Handler<SlackerException> errorHandler;
@@ -29,19 +39,35 @@ public final class FrameDecoder implements Handler<Buffer> {
 
   @Override
   public void handle(Buffer data) {
-    if (!failed) {
-      parser.handle(data);
-    }
+    backlog.add(data);
+    drainBacklog();
   }
 
   /** Stops handing out frames, even ones already received, until {@link #resume()}. */
   public void pause() {
+    paused = true;
     parser.pause();
   }
 
   /** Hands out the frames received meanwhile, then new ones as they come. */
   public void resume() {
+    paused = false;
     parser.resume();
+    drainBacklog();
+  }
+
+  private void drainBacklog() {
+    while (!paused && !failed && !backlog.isEmpty()) {
+      Buffer data = backlog.poll();
+      int end = Math.min(SLICE, data.length());
+      if (end < data.length()) {
+        backlog.addFirst(data.slice(end, data.length()));
+      }
+      parser.handle(data.slice(0, end));
+    }
+    if (failed) {
+      backlog.clear();
+    }
   }
 
   private void onRecord(Buffer record) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
 import io.slacker.spi.Serializer;
@@ -33,7 +34,11 @@ public final class JacksonSerializer implements Serializer {
     this.mapper = new ObjectMapper(factory)
         .registerModule(new JavaTimeModule())
         .registerModule(new VertxTypesModule())
+        .registerModule(new BlackbirdModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        // A ZonedDateTime keeps its zone instead of arriving shifted to UTC.
+        .enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         // Tolerate fields added by a newer peer, as protobuf and Dubbo do.
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -105,6 +110,13 @@ public final class JacksonSerializer implements Serializer {
   @Override
   public Object readValue(Buffer in, int start, int end, JavaType type) throws IOException {
     return mapper.readValue(in.getBytes(start, end), type);
+  }
+
+  @Override
+  public void prepare(JavaType type) {
+    // Both build and cache the root (de)serializer of the type.
+    mapper.readerFor(type);
+    mapper.writerFor(type);
   }
 
   private static SlackerException wrongCount(int expected, int actual) {

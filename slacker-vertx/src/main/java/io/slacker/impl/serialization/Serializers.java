@@ -3,6 +3,8 @@ package io.slacker.impl.serialization;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
+import com.fasterxml.jackson.databind.JavaType;
+import io.slacker.MethodDescriptor;
 import io.slacker.spi.Serializer;
 
 import java.util.Arrays;
@@ -54,6 +56,16 @@ public final class Serializers {
   /** @return the ids announced in HELLO frames */
   public int[] ids() {
     return Arrays.copyOf(ids, ids.length);
+  }
+
+  /** Builds every serializer's machinery for the method's declared types, off the call path. */
+  public void prepare(MethodDescriptor method) {
+    for (Serializer serializer : byName.values()) {
+      for (JavaType type : method.parameterTypes()) {
+        serializer.prepare(type);
+      }
+      serializer.prepare(method.returnType());
+    }
   }
 
   private void add(Serializer serializer) {

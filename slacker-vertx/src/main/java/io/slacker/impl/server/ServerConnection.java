@@ -8,6 +8,7 @@ import io.slacker.impl.protocol.Frame;
 import io.slacker.impl.protocol.FrameDecoder;
 import io.slacker.impl.protocol.FrameEncoder;
 import io.slacker.impl.protocol.FrameType;
+import io.slacker.impl.protocol.HelloBody;
 import io.slacker.impl.protocol.Protocol;
 import io.slacker.impl.protocol.RequestHeader;
 import io.slacker.impl.serialization.Serializers;
@@ -37,6 +38,8 @@ final class ServerConnection {
   private final Map<Integer, ServerCallImpl> calls = new HashMap<>();
   private FrameDecoder decoder;
   private boolean draining;
+  /** The client's limit from its HELLO; until one arrives, our own. */
+  private long peerMaxFrameSize;
 
   ServerConnection(SlackerServerImpl server, NetSocket socket) {
     this.server = server;
@@ -44,6 +47,7 @@ final class ServerConnection {
   }
 
   void start() {
+    peerMaxFrameSize = server.options().getMaxFrameSize();
     decoder = new FrameDecoder(server.options().getMaxFrameSize(), this::onFrame, this::onProtocolError);
     socket.handler(decoder);
     socket.drainHandler(v -> {
@@ -60,7 +64,7 @@ final class ServerConnection {
       case FrameType.REQUEST -> onRequest(frame);
       case FrameType.CANCEL -> onCancel(frame.callId());
       case FrameType.PING -> write(FrameEncoder.pong(frame.callId()));
-      case FrameType.HELLO -> write(FrameEncoder.hello(server.options().getMaxFrameSize(), Serializers.get().ids()));
+      case FrameType.HELLO -> onHello(frame);
       case FrameType.GOAWAY, FrameType.PONG -> {
         // A client saying goodbye or answering a ping needs no reply.
       }
@@ -69,6 +73,16 @@ final class ServerConnection {
       default -> write(FrameEncoder.error(frame.callId(), StatusCode.PROTOCOL_ERROR,
           "unknown frame type " + frame.type(), null));
     }
+  }
+
+  private void onHello(Frame frame) {
+    try {
+      peerMaxFrameSize = HelloBody.read(frame).maxFrameSize();
+    } catch (SlackerException e) {
+      write(FrameEncoder.error(0, e.code(), e.getMessage(), null));
+      return;
+    }
+    write(FrameEncoder.hello(server.options().getMaxFrameSize(), Serializers.get().ids()));
   }
 
   private void onRequest(Frame frame) {
@@ -174,9 +188,16 @@ final class ServerConnection {
     closeIfDrained();
   }
 
-  private static Buffer encodeResponse(ServerCallImpl call, Serializer serializer, Object value) {
+  private Buffer encodeResponse(ServerCallImpl call, Serializer serializer, Object value) {
     try {
-      return FrameEncoder.response(call.callId(), serializer.id(), out -> serializer.writeValue(out, value));
+      Buffer response = FrameEncoder.response(call.callId(), serializer.id(), out -> serializer.writeValue(out, value));
+      long size = response.length() - Protocol.LENGTH_FIELD_SIZE;
+      if (size > peerMaxFrameSize) {
+        // Sending it would make the client drop the connection and every call on it.
+        return FrameEncoder.error(call.callId(), StatusCode.INTERNAL, "the result of " + call.descriptor() + " is "
+            + size + " bytes, over the client's maximum frame size of " + peerMaxFrameSize, null);
+      }
+      return response;
     } catch (IOException | RuntimeException e) {
       return FrameEncoder.error(call.callId(), StatusCode.INTERNAL,
           "the result of " + call.descriptor() + " cannot be serialized as " + serializer.name() + ": " + e.getMessage(), null);

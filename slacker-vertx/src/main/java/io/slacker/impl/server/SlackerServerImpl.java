@@ -6,27 +6,35 @@ import io.slacker.SlackerServerOptions;
 import io.slacker.cluster.ServerMembership;
 import io.slacker.cluster.impl.ServerPublisher;
 import io.slacker.impl.codegen.ServiceBindings;
+import io.slacker.impl.serialization.Serializers;
 import io.slacker.spi.ServerInterceptor;
 import io.slacker.spi.ServiceDiscovery;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 public final class SlackerServerImpl implements SlackerServer {
+
+  private static final AtomicInteger RANDOM_PORT_GROUPS = new AtomicInteger();
 
   private final Vertx vertx;
   private final SlackerServerOptions options;
   private final ServiceRegistry registry = new ServiceRegistry();
   private final List<ServerInterceptor> interceptors = new CopyOnWriteArrayList<>();
   private final BlockingExecutor blockingExecutor;
+  private final List<NetServer> netServers = new CopyOnWriteArrayList<>();
   /** Publishes the server in discovery; {@code null} for a server created without one. */
   private final ServerPublisher publisher;
-  private volatile NetServer netServer;
 
   public SlackerServerImpl(Vertx vertx, SlackerServerOptions options, ServiceDiscovery discovery) {
     this.vertx = vertx;
@@ -40,6 +48,7 @@ public final class SlackerServerImpl implements SlackerServer {
   @Override
   public SlackerServer register(ServiceDefinition service) {
     registry.add(service);
+    service.methods().forEach(method -> Serializers.get().prepare(method.descriptor()));
     if (publisher != null) {
       publisher.serviceAdded(service.name());
     }
@@ -59,18 +68,21 @@ public final class SlackerServerImpl implements SlackerServer {
 
   @Override
   public synchronized Future<SlackerServer> listen() {
-    if (netServer != null) {
+    if (!netServers.isEmpty()) {
       return Future.failedFuture(new IllegalStateException("server is already listening"));
     }
-    NetServer server = vertx.createNetServer(new NetServerOptions()
-        .setHost(options.getHost())
-        .setPort(options.getPort())
-        .setTcpNoDelay(true));
-    server.connectHandler(socket -> new ServerConnection(this, socket).start());
-    netServer = server;
-    Future<NetServer> bound = server.listen();
-    return (publisher == null ? bound.mapEmpty() : bound.compose(s -> publisher.start(options.getHost(), s.actualPort())))
-        .map(this);
+    // Servers on the same port share one socket and Vert.x spreads new connections across
+    // them, each on its own event loop. Vert.x shares a random port only among servers that
+    // ask for the same negative number, so each Slacker server takes a number of its own.
+    int port = options.getPort() == 0 ? -RANDOM_PORT_GROUPS.incrementAndGet() : options.getPort();
+    List<Future<Void>> bound = new ArrayList<>();
+    for (int i = 0; i < options.getEventLoops(); i++) {
+      bound.add(listenOn(port));
+    }
+    return Future.all(bound)
+        .compose(ignored -> publisher == null ? Future.<Void>succeededFuture() : publisher.start(options.getHost(), actualPort()))
+        .map(ignored -> (SlackerServer) this)
+        .recover(failure -> close().transform(ignored -> Future.failedFuture(failure)));
   }
 
   @Override
@@ -81,10 +93,24 @@ public final class SlackerServerImpl implements SlackerServer {
     return publisher;
   }
 
+  private Future<Void> listenOn(int port) {
+    ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
+    Promise<Void> bound = context.promise();
+    context.runOnContext(v -> {
+      NetServer server = vertx.createNetServer(new NetServerOptions()
+          .setHost(options.getHost())
+          .setPort(port)
+          .setTcpNoDelay(true));
+      server.connectHandler(socket -> new ServerConnection(this, socket).start());
+      netServers.add(server);
+      server.listen().<Void>mapEmpty().onComplete(bound);
+    });
+    return bound.future();
+  }
+
   @Override
   public int actualPort() {
-    NetServer server = netServer;
-    return server == null ? -1 : server.actualPort();
+    return netServers.isEmpty() ? -1 : netServers.get(0).actualPort();
   }
 
   @Override
@@ -104,11 +130,11 @@ public final class SlackerServerImpl implements SlackerServer {
   }
 
   private Future<Void> drainAndClose(long timeout, TimeUnit unit) {
-    NetServer server = netServer;
     // Vert.x stops accepting, calls each connection's shutdown handler (goaway, then drain)
     // and closes whatever is still open when the timeout ends.
-    Future<Void> stopped = server == null ? Future.succeededFuture() : server.shutdown(timeout, unit);
-    return stopped.eventually(blockingExecutor::close);
+    return Future.join(netServers.stream().map(server -> server.shutdown(timeout, unit)).toList())
+        .<Void>mapEmpty()
+        .eventually(blockingExecutor::close);
   }
 
   @Override
@@ -116,9 +142,9 @@ public final class SlackerServerImpl implements SlackerServer {
     if (publisher != null) {
       publisher.withdraw();
     }
-    NetServer server = netServer;
-    Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-    return closed.eventually(blockingExecutor::close);
+    return Future.join(netServers.stream().map(NetServer::close).toList())
+        .<Void>mapEmpty()
+        .eventually(blockingExecutor::close);
   }
 
   Vertx vertx() {

@@ -1,0 +1,53 @@
+package io.slacker.codegen;
+
+import io.slacker.codegen.model.ValueType;
+
+/**
+ * How values with {@code @DataObject}s cross the wire: as {@code JsonObject}s, converted with the
+ * data object's {@code toJson()} and {@code JsonObject} constructor. Plain values pass unchanged.
+ */
+final class WireConversions {
+
+  private WireConversions() {
+  }
+
+  /** @return the Java type a value with {@code @DataObject}s travels as, e.g. {@code List<JsonObject>} */
+  static String wireSource(ValueType value, TypeRenderer types) {
+    String json = types.imports().name("io.vertx.core.json.JsonObject");
+    switch (value.shape()) {
+      case DATA_OBJECT: return json;
+      case DATA_OBJECT_LIST: return types.imports().name("java.util.List") + "<" + json + ">";
+      case DATA_OBJECT_SET: return types.imports().name("java.util.Set") + "<" + json + ">";
+      case DATA_OBJECT_MAP: return types.imports().name("java.util.Map") + "<String, " + json + ">";
+      default: return types.source(value.type());
+    }
+  }
+
+  /** @return an expression converting {@code expr} (of the declared type) to what travels */
+  static String toWire(String expr, ValueType value, TypeRenderer types) {
+    String dataObject = value.dataObject() == null ? null : types.dataObjectName(value);
+    switch (value.shape()) {
+      case DATA_OBJECT: return expr + " == null ? null : " + expr + ".toJson()";
+      case DATA_OBJECT_LIST: return collections(types) + ".toJsonList(" + expr + ", " + dataObject + "::toJson)";
+      case DATA_OBJECT_SET: return collections(types) + ".toJsonSet(" + expr + ", " + dataObject + "::toJson)";
+      case DATA_OBJECT_MAP: return collections(types) + ".toJsonMap(" + expr + ", " + dataObject + "::toJson)";
+      default: return expr;
+    }
+  }
+
+  /** @return an expression converting {@code expr} (as it traveled) to the declared type */
+  static String fromWire(String expr, ValueType value, TypeRenderer types) {
+    String dataObject = value.dataObject() == null ? null : types.dataObjectName(value);
+    switch (value.shape()) {
+      case DATA_OBJECT: return expr + " == null ? null : new " + dataObject + "(" + expr + ")";
+      case DATA_OBJECT_LIST: return collections(types) + ".fromJsonList(" + expr + ", " + dataObject + "::new)";
+      case DATA_OBJECT_SET: return collections(types) + ".fromJsonSet(" + expr + ", " + dataObject + "::new)";
+      case DATA_OBJECT_MAP: return collections(types) + ".fromJsonMap(" + expr + ", " + dataObject + "::new)";
+      default: return expr;
+    }
+  }
+
+  private static String collections(TypeRenderer types) {
+    return types.imports().name("io.slacker.impl.codegen.DataObjectCollections");
+  }
+}

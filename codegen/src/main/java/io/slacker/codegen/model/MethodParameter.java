@@ -1,0 +1,5 @@
+package io.slacker.codegen.model;
+
+/** A parameter of a service method: its source name and its checked type. */
+public record MethodParameter(String name, ValueType type) {
+}

@@ -1,0 +1,323 @@
+package io.slacker.codegen.model;
+
+import io.slacker.ServiceIds;
+import io.slacker.annotations.Blocking;
+import io.slacker.annotations.Idempotent;
+import io.slacker.annotations.SlackerService;
+import io.slacker.annotations.Timeout;
+
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.PrimitiveType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a service interface and turns its abstract methods into {@link ServiceMethod}s. Every
+ * problem names the interface and the method and says how to fix it.
+ */
+final class ServiceAnalyzer {
+
+  private static final String FUTURE = "io.vertx.core.Future";
+  private static final String PROXY_GEN = "io.vertx.codegen.annotations.ProxyGen";
+  private static final String PROXY_IGNORE = "io.vertx.codegen.annotations.ProxyIgnore";
+  /** The largest timeout the wire carries: an unsigned 32-bit number of milliseconds. */
+  private static final long MAX_TIMEOUT_MILLIS = 0xFFFF_FFFFL;
+
+  private final TypeElement service;
+  private final Elements elements;
+  private final Types types;
+  private final TypeRules rules;
+  private final List<ServiceMethod> methods = new ArrayList<>();
+  private final List<ExecutableElement> ignoredMethods = new ArrayList<>();
+  private final List<Problem> problems = new ArrayList<>();
+  private String serviceName;
+
+  ServiceAnalyzer(ProcessingEnvironment env, TypeElement service) {
+    this.service = service;
+    this.elements = env.getElementUtils();
+    this.types = env.getTypeUtils();
+    this.rules = new TypeRules(env);
+  }
+
+  void analyze() {
+    reportNestedServices(service);
+    if (service.getAnnotation(SlackerService.class) == null && !TypeRules.hasAnnotation(service, Set.of(PROXY_GEN))) {
+      return;
+    }
+    String name = service.getQualifiedName().toString();
+    if (service.getKind() != ElementKind.INTERFACE) {
+      problems.add(new Problem(service, name + " is a " + service.getKind().toString().toLowerCase()
+          + ", but a Slacker service is an interface: declare " + service.getSimpleName() + " as an interface"));
+      return;
+    }
+    if (!service.getTypeParameters().isEmpty()) {
+      problems.add(new Problem(service, name + " declares type parameters, but a Slacker service decodes values "
+          + "into concrete types: extend it with a non-generic interface, e.g. interface UserStore extends "
+          + service.getSimpleName() + "<User>, and annotate that one"));
+      return;
+    }
+    SlackerService annotation = service.getAnnotation(SlackerService.class);
+    serviceName = annotation == null || annotation.name().isEmpty() ? name : annotation.name();
+
+    List<Draft> drafts = new ArrayList<>();
+    for (ExecutableElement method : abstractMethods()) {
+      if (TypeRules.hasAnnotation(method, Set.of(PROXY_IGNORE))) {
+        ignoredMethods.add(method);
+      } else {
+        Draft draft = draft(method);
+        if (draft != null) {
+          drafts.add(draft);
+        }
+      }
+    }
+    checkMethodIds(drafts);
+    Map<String, String> constantNames = constantNames(drafts);
+    for (Draft draft : drafts) {
+      methods.add(new ServiceMethod(draft.element, draft.parameters, draft.result, draft.options, draft.signature,
+          draft.methodId, constantNames.get(draft.signature)));
+    }
+  }
+
+  private void reportNestedServices(TypeElement type) {
+    for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+      if (nested.getAnnotation(SlackerService.class) != null) {
+        problems.add(new Problem(nested, nested.getQualifiedName() + " is nested in " + type.getQualifiedName()
+            + ", but only top-level types are processed: move " + nested.getSimpleName() + " to its own file"));
+      }
+      reportNestedServices(nested);
+    }
+  }
+
+  String serviceName() {
+    return serviceName;
+  }
+
+  List<ServiceMethod> methods() {
+    return methods;
+  }
+
+  List<ExecutableElement> ignoredMethods() {
+    return ignoredMethods;
+  }
+
+  List<Problem> problems() {
+    return problems;
+  }
+
+  /** A method that passed its own checks, before ids and constant names are settled across methods. */
+  private record Draft(ExecutableElement element, List<MethodParameter> parameters, ValueType result,
+                       MethodOptions options, String signature, int methodId) {
+  }
+
+  /** The abstract methods of the service, own ones first in source order, each once even if redeclared. */
+  private List<ExecutableElement> abstractMethods() {
+    List<ExecutableElement> seen = new ArrayList<>();
+    collectMethods(service, seen, new HashSet<>());
+    return seen.stream().filter(m -> m.getModifiers().contains(Modifier.ABSTRACT)).collect(Collectors.toList());
+  }
+
+  private void collectMethods(TypeElement type, List<ExecutableElement> seen, Set<TypeElement> visited) {
+    if (!visited.add(type)) {
+      return;
+    }
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      boolean overridden = seen.stream().anyMatch(known -> elements.overrides(known, method, service));
+      if (!method.getModifiers().contains(Modifier.STATIC) && !overridden) {
+        seen.add(method);
+      }
+    }
+    for (TypeMirror parent : type.getInterfaces()) {
+      collectMethods((TypeElement) types.asElement(parent), seen, visited);
+    }
+  }
+
+  private Draft draft(ExecutableElement method) {
+    ExecutableType type = (ExecutableType) types.asMemberOf((DeclaredType) service.asType(), method);
+    String where = service.getQualifiedName() + "." + method.getSimpleName() + "("
+        + type.getParameterTypes().stream().map(TypeMirror::toString).collect(Collectors.joining(", ")) + ")";
+    int before = problems.size();
+    if (!method.getTypeParameters().isEmpty()) {
+      problems.add(new Problem(method, where + " declares type parameters, but values decode into their declared "
+          + "types only: replace them with concrete types"));
+      return null;
+    }
+    ValueType result = result(method, type.getReturnType(), where);
+    List<MethodParameter> parameters = new ArrayList<>();
+    for (int i = 0; i < type.getParameterTypes().size(); i++) {
+      String name = method.getParameters().get(i).getSimpleName().toString();
+      try {
+        parameters.add(new MethodParameter(name, rules.check(type.getParameterTypes().get(i))));
+      } catch (TypeRules.UnsupportedType e) {
+        problems.add(new Problem(method, where + ": parameter '" + name + "': " + e.getMessage()));
+      }
+    }
+    MethodOptions options = options(method, where);
+    if (problems.size() > before) {
+      return null;
+    }
+    String signature = signature(method, type);
+    return new Draft(method, parameters, result, options, signature, ServiceIds.methodId(signature));
+  }
+
+  /** @return the type inside the returned {@code Future}; {@code null} for {@code void} or a problem */
+  private ValueType result(ExecutableElement method, TypeMirror returnType, String where) {
+    if (returnType.getKind() == TypeKind.VOID) {
+      return null;
+    }
+    boolean future = returnType.getKind() == TypeKind.DECLARED
+        && TypeRules.qualifiedName((DeclaredType) returnType).equals(FUTURE);
+    if (!future) {
+      String boxed = returnType.getKind().isPrimitive()
+          ? types.boxedClass((PrimitiveType) returnType).getSimpleName().toString()
+          : returnType.toString();
+      problems.add(new Problem(method, where + " returns " + returnType + ", but a Slacker method returns "
+          + "io.vertx.core.Future<T>, or void for a one-way call: change the return type to Future<" + boxed + ">"));
+      return null;
+    }
+    List<? extends TypeMirror> args = ((DeclaredType) returnType).getTypeArguments();
+    if (args.isEmpty()) {
+      problems.add(new Problem(method, where + " returns a raw Future, but results decode into their declared "
+          + "types only: declare the result type, e.g. Future<String>, or Future<Void> for none"));
+      return null;
+    }
+    try {
+      return rules.check(args.get(0));
+    } catch (TypeRules.UnsupportedType e) {
+      problems.add(new Problem(method, where + ": result: " + e.getMessage()));
+      return null;
+    }
+  }
+
+  private MethodOptions options(ExecutableElement method, String where) {
+    Timeout timeout = annotation(method, Timeout.class);
+    long timeoutMillis = 0;
+    if (timeout != null) {
+      timeoutMillis = timeout.unit().toMillis(timeout.value());
+      if (timeoutMillis < 1 || timeoutMillis > MAX_TIMEOUT_MILLIS) {
+        problems.add(new Problem(method, where + ": @Timeout(" + timeout.value() + ", " + timeout.unit()
+            + ") is " + timeoutMillis + " ms, but a timeout is 1 to " + MAX_TIMEOUT_MILLIS + " ms: change it"));
+      }
+    }
+    return new MethodOptions(timeoutMillis, annotation(method, Idempotent.class) != null,
+        annotation(method, Blocking.class) != null);
+  }
+
+  /** @return the annotation on the method, else on the service interface */
+  private <A extends Annotation> A annotation(ExecutableElement method, Class<A> type) {
+    A annotation = method.getAnnotation(type);
+    return annotation != null ? annotation : service.getAnnotation(type);
+  }
+
+  /** Two signatures with one id would be indistinguishable on the wire, so the build stops. */
+  private void checkMethodIds(List<Draft> drafts) {
+    Map<Integer, Draft> byId = new HashMap<>();
+    for (Draft draft : drafts) {
+      Draft clash = byId.putIfAbsent(draft.methodId, draft);
+      if (clash != null) {
+        problems.add(new Problem(draft.element, service.getQualifiedName() + ": methods " + clash.signature
+            + " and " + draft.signature + " hash to the same method id " + String.format("0x%08x", draft.methodId)
+            + ", so a server could not tell their calls apart: rename one of them"));
+      }
+    }
+  }
+
+  /** The method's name and the binary names of its erased parameter types, as {@code Class.getName()} spells them. */
+  private String signature(ExecutableElement method, ExecutableType type) {
+    return method.getSimpleName() + type.getParameterTypes().stream()
+        .map(this::erasedName)
+        .collect(Collectors.joining(",", "(", ")"));
+  }
+
+  private String erasedName(TypeMirror type) {
+    TypeMirror erased = types.erasure(type);
+    if (erased.getKind() == TypeKind.ARRAY) {
+      return descriptor(erased);
+    }
+    if (erased.getKind() == TypeKind.DECLARED) {
+      return elements.getBinaryName((TypeElement) ((DeclaredType) erased).asElement()).toString();
+    }
+    return erased.toString();
+  }
+
+  private String descriptor(TypeMirror type) {
+    switch (type.getKind()) {
+      case BOOLEAN: return "Z";
+      case BYTE: return "B";
+      case CHAR: return "C";
+      case SHORT: return "S";
+      case INT: return "I";
+      case LONG: return "J";
+      case FLOAT: return "F";
+      case DOUBLE: return "D";
+      case ARRAY: return "[" + descriptor(((ArrayType) type).getComponentType());
+      default: return "L" + erasedName(type) + ";";
+    }
+  }
+
+  /** Upper snake case of the method name; overloads add their parameter types, e.g. {@code FIND_STRING_INT}. */
+  private Map<String, String> constantNames(List<Draft> drafts) {
+    Map<String, Long> overloads = drafts.stream()
+        .collect(Collectors.groupingBy(d -> d.element.getSimpleName().toString(), Collectors.counting()));
+    Set<String> used = new HashSet<>(Set.of("SERVICE_NAME", "TYPES"));
+    Map<String, String> names = new HashMap<>();
+    for (Draft draft : drafts) {
+      String method = draft.element.getSimpleName().toString();
+      StringBuilder name = new StringBuilder(upperSnake(method));
+      if (overloads.get(method) > 1) {
+        for (MethodParameter parameter : draft.parameters) {
+          name.append('_').append(upperSnake(simpleTypeName(parameter.type().type())));
+        }
+      }
+      String unique = name.toString();
+      for (int i = 2; !used.add(unique); i++) {
+        unique = name + "_" + i;
+      }
+      names.put(draft.signature, unique);
+    }
+    return names;
+  }
+
+  private String simpleTypeName(TypeMirror type) {
+    TypeMirror erased = types.erasure(type);
+    if (erased.getKind() == TypeKind.ARRAY) {
+      return simpleTypeName(((ArrayType) erased).getComponentType()) + "Array";
+    }
+    if (erased.getKind() == TypeKind.DECLARED) {
+      return ((DeclaredType) erased).asElement().getSimpleName().toString();
+    }
+    return erased.toString();
+  }
+
+  static String upperSnake(String camel) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
+      boolean boundary = i > 0 && Character.isUpperCase(c)
+          && (!Character.isUpperCase(camel.charAt(i - 1))
+          || (i + 1 < camel.length() && Character.isLowerCase(camel.charAt(i + 1))));
+      if (boundary) {
+        sb.append('_');
+      }
+      sb.append(Character.toUpperCase(c));
+    }
+    return sb.toString();
+  }
+}

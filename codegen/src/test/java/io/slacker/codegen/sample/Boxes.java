@@ -1,0 +1,4 @@
+package io.slacker.codegen.sample;
+
+public record Boxes(Integer i, Long l, Double d, Boolean b, Character c) {
+}

@@ -1,0 +1,5 @@
+package io.slacker.codegen.sample;
+
+public enum Color {
+  RED, GREEN, BLUE
+}
