@@ -1,8 +1,6 @@
 package io.slacker.examples.cluster;
 
 import io.slacker.CallOptions;
-import io.slacker.MethodDescriptor;
-import io.slacker.ServiceDefinition;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
 import io.slacker.SlackerServer;
@@ -22,7 +20,6 @@ import io.vertx.core.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Three servers of a stateful counter service publish themselves in ZooKeeper and elect a
@@ -36,8 +33,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ClusterDemo {
 
   static final String SERVICE = "demo.Counter";
-  static final MethodDescriptor WHO = MethodDescriptor.builder(SERVICE, "who").returnType(String.class).idempotent(true).build();
-  static final MethodDescriptor INCREMENT = MethodDescriptor.builder(SERVICE, "increment").returnType(String.class).build();
 
   private static final long WAIT_SECONDS = 20;
 
@@ -76,21 +71,21 @@ public final class ClusterDemo {
           .setCluster(new ClusterClientOptions().setLoadBalancer(LoadBalancer.ROUND_ROBIN)), clientDiscovery);
 
       System.out.println("cluster: servers found in ZooKeeper: " + await(client.servers(SERVICE)));
+      Counter anyServer = client.proxy(Counter.class, new CallOptions());
       StringBuilder spread = new StringBuilder();
       for (int i = 0; i < 6; i++) {
-        spread.append(i == 0 ? "" : ", ").append(await(client.<String>call(WHO, new Object[0], new CallOptions())));
+        spread.append(i == 0 ? "" : ", ").append(await(anyServer.who()));
       }
       System.out.println("cluster: ONE (round-robin): " + spread);
 
-      GroupResult<String> all = await(client.group(WHO, new Object[0], Grouping.all(), new CallOptions()));
+      GroupResult<String> all = await(client.all(Counter.class, Counter::who));
       System.out.println("cluster: ALL:               " + all);
 
       waitForLeader(client);
       SocketAddress leader = await(client.leader(SERVICE));
-      CallOptions toLeader = new CallOptions().setGrouping(Grouping.leader());
+      Counter theLeader = client.proxy(Counter.class, new CallOptions().setGrouping(Grouping.leader()));
       System.out.println("cluster: leader is " + leader.host() + ":" + leader.port());
-      System.out.println("cluster: LEADER:            " + await(client.call(INCREMENT, new Object[0], toLeader))
-          + ", " + await(client.call(INCREMENT, new Object[0], toLeader)));
+      System.out.println("cluster: LEADER:            " + await(theLeader.increment()) + ", " + await(theLeader.increment()));
 
       SlackerServer leading = servers.stream().filter(s -> s.membership().isLeader(SERVICE)).findFirst().orElseThrow();
       await(leading.membership().offline());
@@ -102,7 +97,7 @@ public final class ClusterDemo {
       }
       System.out.println("cluster: new leader " + next.host() + ":" + next.port() + " after "
           + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
-      System.out.println("cluster: LEADER:            " + await(client.call(INCREMENT, new Object[0], toLeader)));
+      System.out.println("cluster: LEADER:            " + await(theLeader.increment()));
       await(client.close());
     } finally {
       for (SlackerServer server : servers) {
@@ -119,16 +114,12 @@ public final class ClusterDemo {
   }
 
   private static SlackerServer startServer(Vertx vertx, ZookeeperDiscovery discovery, String zone) throws Exception {
-    AtomicLong count = new AtomicLong();
     SlackerServer server = SlackerServer.create(vertx, new SlackerServerOptions().setHost("127.0.0.1").setPort(0)
         .setCluster(new ClusterServerOptions()
             .setServerData(new ServerData().setZone(zone).setVersion("1.0"))
             .addLeaderService(SERVICE)
             .setWithdrawGraceMillis(200)), discovery);
-    server.register(ServiceDefinition.builder(SERVICE)
-        .method(WHO, a -> Future.succeededFuture("127.0.0.1:" + server.actualPort()))
-        .method(INCREMENT, a -> Future.succeededFuture("127.0.0.1:" + server.actualPort() + " counted " + count.incrementAndGet()))
-        .build());
+    server.register(Counter.class, new CounterImpl(() -> "127.0.0.1:" + server.actualPort()));
     server.listen().await(WAIT_SECONDS, TimeUnit.SECONDS);
     return server;
   }
