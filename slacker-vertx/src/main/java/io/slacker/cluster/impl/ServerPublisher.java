@@ -7,6 +7,8 @@ import io.slacker.cluster.ServerRegistration;
 import io.slacker.spi.ServiceDiscovery;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.internal.logging.Logger;
+import io.vertx.core.internal.logging.LoggerFactory;
 import io.vertx.core.net.SocketAddress;
 
 import java.util.ArrayList;
@@ -19,6 +21,8 @@ import java.util.Set;
  * online/offline state. Before the server listens, online/offline only record what to publish.
  */
 public final class ServerPublisher implements ServerMembership {
+
+  private static final Logger log = LoggerFactory.getLogger(ServerPublisher.class);
 
   private final ServiceDiscovery discovery;
   private final ClusterServerOptions options;
@@ -60,7 +64,8 @@ public final class ServerPublisher implements ServerMembership {
         return Future.succeededFuture();
       }
     }
-    return reg.publish(service, options.getLeaderServices().contains(service));
+    return reg.publish(service, options.getLeaderServices().contains(service))
+        .onFailure(e -> log.warn("Could not publish service '" + service + "': " + e.getMessage(), e));
   }
 
   /** Withdraws everything from discovery, for a shutdown: clients stop choosing this server. */

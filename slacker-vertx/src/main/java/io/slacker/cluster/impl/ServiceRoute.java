@@ -1,5 +1,6 @@
 package io.slacker.cluster.impl;
 
+import io.slacker.cluster.ServerData;
 import io.slacker.cluster.ServerInstance;
 import io.slacker.cluster.ServiceMembers;
 import io.slacker.cluster.ServiceWatch;
@@ -72,8 +73,9 @@ final class ServiceRoute {
     return endpoints.containsKey(server);
   }
 
+  /** @return the endpoint of {@code server}, made for it if discovery does not list it (a leader or explicit target) */
   Endpoint endpoint(SocketAddress server) {
-    return endpoints.computeIfAbsent(server, s -> new Endpoint(new ServerInstance(s, new io.slacker.cluster.ServerData())));
+    return endpoints.computeIfAbsent(server, s -> new Endpoint(new ServerInstance(s, new ServerData())));
   }
 
   /** @return the servers in rotation: listed and not ejected */
