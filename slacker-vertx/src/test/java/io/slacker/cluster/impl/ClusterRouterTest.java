@@ -10,6 +10,7 @@ import io.slacker.cluster.Grouping;
 import io.slacker.cluster.StaticDiscovery;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetServer;
 import io.vertx.core.net.SocketAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,24 @@ class ClusterRouterTest {
       waited += 10;
     }
     assertEquals("hi from 7101", await(router.call("greeter", Grouping.one(), false, null, 1_000, this::attempt)));
+  }
+
+  @Test
+  void ejectedServerComesBackOnceAProbeConnects() throws Exception {
+    NetServer listener = vertx.createNetServer().connectHandler(socket -> { });
+    int port = await(listener.listen(0, "127.0.0.1")).actualPort();
+    SocketAddress live = SocketAddress.inetSocketAddress(port, "127.0.0.1");
+    discovery.add("greeter", live);
+    failing.put(live, new NotSent("refused"));
+    ClusterRouter router = router(new ClusterClientOptions().setProbeInitialMillis(100));
+    failureOf(router.call("greeter", Grouping.one(), false, null, 1_000, this::attempt));
+    assertTrue(await(router.servers("greeter", 1_000)).isEmpty(), "out of rotation after the failure");
+    failing.remove(live);
+    long start = System.nanoTime();
+    while (await(router.servers("greeter", 1_000)).isEmpty() && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5)) {
+      Thread.sleep(10);
+    }
+    assertEquals("hi from " + port, await(router.call("greeter", Grouping.one(), false, null, 1_000, this::attempt)));
   }
 
   @Test
