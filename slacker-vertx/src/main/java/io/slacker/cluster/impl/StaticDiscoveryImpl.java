@@ -14,11 +14,14 @@ import io.vertx.core.net.SocketAddress;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /** {@link StaticDiscovery}: one lock guards the lists; listeners run on their own contexts. */
 public final class StaticDiscoveryImpl implements StaticDiscovery {
@@ -29,7 +32,7 @@ public final class StaticDiscoveryImpl implements StaticDiscovery {
   /** One service: its servers by {@code host:port}, election candidates in arrival order, and watchers. */
   private static final class ServiceEntry {
     final TreeMap<String, ServerInstance> servers = new TreeMap<>();
-    final Set<SocketAddress> candidates = new LinkedHashSet<>();
+    final Map<SocketAddress, Registration> candidates = new LinkedHashMap<>();
     final List<Watch> watches = new ArrayList<>();
     SocketAddress fixedLeader;
   }
@@ -79,11 +82,22 @@ public final class StaticDiscoveryImpl implements StaticDiscovery {
     return Future.succeededFuture();
   }
 
-  private void update(String service, java.util.function.Consumer<ServiceEntry> change) {
+  private void update(String service, Consumer<ServiceEntry> change) {
     List<Runnable> notifications = new ArrayList<>();
     synchronized (this) {
       ServiceEntry entry = entry(service);
+      SocketAddress oldLeader = leaderOf(entry);
+      Registration oldLeading = oldLeader == null ? null : entry.candidates.get(oldLeader);
       change.accept(entry);
+      SocketAddress newLeader = leaderOf(entry);
+      if (!Objects.equals(oldLeader, newLeader)) {
+        Registration newLeading = newLeader == null ? null : entry.candidates.get(newLeader);
+        for (Registration registration : new Registration[] {oldLeading, newLeading}) {
+          if (registration != null) {
+            notifications.add(() -> registration.leadershipChanged(service));
+          }
+        }
+      }
       ServiceMembers members = snapshot(service, entry);
       for (Watch watch : entry.watches) {
         if (!members.equals(watch.current)) {
@@ -112,7 +126,7 @@ public final class StaticDiscoveryImpl implements StaticDiscovery {
     if (entry.fixedLeader != null) {
       return entry.fixedLeader;
     }
-    return entry.candidates.isEmpty() ? null : entry.candidates.iterator().next();
+    return entry.candidates.isEmpty() ? null : entry.candidates.keySet().iterator().next();
   }
 
   private final class Watch implements ServiceWatch {
@@ -158,26 +172,22 @@ public final class StaticDiscoveryImpl implements StaticDiscovery {
     public synchronized Future<Void> publish(String service, boolean electLeader) {
       NodeNames.requireValid("service", service);
       published.add(service);
-      boolean wasLeader = isLeader(service);
       update(service, entry -> {
         entry.servers.put(ServerAddresses.format(address), new ServerInstance(address, data));
         if (electLeader) {
-          entry.candidates.add(address);
+          entry.candidates.putIfAbsent(address, this);
         }
       });
-      leadershipChanged(service, wasLeader);
       return Future.succeededFuture();
     }
 
     @Override
     public synchronized Future<Void> withdraw(String service) {
       if (published.remove(service)) {
-        boolean wasLeader = isLeader(service);
         update(service, entry -> {
           entry.servers.remove(ServerAddresses.format(address));
           entry.candidates.remove(address);
         });
-        leadershipChanged(service, wasLeader);
       }
       return Future.succeededFuture();
     }
@@ -215,9 +225,9 @@ public final class StaticDiscoveryImpl implements StaticDiscovery {
       return Future.succeededFuture();
     }
 
-    private void leadershipChanged(String service, boolean wasLeader) {
+    void leadershipChanged(String service) {
       Handler<String> handler = leadershipHandler;
-      if (handler != null && wasLeader != isLeader(service)) {
+      if (handler != null) {
         context.runOnContext(v -> handler.handle(service));
       }
     }
