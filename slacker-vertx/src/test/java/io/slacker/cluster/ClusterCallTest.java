@@ -201,7 +201,7 @@ class ClusterCallTest {
     Who who = client(new ClusterClientOptions()).proxy(Who.class, new CallOptions());
     awaitServers(2);
 
-    LoadLoop load = new LoadLoop(vertx, () -> who.slowName(20), 8);
+    LoadLoop load = new LoadLoop(vertx, () -> who.work(20), 8);
     load.start();
     Thread.sleep(500);
     long start = System.nanoTime();

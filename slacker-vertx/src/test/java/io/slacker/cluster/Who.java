@@ -24,6 +24,8 @@ public interface Who {
       .returnType(String.class).idempotent(true).build();
   MethodDescriptor SLOW_NAME = MethodDescriptor.builder(NAME, "slowName")
       .parameterTypes(long.class).returnType(String.class).idempotent(true).build();
+  MethodDescriptor WORK = MethodDescriptor.builder(NAME, "work")
+      .parameterTypes(long.class).returnType(String.class).build();
 
   /** @return the answering server's {@code host:port} */
   Future<String> name();
@@ -32,6 +34,9 @@ public interface Who {
 
   /** Answers after {@code millis}, without blocking an event loop. */
   Future<String> slowName(long millis);
+
+  /** As {@link #slowName(long)}, but not idempotent: a client never repeats it. */
+  Future<String> work(long millis);
 
   /** The server side: answers with its own {@code host:port}, counting calls. */
   final class Impl implements Who {
@@ -63,6 +68,11 @@ public interface Who {
     public Future<String> slowName(long millis) {
       calls.incrementAndGet();
       return vertx.timer(millis).map(v -> self.get());
+    }
+
+    @Override
+    public Future<String> work(long millis) {
+      return slowName(millis);
     }
   }
 
@@ -96,6 +106,11 @@ public interface Who {
         public Future<String> slowName(long millis) {
           return client.call(SLOW_NAME, new Object[] {millis}, new CallOptions(defaults));
         }
+
+        @Override
+        public Future<String> work(long millis) {
+          return client.call(WORK, new Object[] {millis}, new CallOptions(defaults));
+        }
       };
     }
 
@@ -105,6 +120,7 @@ public interface Who {
           .method(NAME_METHOD, args -> implementation.name())
           .method(NAME_IDEMPOTENT, args -> implementation.nameIdempotent())
           .method(SLOW_NAME, args -> implementation.slowName((Long) args[0]))
+          .method(WORK, args -> implementation.work((Long) args[0]))
           .build();
     }
   }
