@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** {@link ZookeeperDiscovery} over one Curator client, owned or shared. */
 public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
@@ -30,6 +32,8 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
   private final Vertx vertx;
   private final CuratorFramework curator;
   private final boolean ownsCurator;
+  /** Curator 5.4 never shuts down the executor it makes for this, so an owned client gets one we close. */
+  private final ExecutorService runSafeService;
   private final ClusterPaths paths;
   private final Set<ServiceWatch> watches = ConcurrentHashMap.newKeySet();
   private final Set<ServerRegistration> registrations = ConcurrentHashMap.newKeySet();
@@ -38,12 +42,18 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
   public ZookeeperDiscoveryImpl(Vertx vertx, CuratorFramework shared, ZookeeperDiscoveryOptions options) {
     this.vertx = vertx;
     this.ownsCurator = shared == null;
+    this.runSafeService = shared != null ? null : Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "slacker-curator-safe-notify");
+      thread.setDaemon(true);
+      return thread;
+    });
     this.curator = shared != null ? shared : CuratorFrameworkFactory.builder()
         .connectString(options.getConnectString())
         .sessionTimeoutMs(options.getSessionTimeoutMillis())
         .connectionTimeoutMs(options.getConnectionTimeoutMillis())
         .retryPolicy(new BoundedExponentialBackoffRetry(options.getRetryInitialSleepMillis(),
             options.getRetryMaxSleepMillis(), MAX_RETRIES))
+        .runSafeService(runSafeService)
         .build();
     this.paths = new ClusterPaths(options.getRootPath(), options.getCluster());
   }
@@ -88,6 +98,7 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
     return Future.join(closing).otherwiseEmpty().compose(v -> !ownsCurator ? context.succeededFuture()
         : context.executeBlocking(() -> {
           curator.close();
+          runSafeService.shutdown();
           return null;
         }));
   }
