@@ -85,7 +85,14 @@ final class ClientConnection {
   private void onConnected(NetSocket socket) {
     this.socket = socket;
     socket.handler(new FrameDecoder(options.getMaxFrameSize(), this::onFrame, error -> close(
-        new SlackerException(StatusCode.UNAVAILABLE, "connection to " + address + " broke the protocol: " + error.getMessage()))));
+        new SlackerException(StatusCode.UNAVAILABLE, "connection to " + address + " broke the protocol: " + error.getMessage())),
+        context, backlogged -> {
+          if (backlogged) {
+            socket.pause();
+          } else {
+            socket.resume();
+          }
+        }));
     socket.closeHandler(v -> onClosed());
     socket.exceptionHandler(e -> closeReason = closeReason != null ? closeReason
         : new SlackerException(StatusCode.UNAVAILABLE, "connection to " + address + " failed: " + e.getMessage(), e));
