@@ -86,17 +86,19 @@ class FrameCodecTest {
       List<Boolean> backlogEvents = new CopyOnWriteArrayList<>();
       AtomicInteger handedOut = new AtomicInteger();
       CompletableFuture<Integer> firstTurn = new CompletableFuture<>();
-      CompletableFuture<Void> all = new CompletableFuture<>();
+      CompletableFuture<Integer> backlogGone = new CompletableFuture<>();
       context.runOnContext(v -> {
-        FrameDecoder turns = new FrameDecoder(1024, frame -> {
-          if (handedOut.incrementAndGet() == 1000) {
-            all.complete(null);
-          }
-        }, errors::add, context, backlogEvents::add);
+        FrameDecoder turns = new FrameDecoder(1024, frame -> handedOut.incrementAndGet(), errors::add, context,
+            backlogged -> {
+              backlogEvents.add(backlogged);
+              if (!backlogged) {
+                backlogGone.complete(handedOut.get());
+              }
+            });
         turns.handle(Buffer.buffer(RawFrames.concat(pings)));
         firstTurn.complete(handedOut.get());
       });
-      all.get(5, TimeUnit.SECONDS);
+      assertEquals(1000, backlogGone.get(5, TimeUnit.SECONDS));
       int inFirstTurn = firstTurn.get(5, TimeUnit.SECONDS);
       assertTrue(inFirstTurn >= FrameDecoder.FRAMES_PER_TURN && inFirstTurn < 1000, "first turn: " + inFirstTurn);
       assertEquals(List.of(true, false), backlogEvents);
