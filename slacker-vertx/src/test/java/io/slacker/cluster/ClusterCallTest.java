@@ -231,10 +231,11 @@ class ClusterCallTest {
   @Test
   void unreachableServerLeavesRotationAtOnceAndNoCallFails() throws Exception {
     ClusterNode b = startNode(new ClusterServerOptions());
-    SocketAddress dead;
-    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      dead = SocketAddress.inetSocketAddress(probe.getLocalPort(), "127.0.0.1");
-    }
+    // Bound but not listening: connects are refused, and the port cannot become a connect's
+    // own source port (which would let the client connect to itself).
+    java.net.Socket holder = new java.net.Socket();
+    holder.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+    SocketAddress dead = SocketAddress.inetSocketAddress(holder.getLocalPort(), "127.0.0.1");
     StaticDiscovery listing = StaticDiscovery.create(vertx).add(Who.NAME, dead).add(Who.NAME, b.address);
     client = SlackerClient.create(vertx, new SlackerClientOptions().setCluster(
         new ClusterClientOptions().setLoadBalancer(LoadBalancer.ROUND_ROBIN).setProbeInitialMillis(60_000)), listing);
@@ -243,5 +244,6 @@ class ClusterCallTest {
       assertEquals(b.name(), Await.result(who.name()), "a refused connection fails over, even for a non-idempotent method");
     }
     assertEquals(Set.of(b.name()), serversNow(), "the dead address is out of rotation while discovery still lists it");
+    holder.close();
   }
 }
