@@ -68,18 +68,26 @@ final class ClientConnection {
   void connect() {
     context.runOnContext(v -> client.netClient().connect(address).onComplete(ar -> {
       if (ar.failed()) {
-        SlackerException reason = new SlackerException(StatusCode.UNAVAILABLE,
-            "cannot connect to " + address + ": " + ar.cause().getMessage(), ar.cause());
-        endpoint.connectFailed(ar.cause());
-        closed = true;
-        failAll(reason);
-        client.connectionLost(address, reason);
+        onConnectFailed(ar.cause());
       } else if (closed) {
         ar.result().close();
+      } else if (ar.result().localAddress().equals(ar.result().remoteAddress())) {
+        // Linux may pick the target port as the source of a connect to a dead local port.
+        ar.result().close();
+        onConnectFailed(new java.net.ConnectException("connected to itself: nothing listens there"));
       } else {
         onConnected(ar.result());
       }
     }));
+  }
+
+  private void onConnectFailed(Throwable cause) {
+    SlackerException reason = new SlackerException(StatusCode.UNAVAILABLE,
+        "cannot connect to " + address + ": " + cause.getMessage(), cause);
+    endpoint.connectFailed(cause);
+    closed = true;
+    failAll(reason);
+    client.connectionLost(address, reason);
   }
 
   private void onConnected(NetSocket socket) {
