@@ -85,6 +85,8 @@ final class ClientConnection {
     SlackerException reason = new SlackerException(StatusCode.UNAVAILABLE,
         "cannot connect to " + address + ": " + cause.getMessage(), cause);
     endpoint.connectFailed(cause);
+    // Calls handed over after this point fail with the same reason.
+    closeReason = reason;
     closed = true;
     failAll(reason);
     client.connectionLost(address, reason);
