@@ -13,7 +13,9 @@ import io.slacker.impl.protocol.Protocol;
 import io.slacker.impl.serialization.Serializers;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
 
@@ -56,8 +58,23 @@ final class ClientConnection {
     this.endpoint = endpoint;
     this.address = address;
     this.options = options;
-    this.context = client.vertx().createEventLoopContext();
+    this.context = connectionContext(client.vertx());
     this.peerMaxFrameSize = options.getMaxFrameSize();
+  }
+
+  /**
+   * The caller's event loop when it has one, as Vert.x's own clients do: a verticle's calls,
+   * their answers and its callbacks then stay on one thread, with no hand-off per call.
+   */
+  private static ContextInternal connectionContext(VertxInternal vertx) {
+    ContextInternal current = vertx.getContext();
+    if (current != null && current.isEventLoopContext()) {
+      return vertx.contextBuilder()
+          .withThreadingModel(ThreadingModel.EVENT_LOOP)
+          .withEventLoop(current.nettyEventLoop())
+          .build();
+    }
+    return vertx.createEventLoopContext();
   }
 
   /** @return whether new calls may use this connection: not closed and no goaway received */
