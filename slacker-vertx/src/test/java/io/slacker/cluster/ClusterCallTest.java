@@ -1,5 +1,7 @@
 package io.slacker.cluster;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.slacker.test.BlockedThreadGuard;
 import io.slacker.CallOptions;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
@@ -28,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real servers and clients over an in-process ZooKeeper. */
 class ClusterCallTest {
+
+  @RegisterExtension
+  final BlockedThreadGuard guard = new BlockedThreadGuard();
 
   private static final Duration WAIT = Duration.ofSeconds(15);
 

@@ -1,5 +1,7 @@
 package io.slacker.cluster;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.slacker.test.BlockedThreadGuard;
 import io.slacker.CallOptions;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
@@ -25,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * route away, time without a leader) are recorded in docs/cluster.md.
  */
 class ProcessKillTest {
+
+  @RegisterExtension
+  final BlockedThreadGuard guard = new BlockedThreadGuard();
 
   private static final int SESSION_TIMEOUT_MILLIS = 3_000;
   private static final Duration WAIT = Duration.ofSeconds(30);

@@ -1,5 +1,8 @@
 package io.slacker.cluster;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.slacker.test.TestVertx;
+import io.slacker.test.BlockedThreadGuard;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,10 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StaticDiscoveryTest {
 
+  @RegisterExtension
+  final BlockedThreadGuard guard = new BlockedThreadGuard();
+
   private static final SocketAddress A = SocketAddress.inetSocketAddress(7201, "127.0.0.1");
   private static final SocketAddress B = SocketAddress.inetSocketAddress(7202, "127.0.0.1");
 
-  private final Vertx vertx = Vertx.vertx();
+  private final Vertx vertx = TestVertx.create();
 
   @AfterEach
   void tearDown() throws Exception {

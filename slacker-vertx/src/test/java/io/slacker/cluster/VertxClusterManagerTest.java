@@ -1,10 +1,12 @@
 package io.slacker.cluster;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.slacker.test.TestVertx;
+import io.slacker.test.BlockedThreadGuard;
 import io.slacker.CallOptions;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.zookeeper.ZookeeperClusterManager;
@@ -20,6 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 /** A clustered Vert.x on vertx-zookeeper hands its Curator client to Slacker: one ZooKeeper session serves both. */
 class VertxClusterManagerTest {
 
+  @RegisterExtension
+  final BlockedThreadGuard guard = new BlockedThreadGuard();
+
   @Test
   void slackerDiscoveryRidesOnTheClusterManagersSession() throws Exception {
     try (EmbeddedZookeeper zookeeper = new EmbeddedZookeeper()) {
@@ -30,7 +35,7 @@ class VertxClusterManagerTest {
           .put("connectTimeout", 2_000)
           .put("retry", new JsonObject().put("initialSleepTime", 100).put("maxTimes", 5).put("intervalTimes", 1_000)));
       Vertx vertx = Await.result(Vertx.builder()
-          .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost("127.0.0.1").setPort(0)))
+          .with(TestVertx.options().setEventBusOptions(new EventBusOptions().setHost("127.0.0.1").setPort(0)))
           .withClusterManager(manager)
           .buildClustered());
       CuratorFramework curator = manager.getCuratorFramework();

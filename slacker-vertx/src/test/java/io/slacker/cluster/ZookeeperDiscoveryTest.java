@@ -1,5 +1,8 @@
 package io.slacker.cluster;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.slacker.test.TestVertx;
+import io.slacker.test.BlockedThreadGuard;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
 import org.apache.curator.framework.CuratorFramework;
@@ -21,6 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ZookeeperDiscoveryTest {
 
+  @RegisterExtension
+  final BlockedThreadGuard guard = new BlockedThreadGuard();
+
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final SocketAddress A = SocketAddress.inetSocketAddress(7001, "127.0.0.1");
   private static final SocketAddress B = SocketAddress.inetSocketAddress(7002, "127.0.0.1");
@@ -32,7 +38,7 @@ class ZookeeperDiscoveryTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    vertx = Vertx.vertx();
+    vertx = TestVertx.create();
     zookeeper = new EmbeddedZookeeper();
     serverSide = ZookeeperDiscovery.create(vertx, zookeeper.options("t"));
     clientSide = ZookeeperDiscovery.create(vertx, zookeeper.options("t"));

@@ -1,5 +1,7 @@
 package io.slacker.cluster;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.slacker.test.BlockedThreadGuard;
 import io.slacker.CallOptions;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
@@ -22,6 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ZooKeeper going away, coming back, and expiring sessions, while calls flow. */
 class ZookeeperFaultTest {
+
+  @RegisterExtension
+  final BlockedThreadGuard guard = new BlockedThreadGuard();
 
   private static final Duration WAIT = Duration.ofSeconds(20);
 

@@ -19,7 +19,12 @@ public final class TestVertx {
   }
 
   public static Vertx create() {
-    return Vertx.vertx(new VertxOptions()
+    return Vertx.vertx(options());
+  }
+
+  /** The options behind {@link #create()}, for tests that build a clustered Vert.x. */
+  public static VertxOptions options() {
+    return new VertxOptions()
         .setBlockedThreadCheckInterval(50)
         .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
         .setMaxEventLoopExecuteTime(MAX_EVENT_LOOP_MILLIS)
@@ -27,6 +32,6 @@ public final class TestVertx {
         .setWarningExceptionTime(TestVertx.MAX_EVENT_LOOP_MILLIS)
         .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS)
         .setMaxWorkerExecuteTime(60)
-        .setMaxWorkerExecuteTimeUnit(TimeUnit.SECONDS));
+        .setMaxWorkerExecuteTimeUnit(TimeUnit.SECONDS);
   }
 }

@@ -1,5 +1,8 @@
 package io.slacker.cluster.impl;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.slacker.test.TestVertx;
+import io.slacker.test.BlockedThreadGuard;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
 import io.slacker.cluster.ClusterClientOptions;
@@ -31,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The router over a static discovery, with scripted attempts standing in for the transport. */
 class ClusterRouterTest {
 
+  @RegisterExtension
+  final BlockedThreadGuard guard = new BlockedThreadGuard();
+
   private static final SocketAddress A = SocketAddress.inetSocketAddress(7101, "127.0.0.1");
   private static final SocketAddress B = SocketAddress.inetSocketAddress(7102, "127.0.0.1");
   private static final SocketAddress C = SocketAddress.inetSocketAddress(7103, "127.0.0.1");
@@ -42,7 +48,7 @@ class ClusterRouterTest {
     }
   }
 
-  private final Vertx vertx = Vertx.vertx();
+  private final Vertx vertx = TestVertx.create();
   private final StaticDiscovery discovery = StaticDiscovery.create(vertx);
   private final List<SocketAddress> calls = new CopyOnWriteArrayList<>();
   private final Map<SocketAddress, SlackerException> failing = new ConcurrentHashMap<>();
