@@ -1,14 +1,14 @@
 package io.slacker.cluster;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
-import io.slacker.test.TestVertx;
 import io.slacker.test.BlockedThreadGuard;
+import io.slacker.test.TestVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;

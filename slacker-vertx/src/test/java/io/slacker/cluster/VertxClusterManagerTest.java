@@ -1,11 +1,10 @@
 package io.slacker.cluster;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
-import io.slacker.test.TestVertx;
-import io.slacker.test.BlockedThreadGuard;
 import io.slacker.CallOptions;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
+import io.slacker.test.BlockedThreadGuard;
+import io.slacker.test.TestVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +12,7 @@ import io.vertx.spi.cluster.zookeeper.ZookeeperClusterManager;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.imps.CuratorFrameworkState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 

@@ -1,8 +1,7 @@
 package io.slacker.cluster;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
-import io.slacker.test.TestVertx;
 import io.slacker.test.BlockedThreadGuard;
+import io.slacker.test.TestVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
 import org.apache.curator.framework.CuratorFramework;
@@ -11,6 +10,7 @@ import org.apache.curator.retry.RetryOneTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,8 +1,5 @@
 package io.slacker.cluster.impl;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
-import io.slacker.test.TestVertx;
-import io.slacker.test.BlockedThreadGuard;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
 import io.slacker.cluster.ClusterClientOptions;
@@ -11,12 +8,15 @@ import io.slacker.cluster.GroupPolicy;
 import io.slacker.cluster.GroupResult;
 import io.slacker.cluster.Grouping;
 import io.slacker.cluster.StaticDiscovery;
+import io.slacker.test.BlockedThreadGuard;
+import io.slacker.test.TestVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.SocketAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
