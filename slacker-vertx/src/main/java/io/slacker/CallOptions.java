@@ -1,5 +1,6 @@
 package io.slacker;
 
+import io.slacker.cluster.Grouping;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 
@@ -15,6 +16,8 @@ public class CallOptions {
   private SocketAddress server;
   private String serialization;
   private CallMetadata metadata;
+  private Grouping grouping;
+  private String hashKey;
 
   public CallOptions() {
     timeoutMillis = DEFAULT_TIMEOUT_MILLIS;
@@ -26,6 +29,8 @@ public class CallOptions {
     server = other.server;
     serialization = other.serialization;
     metadata = new CallMetadata(other.metadata);
+    grouping = other.grouping;
+    hashKey = other.hashKey;
   }
 
   public CallOptions(JsonObject json) {
@@ -42,6 +47,11 @@ public class CallOptions {
         metadata.put(entry.getKey(), String.valueOf(entry.getValue()));
       }
     }
+    JsonObject groupingJson = json.getJsonObject("grouping");
+    if (groupingJson != null) {
+      grouping = Grouping.fromJson(groupingJson);
+    }
+    hashKey = json.getString("hashKey");
   }
 
   public JsonObject toJson() {
@@ -55,6 +65,12 @@ public class CallOptions {
     JsonObject meta = new JsonObject();
     for (String key : metadata.keys()) {
       meta.put(key, metadata.get(key));
+    }
+    if (grouping != null) {
+      json.put("grouping", grouping.toJson());
+    }
+    if (hashKey != null) {
+      json.put("hashKey", hashKey);
     }
     return json.put("metadata", meta);
   }
@@ -76,7 +92,7 @@ public class CallOptions {
     return server;
   }
 
-  /** The server to call. */
+  /** The server to call; with one set, the call bypasses discovery and grouping. */
   public CallOptions setServer(SocketAddress server) {
     this.server = server;
     return this;
@@ -110,6 +126,26 @@ public class CallOptions {
   /** Adds one string entry to the call's metadata. */
   public CallOptions putMetadata(String key, String value) {
     metadata.put(key, value);
+    return this;
+  }
+
+  public Grouping getGrouping() {
+    return grouping;
+  }
+
+  /** Which servers of the service the call goes to, or {@code null} for the proxy's or the client's grouping. */
+  public CallOptions setGrouping(Grouping grouping) {
+    this.grouping = grouping;
+    return this;
+  }
+
+  public String getHashKey() {
+    return hashKey;
+  }
+
+  /** The key the consistent-hash balancer places the call by: calls with equal keys go to the same server. */
+  public CallOptions setHashKey(String hashKey) {
+    this.hashKey = hashKey;
     return this;
   }
 

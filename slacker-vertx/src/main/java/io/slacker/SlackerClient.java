@@ -1,13 +1,18 @@
 package io.slacker;
 
 import com.fasterxml.jackson.databind.JavaType;
+import io.slacker.cluster.GroupResult;
+import io.slacker.cluster.Grouping;
+import io.slacker.cluster.ServerInstance;
 import io.slacker.impl.client.SlackerClientImpl;
 import io.slacker.spi.ClientInterceptor;
+import io.slacker.spi.ServiceDiscovery;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Calls Slacker services. One multiplexed connection per server address, opened on first use;
@@ -20,7 +25,17 @@ public interface SlackerClient {
   }
 
   static SlackerClient create(Vertx vertx, SlackerClientOptions options) {
-    return new SlackerClientImpl(vertx, new SlackerClientOptions(options));
+    return new SlackerClientImpl(vertx, new SlackerClientOptions(options), null);
+  }
+
+  /**
+   * A client that finds servers in {@code discovery}: a call without a server goes where its
+   * grouping says (per call, per proxy, or {@link io.slacker.cluster.ClusterClientOptions#getGrouping()}),
+   * balanced and failed over as {@link SlackerClientOptions#getCluster()} configures. A service is
+   * looked up on its first call and then watched.
+   */
+  static SlackerClient create(Vertx vertx, SlackerClientOptions options, ServiceDiscovery discovery) {
+    return new SlackerClientImpl(vertx, new SlackerClientOptions(options), discovery);
   }
 
   /** Adds an interceptor; interceptors run in the order they were added. */
@@ -50,6 +65,32 @@ public interface SlackerClient {
   default <T> T proxy(Class<T> serviceInterface, SocketAddress server) {
     return proxy(serviceInterface, new CallOptions().setServer(server));
   }
+
+  /**
+   * Makes the one call {@code call} makes on the proxy it is given on every server
+   * {@code grouping} names, e.g. {@code client.group(Greeter.class, Grouping.all(), g -> g.hello("x"))}.
+   * The result has each server's value or failure; it fails as the grouping's policy says.
+   *
+   * @param grouping {@link Grouping#all()} (needs a discovery) or {@link Grouping#servers(List)}
+   */
+  <S, T> Future<GroupResult<T>> group(Class<S> serviceInterface, Grouping grouping, Function<S, Future<T>> call);
+
+  /**
+   * Calls {@code method} on every server {@code grouping} names: the descriptor form of
+   * {@link #group(Class, Grouping, Function)}, for callers without a generated proxy.
+   */
+  <T> Future<GroupResult<T>> group(MethodDescriptor method, Object[] args, Grouping grouping, CallOptions options);
+
+  /** {@link #group} on every server of the service, failing if any fails. */
+  default <S, T> Future<GroupResult<T>> all(Class<S> serviceInterface, Function<S, Future<T>> call) {
+    return group(serviceInterface, Grouping.all(), call);
+  }
+
+  /** @return the elected leader of a leader-routed service, or {@code null} while it has none (needs a discovery) */
+  Future<SocketAddress> leader(String service);
+
+  /** @return the servers of the service in rotation, as this client sees them (needs a discovery) */
+  Future<List<ServerInstance>> servers(String service);
 
   /** Closes every connection; pending calls fail with {@code UNAVAILABLE}. */
   Future<Void> close();

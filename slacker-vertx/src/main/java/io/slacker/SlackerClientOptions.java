@@ -1,5 +1,6 @@
 package io.slacker;
 
+import io.slacker.cluster.ClusterClientOptions;
 import io.vertx.core.json.JsonObject;
 
 /** Options of a {@link SlackerClient}. */
@@ -14,7 +15,7 @@ public class SlackerClientOptions {
   public static final long DEFAULT_RECONNECT_BACKOFF_INITIAL_MILLIS = 100;
   public static final long DEFAULT_RECONNECT_BACKOFF_MAX_MILLIS = 10_000;
   /** Chosen from the measurement recorded in docs/benchmarks.md. */
-  public static final String DEFAULT_SERIALIZATION = "smile";
+  public static final String DEFAULT_SERIALIZATION = "cbor";
 
   private long connectTimeoutMillis;
   private long callTimeoutMillis;
@@ -25,6 +26,7 @@ public class SlackerClientOptions {
   private long reconnectBackoffInitialMillis;
   private long reconnectBackoffMaxMillis;
   private String serialization;
+  private ClusterClientOptions cluster;
 
   public SlackerClientOptions() {
     connectTimeoutMillis = DEFAULT_CONNECT_TIMEOUT_MILLIS;
@@ -36,6 +38,7 @@ public class SlackerClientOptions {
     reconnectBackoffInitialMillis = DEFAULT_RECONNECT_BACKOFF_INITIAL_MILLIS;
     reconnectBackoffMaxMillis = DEFAULT_RECONNECT_BACKOFF_MAX_MILLIS;
     serialization = DEFAULT_SERIALIZATION;
+    cluster = new ClusterClientOptions();
   }
 
   public SlackerClientOptions(SlackerClientOptions other) {
@@ -48,6 +51,7 @@ public class SlackerClientOptions {
     reconnectBackoffInitialMillis = other.reconnectBackoffInitialMillis;
     reconnectBackoffMaxMillis = other.reconnectBackoffMaxMillis;
     serialization = other.serialization;
+    cluster = new ClusterClientOptions(other.cluster);
   }
 
   public SlackerClientOptions(JsonObject json) {
@@ -61,6 +65,10 @@ public class SlackerClientOptions {
     setReconnectBackoffInitialMillis(json.getLong("reconnectBackoffInitialMillis", reconnectBackoffInitialMillis));
     setReconnectBackoffMaxMillis(json.getLong("reconnectBackoffMaxMillis", reconnectBackoffMaxMillis));
     setSerialization(json.getString("serialization", serialization));
+    JsonObject clusterJson = json.getJsonObject("cluster");
+    if (clusterJson != null) {
+      setCluster(new ClusterClientOptions(clusterJson));
+    }
   }
 
   public JsonObject toJson() {
@@ -73,7 +81,8 @@ public class SlackerClientOptions {
         .put("keepAliveTimeoutMillis", keepAliveTimeoutMillis)
         .put("reconnectBackoffInitialMillis", reconnectBackoffInitialMillis)
         .put("reconnectBackoffMaxMillis", reconnectBackoffMaxMillis)
-        .put("serialization", serialization);
+        .put("serialization", serialization)
+        .put("cluster", cluster.toJson());
   }
 
   public long getConnectTimeoutMillis() {
@@ -173,6 +182,19 @@ public class SlackerClientOptions {
       throw new IllegalArgumentException("serialization must not be empty");
     }
     this.serialization = serialization;
+    return this;
+  }
+
+  public ClusterClientOptions getCluster() {
+    return cluster;
+  }
+
+  /** Grouping, load balancing and failover of a client created with a discovery. */
+  public SlackerClientOptions setCluster(ClusterClientOptions cluster) {
+    if (cluster == null) {
+      throw new IllegalArgumentException("cluster must not be null");
+    }
+    this.cluster = cluster;
     return this;
   }
 

@@ -1,7 +1,9 @@
 package io.slacker;
 
+import io.slacker.cluster.ServerMembership;
 import io.slacker.impl.server.SlackerServerImpl;
 import io.slacker.spi.ServerInterceptor;
+import io.slacker.spi.ServiceDiscovery;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -18,7 +20,16 @@ public interface SlackerServer {
   }
 
   static SlackerServer create(Vertx vertx, SlackerServerOptions options) {
-    return new SlackerServerImpl(vertx, new SlackerServerOptions(options));
+    return new SlackerServerImpl(vertx, new SlackerServerOptions(options), null);
+  }
+
+  /**
+   * A server that publishes itself and every service it registers in {@code discovery} once it
+   * listens (configured by {@link SlackerServerOptions#getCluster()}), and withdraws before a
+   * graceful {@link #shutdown()} drains it.
+   */
+  static SlackerServer create(Vertx vertx, SlackerServerOptions options, ServiceDiscovery discovery) {
+    return new SlackerServerImpl(vertx, new SlackerServerOptions(options), discovery);
   }
 
   /**
@@ -36,7 +47,14 @@ public interface SlackerServer {
   /** Adds an interceptor; interceptors run in the order they were added. */
   SlackerServer addInterceptor(ServerInterceptor interceptor);
 
+  /** Binds, then, with a discovery, completes once the server and its services are published. */
   Future<SlackerServer> listen();
+
+  /**
+   * @return the server's place in discovery: offline/online, server data, leaderships
+   * @throws IllegalStateException when the server was created without a discovery
+   */
+  ServerMembership membership();
 
   /** @return the port bound by {@link #listen()}, useful with port 0; -1 before */
   int actualPort();
@@ -47,8 +65,11 @@ public interface SlackerServer {
   Future<Void> shutdown();
 
   /**
-   * Stops accepting connections, sends goaway on every connection so clients send no new calls,
-   * waits for the calls in flight to finish (at most {@code timeout}), then closes.
+   * With a discovery, first withdraws from it and waits
+   * {@link io.slacker.cluster.ClusterServerOptions#getWithdrawGraceMillis()} while still serving,
+   * so that clients stop choosing this server. Then stops accepting connections, sends goaway on
+   * every connection so clients send no new calls, waits for the calls in flight to finish (at
+   * most {@code timeout}), then closes.
    */
   Future<Void> shutdown(long timeout, TimeUnit unit);
 

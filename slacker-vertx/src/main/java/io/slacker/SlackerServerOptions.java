@@ -1,5 +1,6 @@
 package io.slacker;
 
+import io.slacker.cluster.ClusterServerOptions;
 import io.vertx.core.json.JsonObject;
 
 /** Options of a {@link SlackerServer}. */
@@ -23,6 +24,7 @@ public class SlackerServerOptions {
   private int blockingPoolSize;
   private int blockingQueueSize;
   private long shutdownTimeoutMillis;
+  private ClusterServerOptions cluster;
   private int eventLoops;
 
   public SlackerServerOptions() {
@@ -33,6 +35,7 @@ public class SlackerServerOptions {
     blockingPoolSize = DEFAULT_BLOCKING_POOL_SIZE;
     blockingQueueSize = DEFAULT_BLOCKING_QUEUE_SIZE;
     shutdownTimeoutMillis = DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
+    cluster = new ClusterServerOptions();
     eventLoops = DEFAULT_EVENT_LOOPS;
   }
 
@@ -44,6 +47,7 @@ public class SlackerServerOptions {
     blockingPoolSize = other.blockingPoolSize;
     blockingQueueSize = other.blockingQueueSize;
     shutdownTimeoutMillis = other.shutdownTimeoutMillis;
+    cluster = new ClusterServerOptions(other.cluster);
     eventLoops = other.eventLoops;
   }
 
@@ -56,6 +60,10 @@ public class SlackerServerOptions {
     setBlockingPoolSize(json.getInteger("blockingPoolSize", blockingPoolSize));
     setBlockingQueueSize(json.getInteger("blockingQueueSize", blockingQueueSize));
     setShutdownTimeoutMillis(json.getLong("shutdownTimeoutMillis", shutdownTimeoutMillis));
+    JsonObject clusterJson = json.getJsonObject("cluster");
+    if (clusterJson != null) {
+      setCluster(new ClusterServerOptions(clusterJson));
+    }
     setEventLoops(json.getInteger("eventLoops", eventLoops));
   }
 
@@ -68,6 +76,7 @@ public class SlackerServerOptions {
         .put("blockingPoolSize", blockingPoolSize)
         .put("blockingQueueSize", blockingQueueSize)
         .put("shutdownTimeoutMillis", shutdownTimeoutMillis)
+        .put("cluster", cluster.toJson())
         .put("eventLoops", eventLoops);
   }
 
@@ -161,6 +170,19 @@ public class SlackerServerOptions {
       throw new IllegalArgumentException("shutdownTimeoutMillis must not be negative");
     }
     this.shutdownTimeoutMillis = shutdownTimeoutMillis;
+    return this;
+  }
+
+  public ClusterServerOptions getCluster() {
+    return cluster;
+  }
+
+  /** How a server created with a discovery publishes itself: advertised address, server data, leader-routed services. */
+  public SlackerServerOptions setCluster(ClusterServerOptions cluster) {
+    if (cluster == null) {
+      throw new IllegalArgumentException("cluster must not be null");
+    }
+    this.cluster = cluster;
     return this;
   }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.DataInputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -61,15 +62,16 @@ class ClientConnectionTest extends EchoServerTestBase {
 
   @Test
   void aFailedConnectIsUnavailableAndRetriedAfterABackoff() throws Exception {
-    int freePort;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      freePort = probe.getLocalPort();
-    }
-    SocketAddress nowhere = SocketAddress.inetSocketAddress(freePort, "127.0.0.1");
     SlackerClient backingOff = SlackerClient.create(vertx, new SlackerClientOptions()
         .setReconnectBackoffInitialMillis(300).setReconnectBackoffMaxMillis(300));
-    try {
-      CallOptions options = new CallOptions().setServer(nowhere);
+    SocketAddress nowhere;
+    CallOptions options;
+    try (Socket holder = new Socket()) {
+      // A bound socket that does not listen: connects to its port are refused, and the kernel
+      // cannot hand the port out as the source of a connect, which would connect to itself.
+      holder.bind(new InetSocketAddress("127.0.0.1", 0));
+      nowhere = SocketAddress.inetSocketAddress(holder.getLocalPort(), "127.0.0.1");
+      options = new CallOptions().setServer(nowhere);
       SlackerException refused = failureOf(backingOff.call(EchoServices.ECHO, new Object[]{"x"}, options));
       assertEquals(StatusCode.UNAVAILABLE, refused.code());
       assertTrue(refused.getMessage().startsWith("cannot connect to " + nowhere), refused.getMessage());
@@ -77,16 +79,15 @@ class ClientConnectionTest extends EchoServerTestBase {
       assertEquals(StatusCode.UNAVAILABLE, waiting.code());
       assertTrue(waiting.getMessage().contains("1 failed attempt") && waiting.getMessage().contains("next attempt in"),
           waiting.getMessage());
-      SlackerServer late = SlackerServer.create(vertx, new SlackerServerOptions().setHost("127.0.0.1").setPort(freePort))
-          .register(new EchoServices().definition());
-      late.listen().await(5, TimeUnit.SECONDS);
-      try {
-        Thread.sleep(400);
-        assertEquals("back", backingOff.call(EchoServices.ECHO, new Object[]{"back"}, options).await(5, TimeUnit.SECONDS));
-      } finally {
-        late.close().await(5, TimeUnit.SECONDS);
-      }
+    }
+    SlackerServer late = SlackerServer.create(vertx, new SlackerServerOptions().setHost("127.0.0.1").setPort(nowhere.port()))
+        .register(new EchoServices().definition());
+    late.listen().await(5, TimeUnit.SECONDS);
+    try {
+      Thread.sleep(400);
+      assertEquals("back", backingOff.call(EchoServices.ECHO, new Object[]{"back"}, options).await(5, TimeUnit.SECONDS));
     } finally {
+      late.close().await(5, TimeUnit.SECONDS);
       backingOff.close().await(5, TimeUnit.SECONDS);
     }
   }

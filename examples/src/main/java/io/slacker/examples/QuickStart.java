@@ -5,6 +5,7 @@ import io.slacker.SlackerClient;
 import io.slacker.SlackerException;
 import io.slacker.SlackerServer;
 import io.slacker.SlackerServerOptions;
+import io.slacker.examples.cluster.ClusterDemo;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
 
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts a server with the generated {@link Greeter} service, calls it through its generated
- * proxy and by name, shows an error, and shuts down gracefully. Run it with {@code ./demo.sh}.
+ * proxy and by name, shows an error, and shuts down gracefully; then runs the {@link ClusterDemo}
+ * (discovery in ZooKeeper, ONE, ALL and LEADER calls). Run it with {@code ./demo.sh}.
  */
 public final class QuickStart {
 
@@ -32,7 +34,7 @@ public final class QuickStart {
       SlackerClient client = SlackerClient.create(vertx);
       Greeter greeter = client.proxy(Greeter.class, address);
       Greeter jsonGreeter = client.proxy(Greeter.class, new CallOptions().setServer(address).setSerialization("json"));
-      System.out.println("greet (smile):  " + greeter.greet("Vert.x").await(10, TimeUnit.SECONDS));
+      System.out.println("greet (cbor):   " + greeter.greet("Vert.x").await(10, TimeUnit.SECONDS));
       System.out.println("greet (json):   " + jsonGreeter.greet("JSON").await(10, TimeUnit.SECONDS));
       System.out.println("greetAll:       " + greeter.greetAll(List.of("Ada", "Grace")).await(10, TimeUnit.SECONDS));
       System.out.println("greet by name:  " + client.call(address, "demo.Greeter", "greet", List.of("generic caller"),
@@ -45,6 +47,8 @@ public final class QuickStart {
       server.shutdown(5, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
       client.close().await(10, TimeUnit.SECONDS);
       System.out.println("server drained and closed");
+
+      ClusterDemo.run(vertx);
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A micro-run of the core: calls per second of an echo through one connection, with 1 and 128
  * calls in flight, for each serialization, with a short string and with a 12-field record. Server and client have their own Vert.x
- * instances (one event loop each) in this JVM. Usage: {@code EchoThroughput [seconds]}.
+ * instances (one event loop each) in this JVM. Usage: {@code EchoThroughput [seconds [format...]]}.
  */
 public final class EchoThroughput {
 
@@ -37,11 +37,16 @@ public final class EchoThroughput {
   private static final MethodDescriptor ECHO_PERSON = MethodDescriptor.builder("micro.Echo", "echoPerson")
       .parameterTypes(Person.class).returnType(Person.class).build();
 
+  /** The in-flight levels, in order; {@code -Dinflight=1,128} by default. */
+  private static final int[] IN_FLIGHT = java.util.Arrays.stream(System.getProperty("inflight", "1,128").split(","))
+      .mapToInt(Integer::parseInt).toArray();
+
   private EchoThroughput() {
   }
 
   public static void main(String[] args) throws Exception {
     long seconds = args.length > 0 ? Long.parseLong(args[0]) : 5;
+    String[] formats = args.length > 1 ? java.util.Arrays.copyOfRange(args, 1, args.length) : new String[]{"json", "smile", "cbor"};
     Vertx serverVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     try {
@@ -56,9 +61,9 @@ public final class EchoThroughput {
       System.out.printf("%-8s %-6s %9s %14s%n", "payload", "format", "in-flight", "calls/s");
       for (Object payload : new Object[]{"hello, slacker", PERSON}) {
         MethodDescriptor method = payload instanceof String ? ECHO_STRING : ECHO_PERSON;
-        for (String serialization : new String[]{"json", "smile", "cbor"}) {
+        for (String serialization : formats) {
           CallOptions options = new CallOptions().setServer(address).setSerialization(serialization);
-          for (int inFlight : new int[]{1, 128}) {
+          for (int inFlight : IN_FLIGHT) {
             run(clientVertx, client, method, payload, options, inFlight, 2);
             double rate = run(clientVertx, client, method, payload, options, inFlight, seconds);
             System.out.printf("%-8s %-6s %9d %,14.0f%n", method.methodName(), serialization, inFlight, rate);

@@ -19,7 +19,7 @@ import java.util.function.LongFunction;
 
 /**
  * Calls per second through a generated proxy next to the generic by-name path, in one run, for
- * JSON and Smile, with 1 and 128 calls in flight. A closed loop on one client event loop, with
+ * JSON, Smile and CBOR, with 1 and 128 calls in flight. A closed loop on one client event loop, with
  * client and server in this JVM: it compares the two client paths, it is not a system benchmark
  * (that is the benchmarks module's job).
  *
@@ -43,7 +43,7 @@ public final class ProxyVsByNameThroughput {
     Context context = vertx.getOrCreateContext();
 
     System.out.printf("%-7s %9s %15s %15s%n", "format", "in flight", "proxy calls/s", "by-name calls/s");
-    for (String serialization : List.of("json", "smile")) {
+    for (String serialization : List.of("json", "smile", "cbor")) {
       CallOptions options = new CallOptions().setServer(address).setSerialization(serialization);
       BenchService proxy = client.proxy(BenchService.class, options);
       LongFunction<Future<User>> byProxy = proxy::getUser;

@@ -13,7 +13,9 @@ import io.slacker.impl.protocol.Protocol;
 import io.slacker.impl.serialization.Serializers;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
 
@@ -56,8 +58,23 @@ final class ClientConnection {
     this.endpoint = endpoint;
     this.address = address;
     this.options = options;
-    this.context = client.vertx().createEventLoopContext();
+    this.context = connectionContext(client.vertx());
     this.peerMaxFrameSize = options.getMaxFrameSize();
+  }
+
+  /**
+   * The caller's event loop when it has one, as Vert.x's own clients do: a verticle's calls,
+   * their answers and its callbacks then stay on one thread, with no hand-off per call.
+   */
+  private static ContextInternal connectionContext(VertxInternal vertx) {
+    ContextInternal current = vertx.getContext();
+    if (current != null && current.isEventLoopContext()) {
+      return vertx.contextBuilder()
+          .withThreadingModel(ThreadingModel.EVENT_LOOP)
+          .withEventLoop(current.nettyEventLoop())
+          .build();
+    }
+    return vertx.createEventLoopContext();
   }
 
   /** @return whether new calls may use this connection: not closed and no goaway received */
@@ -68,23 +85,41 @@ final class ClientConnection {
   void connect() {
     context.runOnContext(v -> client.netClient().connect(address).onComplete(ar -> {
       if (ar.failed()) {
-        SlackerException reason = new SlackerException(StatusCode.UNAVAILABLE,
-            "cannot connect to " + address + ": " + ar.cause().getMessage(), ar.cause());
-        endpoint.connectFailed(ar.cause());
-        closed = true;
-        failAll(reason);
+        onConnectFailed(ar.cause());
       } else if (closed) {
         ar.result().close();
+      } else if (ar.result().localAddress().equals(ar.result().remoteAddress())) {
+        // Linux may pick the target port as the source of a connect to a dead local port.
+        ar.result().close();
+        onConnectFailed(new java.net.ConnectException("connected to itself: nothing listens there"));
       } else {
         onConnected(ar.result());
       }
     }));
   }
 
+  private void onConnectFailed(Throwable cause) {
+    SlackerException reason = new SlackerException(StatusCode.UNAVAILABLE,
+        "cannot connect to " + address + ": " + cause.getMessage(), cause);
+    endpoint.connectFailed(cause);
+    // Calls handed over after this point fail with the same reason.
+    closeReason = reason;
+    closed = true;
+    failAll(reason);
+    client.connectionLost(address, reason);
+  }
+
   private void onConnected(NetSocket socket) {
     this.socket = socket;
     socket.handler(new FrameDecoder(options.getMaxFrameSize(), this::onFrame, error -> close(
-        new SlackerException(StatusCode.UNAVAILABLE, "connection to " + address + " broke the protocol: " + error.getMessage()))));
+        new SlackerException(StatusCode.UNAVAILABLE, "connection to " + address + " broke the protocol: " + error.getMessage())),
+        context, backlogged -> {
+          if (backlogged) {
+            socket.pause();
+          } else {
+            socket.resume();
+          }
+        }));
     socket.closeHandler(v -> onClosed());
     socket.exceptionHandler(e -> closeReason = closeReason != null ? closeReason
         : new SlackerException(StatusCode.UNAVAILABLE, "connection to " + address + " failed: " + e.getMessage(), e));
@@ -304,7 +339,9 @@ final class ClientConnection {
     client.vertx().cancelTimer(keepAliveTimer);
     client.vertx().cancelTimer(pongTimer);
     client.vertx().cancelTimer(handshakeTimer);
-    failAll(closeReason());
+    SlackerException reason = closeReason();
+    failAll(reason);
+    client.connectionLost(address, reason);
   }
 
   private SlackerException closeReason() {
@@ -313,9 +350,11 @@ final class ClientConnection {
   }
 
   private void failAll(SlackerException reason) {
+    // Once the handshake is done every pending request has been written and may have run.
+    SlackerException pendingReason = ready ? new ConnectionLostException(reason) : reason;
     for (PendingCall call : pending.values()) {
       client.vertx().cancelTimer(call.timeoutTimer);
-      call.promise.tryFail(reason);
+      call.promise.tryFail(pendingReason);
     }
     pending.clear();
     for (QueuedCall waiting : queued) {

@@ -9,11 +9,17 @@ import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
+import io.slacker.cluster.GroupResult;
+import io.slacker.cluster.Grouping;
+import io.slacker.cluster.ServerInstance;
+import io.slacker.cluster.impl.CallAttempt;
+import io.slacker.cluster.impl.ClusterRouter;
 import io.slacker.impl.InterceptorChains;
 import io.slacker.impl.codegen.ServiceBindings;
 import io.slacker.impl.serialization.Serializers;
 import io.slacker.spi.ClientInterceptor;
 import io.slacker.spi.Serializer;
+import io.slacker.spi.ServiceDiscovery;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
@@ -27,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 public final class SlackerClientImpl implements SlackerClient {
 
@@ -36,11 +43,17 @@ public final class SlackerClientImpl implements SlackerClient {
   private final NetClient netClient;
   private final Map<SocketAddress, ServerEndpoint> endpoints = new ConcurrentHashMap<>();
   private final List<ClientInterceptor> interceptors = new CopyOnWriteArrayList<>();
+  /** Routes calls that name no server; it needs the discovery for all but explicit server lists. */
+  private final ClusterRouter router;
+  private final boolean hasDiscovery;
   private volatile boolean closed;
 
-  public SlackerClientImpl(io.vertx.core.Vertx vertx, SlackerClientOptions options) {
+  public SlackerClientImpl(io.vertx.core.Vertx vertx, SlackerClientOptions options, ServiceDiscovery discovery) {
     this.vertx = (VertxInternal) vertx;
     this.options = options;
+    this.hasDiscovery = discovery != null;
+    this.router = new ClusterRouter(vertx, discovery, options.getCluster(), options.getConnectTimeoutMillis(),
+        SlackerClientImpl::neverSent);
     this.defaultSerializer = Serializers.get().byName(options.getSerialization());
     this.netClient = vertx.createNetClient(new NetClientOptions()
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.getConnectTimeoutMillis()))
@@ -64,16 +77,91 @@ public final class SlackerClientImpl implements SlackerClient {
   public <T> Future<T> call(SocketAddress server, String service, String method, List<?> args,
                             JavaType resultType, CallOptions options) {
     CallOptions effective = options == null ? new CallOptions() : options;
-    return (Future<T>) start(service, method, null, args.toArray(), resultType,
-        server != null ? server : effective.getServer(), effective);
+    SocketAddress target = server != null ? server : effective.getServer();
+    if (target == null && hasDiscovery) {
+      return (Future<T>) routed(service, method, null, args.toArray(), resultType, effective);
+    }
+    return (Future<T>) start(service, method, null, args.toArray(), resultType, target, effective);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public <T> Future<T> call(MethodDescriptor method, Object[] args, CallOptions options) {
     CallOptions effective = options == null ? new CallOptions() : options;
+    if (effective.getServer() == null && hasDiscovery) {
+      return (Future<T>) routed(method.serviceName(), method.methodName(), method, args, method.returnType(), effective);
+    }
     return (Future<T>) start(method.serviceName(), method.methodName(), method, args, method.returnType(),
         effective.getServer(), effective);
+  }
+
+  @Override
+  public <S, T> Future<GroupResult<T>> group(Class<S> serviceInterface, Grouping grouping, Function<S, Future<T>> call) {
+    CallRecorder recorder = new CallRecorder();
+    call.apply(ServiceBindings.of(serviceInterface).createProxy(recorder, new CallOptions()));
+    CallRecorder.Recorded recorded = recorder.recorded();
+    if (recorded == null) {
+      return Future.failedFuture(new IllegalArgumentException("a group call must call one method of the proxy it is given"));
+    }
+    return group(recorded.method(), recorded.args(), grouping, recorded.options());
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> Future<GroupResult<T>> group(MethodDescriptor method, Object[] args, Grouping grouping, CallOptions options) {
+    if (!grouping.isGroup()) {
+      return Future.failedFuture(new IllegalArgumentException("group calls take Grouping.all() or Grouping.servers(...), not " + grouping.kind()));
+    }
+    CallOptions effective = options == null ? new CallOptions() : options;
+    return router.callGroup(method.serviceName(), grouping, timeoutOf(effective, method),
+        (CallAttempt<T>) attempt(method.serviceName(), method.methodName(), method, args, method.returnType(), effective));
+  }
+
+  @Override
+  public Future<SocketAddress> leader(String service) {
+    return requireDiscovery().compose(v -> router.leader(service, options.getCallTimeoutMillis()));
+  }
+
+  @Override
+  public Future<List<ServerInstance>> servers(String service) {
+    return requireDiscovery().compose(v -> router.servers(service, options.getCallTimeoutMillis()));
+  }
+
+  private Future<Void> requireDiscovery() {
+    return hasDiscovery ? Future.succeededFuture() : Future.failedFuture(new IllegalStateException(
+        "this client has no discovery: create it with SlackerClient.create(vertx, options, discovery)"));
+  }
+
+  /** A call that names no server: the router picks the server(s), each attempt is an ordinary call. */
+  private Future<Object> routed(String service, String method, MethodDescriptor descriptor, Object[] args,
+                                JavaType resultType, CallOptions callOptions) {
+    Grouping grouping = callOptions.getGrouping() != null ? callOptions.getGrouping() : router.defaultGrouping();
+    long timeout = timeoutOf(callOptions, descriptor);
+    CallAttempt<Object> attempt = attempt(service, method, descriptor, args, resultType, callOptions);
+    if (grouping.isGroup()) {
+      return router.callGroupMerged(service, grouping, timeout, attempt);
+    }
+    return router.call(service, grouping, descriptor != null && descriptor.idempotent(), callOptions.getHashKey(),
+        timeout, attempt);
+  }
+
+  private CallAttempt<Object> attempt(String service, String method, MethodDescriptor descriptor, Object[] args,
+                                      JavaType resultType, CallOptions callOptions) {
+    return (server, timeoutMillis) -> start(service, method, descriptor, args, resultType, server,
+        new CallOptions(callOptions).setTimeoutMillis(timeoutMillis));
+  }
+
+  /** A failure whose request never reached a server: safe to send elsewhere, whatever the method. */
+  private static boolean neverSent(Throwable failure) {
+    return failure instanceof SlackerException && ((SlackerException) failure).code() == StatusCode.UNAVAILABLE
+        && !(failure instanceof ConnectionLostException);
+  }
+
+  /** A connection that failed or closed under the client: its server leaves the rotation at once. */
+  void connectionLost(SocketAddress server, SlackerException reason) {
+    if (!closed && hasDiscovery) {
+      router.connectionFailed(server, reason.getMessage());
+    }
   }
 
   @Override
@@ -132,6 +220,7 @@ public final class SlackerClientImpl implements SlackerClient {
   @Override
   public Future<Void> close() {
     closed = true;
+    router.close();
     for (ServerEndpoint endpoint : new ArrayList<>(endpoints.values())) {
       endpoint.close();
     }

@@ -2,6 +2,7 @@ package io.slacker.impl.protocol;
 
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.parsetools.RecordParser;
@@ -16,31 +17,52 @@ import java.util.ArrayDeque;
  * <p>Input reaches the parser in slices of at most {@link #SLICE} bytes, and not at all while
  * paused: the parser copies what it holds each time it is resumed, so handing it a whole read
  * of many frames and pausing after each would copy that read once per frame.
+ *
+ * <p>One turn of the event loop hands out about {@link #FRAMES_PER_TURN} frames at most; the
+ * rest waits for a later turn, so a large backlog of requests does not hold the event loop.
+ * The owner is told while such a backlog exists, to stop reading more meanwhile.
  */
 public final class FrameDecoder implements Handler<Buffer> {
 
   static final int SLICE = 4096;
+  static final int FRAMES_PER_TURN = 64;
 
   private final RecordParser parser;
   private final ArrayDeque<Buffer> backlog = new ArrayDeque<>();
-  private boolean paused;
   private final int maxFrameSize;
   private final Handler<Frame> frameHandler;
   private final Handler<SlackerException> errorHandler;
+  private final Context context;
+  private final Handler<Boolean> backlogHandler;
+  private boolean paused;
   private boolean expectingLength = true;
   private boolean failed;
+  private int framesThisTurn;
+  private boolean continuationScheduled;
+  private boolean backlogged;
 
-  public FrameDecoder(int maxFrameSize, Handler<Frame> frameHandler, Handler<SlackerException> errorHandler) {
+  /**
+   * @param context        the event loop the decoder runs on, where deferred frames are handed out
+   * @param backlogHandler told {@code true} when frames are left for a later turn, {@code false}
+   *                       once they are all handed out
+   */
+  public FrameDecoder(int maxFrameSize, Handler<Frame> frameHandler, Handler<SlackerException> errorHandler,
+                      Context context, Handler<Boolean> backlogHandler) {
     this.maxFrameSize = maxFrameSize;
     this.frameHandler = frameHandler;
     this.errorHandler = errorHandler;
+    this.context = context;
+    this.backlogHandler = backlogHandler;
     this.parser = RecordParser.newFixed(Protocol.LENGTH_FIELD_SIZE, this::onRecord);
   }
 
   @Override
   public void handle(Buffer data) {
     backlog.add(data);
-    drainBacklog();
+    if (!continuationScheduled) {
+      framesThisTurn = 0;
+      drainBacklog();
+    }
   }
 
   /** Stops handing out frames, even ones already received, until {@link #resume()}. */
@@ -53,11 +75,16 @@ public final class FrameDecoder implements Handler<Buffer> {
   public void resume() {
     paused = false;
     parser.resume();
+    framesThisTurn = 0;
     drainBacklog();
   }
 
   private void drainBacklog() {
     while (!paused && !failed && !backlog.isEmpty()) {
+      if (framesThisTurn >= FRAMES_PER_TURN) {
+        continueNextTurn();
+        return;
+      }
       Buffer data = backlog.poll();
       int end = Math.min(SLICE, data.length());
       if (end < data.length()) {
@@ -68,6 +95,23 @@ public final class FrameDecoder implements Handler<Buffer> {
     if (failed) {
       backlog.clear();
     }
+    if (backlogged && backlog.isEmpty()) {
+      backlogged = false;
+      backlogHandler.handle(false);
+    }
+  }
+
+  private void continueNextTurn() {
+    if (!backlogged) {
+      backlogged = true;
+      backlogHandler.handle(true);
+    }
+    continuationScheduled = true;
+    context.runOnContext(v -> {
+      continuationScheduled = false;
+      framesThisTurn = 0;
+      drainBacklog();
+    });
   }
 
   private void onRecord(Buffer record) {
@@ -87,6 +131,7 @@ public final class FrameDecoder implements Handler<Buffer> {
       return;
     }
     expectingLength = true;
+    framesThisTurn++;
     parser.fixedSizeMode(Protocol.LENGTH_FIELD_SIZE);
     Frame frame;
     try {

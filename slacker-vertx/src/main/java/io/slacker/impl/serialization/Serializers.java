@@ -26,9 +26,9 @@ public final class Serializers {
   private final int[] ids;
 
   private Serializers() {
-    add(new JacksonSerializer(JSON, "json", new JsonFactory()));
-    add(new JacksonSerializer(SMILE, "smile", new SmileFactory()));
-    add(new JacksonSerializer(CBOR, "cbor", new CBORFactory()));
+    add(new JacksonSerializer(JSON, "json", new JsonFactory(), false));
+    add(new JacksonSerializer(SMILE, "smile", new SmileFactory(), true));
+    add(new JacksonSerializer(CBOR, "cbor", new CBORFactory(), true));
     for (Serializer extra : ServiceLoader.load(Serializer.class, Serializers.class.getClassLoader())) {
       add(extra);
     }

@@ -38,6 +38,8 @@ final class ServerConnection {
   private final Map<Integer, ServerCallImpl> calls = new HashMap<>();
   private FrameDecoder decoder;
   private boolean draining;
+  private boolean writeBlocked;
+  private boolean inputBacklogged;
   /** The client's limit from its HELLO; until one arrives, our own. */
   private long peerMaxFrameSize;
 
@@ -48,11 +50,16 @@ final class ServerConnection {
 
   void start() {
     peerMaxFrameSize = server.options().getMaxFrameSize();
-    decoder = new FrameDecoder(server.options().getMaxFrameSize(), this::onFrame, this::onProtocolError);
+    decoder = new FrameDecoder(server.options().getMaxFrameSize(), this::onFrame, this::onProtocolError,
+        server.vertx().getOrCreateContext(), backlogged -> {
+          inputBacklogged = backlogged;
+          updateReading();
+        });
     socket.handler(decoder);
     socket.drainHandler(v -> {
-      socket.resume();
+      writeBlocked = false;
       decoder.resume();
+      updateReading();
     });
     socket.closeHandler(v -> onClosed());
     socket.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "connection from " + socket.remoteAddress() + " failed", e));
@@ -258,10 +265,20 @@ final class ServerConnection {
 
   private void write(Buffer frame) {
     socket.write(frame);
-    if (socket.writeQueueFull()) {
+    if (!writeBlocked && socket.writeQueueFull()) {
       // Pause the decoder too: one read can hold thousands of requests.
-      socket.pause();
+      writeBlocked = true;
       decoder.pause();
+      updateReading();
+    }
+  }
+
+  /** Reads from the socket only while responses can be written and no requests wait for a turn. */
+  private void updateReading() {
+    if (writeBlocked || inputBacklogged) {
+      socket.pause();
+    } else {
+      socket.resume();
     }
   }
 }

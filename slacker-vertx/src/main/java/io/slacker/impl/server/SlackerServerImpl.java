@@ -3,9 +3,12 @@ package io.slacker.impl.server;
 import io.slacker.ServiceDefinition;
 import io.slacker.SlackerServer;
 import io.slacker.SlackerServerOptions;
+import io.slacker.cluster.ServerMembership;
+import io.slacker.cluster.impl.ServerPublisher;
 import io.slacker.impl.codegen.ServiceBindings;
 import io.slacker.impl.serialization.Serializers;
 import io.slacker.spi.ServerInterceptor;
+import io.slacker.spi.ServiceDiscovery;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
@@ -30,10 +33,13 @@ public final class SlackerServerImpl implements SlackerServer {
   private final List<ServerInterceptor> interceptors = new CopyOnWriteArrayList<>();
   private final BlockingExecutor blockingExecutor;
   private final List<NetServer> netServers = new CopyOnWriteArrayList<>();
+  /** Publishes the server in discovery; {@code null} for a server created without one. */
+  private final ServerPublisher publisher;
 
-  public SlackerServerImpl(Vertx vertx, SlackerServerOptions options) {
+  public SlackerServerImpl(Vertx vertx, SlackerServerOptions options, ServiceDiscovery discovery) {
     this.vertx = vertx;
     this.options = options;
+    this.publisher = discovery == null ? null : new ServerPublisher(discovery, options.getCluster());
     this.blockingExecutor = new BlockingExecutor(
         vertx.createSharedWorkerExecutor("slacker-blocking-" + System.identityHashCode(this), options.getBlockingPoolSize()),
         options.getBlockingQueueSize());
@@ -43,6 +49,9 @@ public final class SlackerServerImpl implements SlackerServer {
   public SlackerServer register(ServiceDefinition service) {
     registry.add(service);
     service.methods().forEach(method -> Serializers.get().prepare(method.descriptor()));
+    if (publisher != null) {
+      publisher.serviceAdded(service.name());
+    }
     return this;
   }
 
@@ -70,8 +79,18 @@ public final class SlackerServerImpl implements SlackerServer {
     for (int i = 0; i < options.getEventLoops(); i++) {
       bound.add(listenOn(port));
     }
-    return Future.all(bound).map(ignored -> (SlackerServer) this)
+    return Future.all(bound)
+        .compose(ignored -> publisher == null ? Future.<Void>succeededFuture() : publisher.start(options.getHost(), actualPort()))
+        .map(ignored -> (SlackerServer) this)
         .recover(failure -> close().transform(ignored -> Future.failedFuture(failure)));
+  }
+
+  @Override
+  public ServerMembership membership() {
+    if (publisher == null) {
+      throw new IllegalStateException("this server has no discovery: create it with SlackerServer.create(vertx, options, discovery)");
+    }
+    return publisher;
   }
 
   private Future<Void> listenOn(int port) {
@@ -101,6 +120,16 @@ public final class SlackerServerImpl implements SlackerServer {
 
   @Override
   public Future<Void> shutdown(long timeout, TimeUnit unit) {
+    if (publisher != null) {
+      Future<Void> withdrawn = publisher.withdraw().otherwiseEmpty();
+      long grace = publisher.withdrawGraceMillis();
+      Future<Void> seen = grace == 0 ? withdrawn : withdrawn.compose(v -> vertx.timer(grace).<Void>mapEmpty());
+      return seen.compose(v -> drainAndClose(timeout, unit));
+    }
+    return drainAndClose(timeout, unit);
+  }
+
+  private Future<Void> drainAndClose(long timeout, TimeUnit unit) {
     // Vert.x stops accepting, calls each connection's shutdown handler (goaway, then drain)
     // and closes whatever is still open when the timeout ends.
     return Future.join(netServers.stream().map(server -> server.shutdown(timeout, unit)).toList())
@@ -110,6 +139,9 @@ public final class SlackerServerImpl implements SlackerServer {
 
   @Override
   public Future<Void> close() {
+    if (publisher != null) {
+      publisher.withdraw();
+    }
     return Future.join(netServers.stream().map(NetServer::close).toList())
         .<Void>mapEmpty()
         .eventually(blockingExecutor::close);

@@ -5,12 +5,18 @@ import io.slacker.ServiceIds;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
 import io.slacker.test.RawFrames;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +27,14 @@ class FrameCodecTest {
 
   private final List<Frame> frames = new ArrayList<>();
   private final List<SlackerException> errors = new ArrayList<>();
-  private final FrameDecoder decoder = new FrameDecoder(1024, frames::add, errors::add);
+  private final FrameDecoder decoder = decoder(1024);
+
+  /** A decoder for inputs small enough never to be left for a later turn. */
+  private FrameDecoder decoder(int maxFrameSize) {
+    return new FrameDecoder(maxFrameSize, frames::add, errors::add, null, backlogged -> {
+      throw new AssertionError("no backlog expected");
+    });
+  }
 
   @Test
   void idsAreTheFnv1aHashOfTheDocument() {
@@ -63,6 +76,38 @@ class FrameCodecTest {
   }
 
   @Test
+  void aLargeBacklogIsHandedOutOverSeveralTurnsOfTheEventLoop() throws Exception {
+    byte[] ping = RawFrames.frame(RawFrames.PING, 0, 0, 1, new byte[0]);
+    byte[][] pings = new byte[1000][];
+    java.util.Arrays.fill(pings, ping);
+    Vertx vertx = Vertx.vertx();
+    try {
+      Context context = vertx.getOrCreateContext();
+      List<Boolean> backlogEvents = new CopyOnWriteArrayList<>();
+      AtomicInteger handedOut = new AtomicInteger();
+      CompletableFuture<Integer> firstTurn = new CompletableFuture<>();
+      CompletableFuture<Integer> backlogGone = new CompletableFuture<>();
+      context.runOnContext(v -> {
+        FrameDecoder turns = new FrameDecoder(1024, frame -> handedOut.incrementAndGet(), errors::add, context,
+            backlogged -> {
+              backlogEvents.add(backlogged);
+              if (!backlogged) {
+                backlogGone.complete(handedOut.get());
+              }
+            });
+        turns.handle(Buffer.buffer(RawFrames.concat(pings)));
+        firstTurn.complete(handedOut.get());
+      });
+      assertEquals(1000, backlogGone.get(5, TimeUnit.SECONDS));
+      int inFirstTurn = firstTurn.get(5, TimeUnit.SECONDS);
+      assertTrue(inFirstTurn >= FrameDecoder.FRAMES_PER_TURN && inFirstTurn < 1000, "first turn: " + inFirstTurn);
+      assertEquals(List.of(true, false), backlogEvents);
+    } finally {
+      vertx.close().await(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void afterAProtocolErrorTheDecoderIgnoresTheRest() {
     decoder.handle(Buffer.buffer(RawFrames.frame(0x12, 1, RawFrames.PING, 0, 0, 1, new byte[0])));
     decoder.handle(Buffer.buffer(RawFrames.frame(RawFrames.PING, 0, 0, 2, new byte[0])));
@@ -85,7 +130,7 @@ class FrameCodecTest {
 
   @Test
   void anOverlongErrorMessageIsCutToFitTheStringLimit() {
-    FrameDecoder large = new FrameDecoder(1 << 20, frames::add, errors::add);
+    FrameDecoder large = decoder(1 << 20);
     large.handle(FrameEncoder.error(1, StatusCode.INTERNAL, "é".repeat(40_000), null));
     String message = ErrorBody.readError(frames.get(0)).getMessage();
     assertEquals("é".repeat(21_845), message);

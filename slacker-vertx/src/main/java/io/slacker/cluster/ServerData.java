@@ -1,0 +1,135 @@
+package io.slacker.cluster;
+
+import io.vertx.core.json.JsonObject;
+
+import java.util.Objects;
+
+/**
+ * What a server publishes about itself in its ZooKeeper nodes, as JSON: its weight for the
+ * weighted load balancer, its zone, its version, when it started, and any attributes the
+ * application adds. A server can publish a new version of it while it runs.
+ */
+public class ServerData {
+
+  public static final int DEFAULT_WEIGHT = 100;
+  public static final int MAX_WEIGHT = 10_000;
+
+  private int weight;
+  private String zone;
+  private String version;
+  private long startTime;
+  private JsonObject attributes;
+
+  public ServerData() {
+    weight = DEFAULT_WEIGHT;
+    attributes = new JsonObject();
+  }
+
+  public ServerData(ServerData other) {
+    weight = other.weight;
+    zone = other.zone;
+    version = other.version;
+    startTime = other.startTime;
+    attributes = other.attributes.copy();
+  }
+
+  /** @throws IllegalArgumentException when a field has the wrong type or range */
+  public ServerData(JsonObject json) {
+    this();
+    try {
+      setWeight(json.getInteger("weight", weight));
+      setZone(json.getString("zone"));
+      setVersion(json.getString("version"));
+      setStartTime(json.getLong("startTime", 0L));
+      JsonObject attrs = json.getJsonObject("attributes");
+      setAttributes(attrs != null ? attrs : new JsonObject());
+    } catch (ClassCastException e) {
+      throw new IllegalArgumentException("server data has a field of the wrong type: " + e.getMessage(), e);
+    }
+  }
+
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject().put("weight", weight);
+    if (zone != null) {
+      json.put("zone", zone);
+    }
+    if (version != null) {
+      json.put("version", version);
+    }
+    return json.put("startTime", startTime).put("attributes", attributes.copy());
+  }
+
+  public int getWeight() {
+    return weight;
+  }
+
+  /** The relative share of calls the weighted balancer sends here; 0 takes the server out of weighted rotation. */
+  public ServerData setWeight(int weight) {
+    if (weight < 0 || weight > MAX_WEIGHT) {
+      throw new IllegalArgumentException("weight must be in 0.." + MAX_WEIGHT + ", got " + weight);
+    }
+    this.weight = weight;
+    return this;
+  }
+
+  public String getZone() {
+    return zone;
+  }
+
+  public ServerData setZone(String zone) {
+    this.zone = zone;
+    return this;
+  }
+
+  public String getVersion() {
+    return version;
+  }
+
+  public ServerData setVersion(String version) {
+    this.version = version;
+    return this;
+  }
+
+  public long getStartTime() {
+    return startTime;
+  }
+
+  /** Epoch milliseconds; a server that leaves it at 0 gets the time it published itself. */
+  public ServerData setStartTime(long startTime) {
+    if (startTime < 0) {
+      throw new IllegalArgumentException("startTime must not be negative");
+    }
+    this.startTime = startTime;
+    return this;
+  }
+
+  public JsonObject getAttributes() {
+    return attributes;
+  }
+
+  /** Free-form application data published alongside. */
+  public ServerData setAttributes(JsonObject attributes) {
+    this.attributes = Objects.requireNonNull(attributes, "attributes");
+    return this;
+  }
+
+  public ServerData putAttribute(String key, Object value) {
+    attributes.put(key, value);
+    return this;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ServerData && toJson().equals(((ServerData) o).toJson());
+  }
+
+  @Override
+  public int hashCode() {
+    return toJson().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return toJson().encode();
+  }
+}

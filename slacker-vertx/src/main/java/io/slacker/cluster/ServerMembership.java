@@ -1,0 +1,34 @@
+package io.slacker.cluster;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+
+/**
+ * A running server's place in its cluster: take it, or one of its services, out of rotation
+ * and back without stopping it, publish new server data, and follow its leaderships.
+ */
+public interface ServerMembership {
+
+  /** Withdraws every service (giving up leaderships); the process stays listed under {@code servers/}. */
+  Future<Void> offline();
+
+  /** Publishes again every service that is not offline on its own. */
+  Future<Void> online();
+
+  Future<Void> offline(String service);
+
+  Future<Void> online(String service);
+
+  /** @return whether {@code service} is currently published */
+  boolean isOnline(String service);
+
+  ServerData data();
+
+  Future<Void> updateData(ServerData data);
+
+  /** @return whether this server leads {@code service} */
+  boolean isLeader(String service);
+
+  /** Called with the service name whenever this server gains or loses the leadership of a service. */
+  ServerMembership leadershipHandler(Handler<String> handler);
+}

@@ -1,0 +1,33 @@
+package io.slacker.cluster.impl;
+
+import io.vertx.core.net.SocketAddress;
+
+/** The ZooKeeper node layout of one cluster (docs/cluster.md). */
+final class ClusterPaths {
+
+  private final String cluster;
+
+  ClusterPaths(String rootPath, String cluster) {
+    this.cluster = rootPath + "/" + cluster;
+  }
+
+  /** {@code <root>/<cluster>/servers/<host:port>}: ephemeral, the server's data. */
+  String server(SocketAddress address) {
+    return cluster + "/servers/" + ServerAddresses.format(address);
+  }
+
+  /** {@code <root>/<cluster>/services/<service>}: parent of the service's members and its election. */
+  String service(String service) {
+    return cluster + "/services/" + service;
+  }
+
+  /** {@code <root>/<cluster>/services/<service>/<host:port>}: ephemeral, the server is in rotation. */
+  String member(String service, SocketAddress address) {
+    return service(service) + "/" + ServerAddresses.format(address);
+  }
+
+  /** {@code <root>/<cluster>/services/<service>/_leader}: the leader election (LeaderSelector lock nodes) of the service. */
+  String leader(String service) {
+    return service(service) + "/" + NodeNames.LEADER_NODE;
+  }
+}

@@ -1,0 +1,279 @@
+package io.slacker.cluster.impl;
+
+import io.slacker.SlackerException;
+import io.slacker.StatusCode;
+import io.slacker.cluster.ClusterClientOptions;
+import io.slacker.cluster.GroupCallException;
+import io.slacker.cluster.GroupResult;
+import io.slacker.cluster.Grouping;
+import io.slacker.cluster.ServerInstance;
+import io.slacker.cluster.ServerResult;
+import io.slacker.spi.LoadBalancer;
+import io.slacker.spi.ServiceDiscovery;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.net.SocketAddress;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Routes the calls of a client that has a discovery: finds the service's servers (looked up on
+ * first use, then watched), picks the target by grouping and balancer, fails over within the
+ * retry budget, and takes servers whose connection failed out of rotation. Results complete on
+ * the caller's context.
+ */
+public final class ClusterRouter {
+
+  /** How often a LEADER call whose leader is unreachable looks for the next one. */
+  private static final long LEADER_RECHECK_MILLIS = 25;
+
+  private final Vertx vertx;
+  private final ServiceDiscovery discovery;
+  private final ClusterClientOptions options;
+  private final Predicate<Throwable> neverSent;
+  private final Map<String, ServiceRoute> routes = new ConcurrentHashMap<>();
+  private final Ejections ejections;
+  private final RetryBudget budget;
+
+  /**
+   * @param discovery where services are looked up; {@code null} leaves only explicit server lists
+   * @param neverSent tells a failure whose request certainly never reached a server (refused
+   *     connection, dropped before it was written, goaway): safe to retry for any method
+   */
+  public ClusterRouter(Vertx vertx, ServiceDiscovery discovery, ClusterClientOptions options, long connectTimeoutMillis,
+                       Predicate<Throwable> neverSent) {
+    this.vertx = vertx;
+    this.discovery = discovery;
+    this.options = new ClusterClientOptions(options);
+    this.neverSent = neverSent;
+    this.ejections = new Ejections(vertx, options.getProbeInitialMillis(), options.getProbeMaxMillis(),
+        connectTimeoutMillis, this::listedAnywhere);
+    this.budget = new RetryBudget(options.getRetryBudgetRatio(), options.getRetryBudgetMinPerSecond(),
+        options.getRetryBudgetWindowMillis());
+  }
+
+  /** @return the grouping of a call that sets none */
+  public Grouping defaultGrouping() {
+    return options.getGrouping();
+  }
+
+  /**
+   * Calls one server of {@code service} chosen by {@code grouping} ({@link Grouping.Kind#ONE} or
+   * {@link Grouping.Kind#LEADER}). A failure whose request never left is retried on another
+   * server; so is, for an {@code idempotent} method, a lost connection or an attempt timeout.
+   */
+  public <T> Future<T> call(String service, Grouping grouping, boolean idempotent, String hashKey,
+                            long timeoutMillis, CallAttempt<T> attempt) {
+    ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
+    Promise<T> promise = context.promise();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    budget.onCall();
+    route(service, timeoutMillis).onComplete(ar -> {
+      if (ar.failed()) {
+        promise.fail(ar.cause());
+      } else {
+        attempt(ar.result(), grouping, idempotent, hashKey, deadline, attempt, new HashSet<>(), null, promise);
+      }
+    });
+    return promise.future();
+  }
+
+  /** Calls every server {@code grouping} names ({@link Grouping.Kind#ALL} or {@link Grouping.Kind#LIST}). */
+  public <T> Future<GroupResult<T>> callGroup(String service, Grouping grouping, long timeoutMillis, CallAttempt<T> attempt) {
+    ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
+    Promise<GroupResult<T>> promise = context.promise();
+    Future<List<SocketAddress>> targets = grouping.kind() == Grouping.Kind.LIST
+        ? Future.succeededFuture(grouping.servers())
+        : route(service, timeoutMillis).map(route -> route.available().stream().map(e -> e.server().address()).toList());
+    targets.onComplete(ar -> {
+      if (ar.failed()) {
+        promise.fail(ar.cause());
+        return;
+      }
+      List<SocketAddress> servers = ar.result();
+      if (servers.isEmpty()) {
+        promise.fail(noServers(service));
+        return;
+      }
+      List<Future<T>> calls = new ArrayList<>();
+      for (SocketAddress server : servers) {
+        calls.add(attempt.call(server, timeoutMillis));
+      }
+      Future.join(calls).onComplete(done -> {
+        List<ServerResult<T>> results = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+          Future<T> f = calls.get(i);
+          results.add(f.succeeded() ? ServerResult.success(servers.get(i), f.result())
+              : ServerResult.failure(servers.get(i), f.cause()));
+          if (f.failed()) {
+            ejectIfUnreachable(servers.get(i), f.cause());
+          }
+        }
+        GroupResult<T> result = new GroupResult<>(service, results);
+        if (result.failsUnder(grouping.policy())) {
+          promise.fail(new GroupCallException(grouping.policy(), result));
+        } else {
+          promise.complete(result);
+        }
+      });
+    });
+    return promise.future();
+  }
+
+  /** A group call reduced to one value, for typed proxies: the grouping's merge, or the first success. */
+  @SuppressWarnings("unchecked")
+  public <T> Future<T> callGroupMerged(String service, Grouping grouping, long timeoutMillis, CallAttempt<T> attempt) {
+    return callGroup(service, grouping, timeoutMillis, attempt).map(result -> {
+      if (grouping.merge() != null) {
+        return (T) grouping.merge().apply((GroupResult<Object>) result);
+      }
+      List<T> values = result.values();
+      if (values.isEmpty()) {
+        throw new GroupCallException(grouping.policy(), result);
+      }
+      return values.get(0);
+    });
+  }
+
+  /** @return the current leader of {@code service}, once discovery has answered; {@code null} when it has none */
+  public Future<SocketAddress> leader(String service, long timeoutMillis) {
+    return route(service, timeoutMillis).map(route -> route.members().leader());
+  }
+
+  /** @return the servers of {@code service} in rotation */
+  public Future<List<ServerInstance>> servers(String service, long timeoutMillis) {
+    return route(service, timeoutMillis).map(route -> route.available().stream().map(Endpoint::server).toList());
+  }
+
+  /** Takes {@code server} out of rotation at once, e.g. because the transport saw its connection fail. */
+  public void connectionFailed(SocketAddress server, String why) {
+    ejections.eject(server, why);
+  }
+
+  public Future<Void> close() {
+    ejections.close();
+    List<Future<Void>> closing = new ArrayList<>();
+    routes.values().forEach(r -> closing.add(r.close()));
+    routes.clear();
+    return Future.join(closing).mapEmpty();
+  }
+
+  private <T> void attempt(ServiceRoute route, Grouping grouping, boolean idempotent, String hashKey, long deadline,
+                           CallAttempt<T> attempt, Set<SocketAddress> tried, Throwable lastFailure, Promise<T> promise) {
+    long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    if (remaining <= 0) {
+      promise.fail(lastFailure != null ? lastFailure
+          : new SlackerException(StatusCode.DEADLINE_EXCEEDED, "call to '" + route.service() + "' timed out before it was sent"));
+      return;
+    }
+    Endpoint target = grouping.kind() == Grouping.Kind.LEADER ? leaderOf(route, tried) : route.select(hashKey, tried);
+    if (target == null && grouping.kind() == Grouping.Kind.LEADER && route.members().leader() != null) {
+      // The known leader is unreachable: a successor is usually already queued in the election,
+      // so wait for discovery to name it rather than fail the call.
+      vertx.setTimer(LEADER_RECHECK_MILLIS, t -> attempt(route, grouping, idempotent, hashKey, deadline, attempt, tried,
+          lastFailure != null ? lastFailure : noLeader(route), promise));
+      return;
+    }
+    if (target == null) {
+      promise.fail(lastFailure != null ? lastFailure : grouping.kind() == Grouping.Kind.LEADER
+          ? noLeader(route) : noServers(route.service()));
+      return;
+    }
+    SocketAddress server = target.server().address();
+    tried.add(server);
+    long attemptTimeout = options.getAttemptTimeoutMillis() > 0 ? Math.min(remaining, options.getAttemptTimeoutMillis()) : remaining;
+    target.started();
+    attempt.call(server, attemptTimeout).onComplete(ar -> {
+      target.finished();
+      if (ar.succeeded()) {
+        promise.complete(ar.result());
+        return;
+      }
+      Throwable failure = ar.cause();
+      ejectIfUnreachable(server, failure);
+      if (tried.size() < options.getMaxAttempts() && retryable(failure, idempotent) && budget.tryRetry()) {
+        attempt(route, grouping, idempotent, hashKey, deadline, attempt, tried, failure, promise);
+      } else {
+        promise.fail(failure);
+      }
+    });
+  }
+
+  private Endpoint leaderOf(ServiceRoute route, Set<SocketAddress> tried) {
+    SocketAddress leader = route.members().leader();
+    if (leader == null || tried.contains(leader) || ejections.isEjected(leader)) {
+      return null;
+    }
+    return route.endpoint(leader);
+  }
+
+  private boolean retryable(Throwable failure, boolean idempotent) {
+    if (neverSent.test(failure)) {
+      return true;
+    }
+    if (!idempotent || !(failure instanceof SlackerException)) {
+      return false;
+    }
+    StatusCode code = ((SlackerException) failure).code();
+    return code == StatusCode.UNAVAILABLE || code == StatusCode.DEADLINE_EXCEEDED;
+  }
+
+  private void ejectIfUnreachable(SocketAddress server, Throwable failure) {
+    if (failure instanceof SlackerException && ((SlackerException) failure).code() == StatusCode.UNAVAILABLE) {
+      ejections.eject(server, failure.getMessage());
+    }
+  }
+
+  /** The route of {@code service}; its first use waits for discovery's first answer, at most {@code timeoutMillis}. */
+  private Future<ServiceRoute> route(String service, long timeoutMillis) {
+    if (discovery == null) {
+      return Future.failedFuture(new IllegalStateException("calls to '" + service
+          + "' need a discovery: create the client with SlackerClient.create(vertx, options, discovery)"));
+    }
+    ServiceRoute route = routes.computeIfAbsent(service, s -> new ServiceRoute(s, vertx, discovery,
+        LoadBalancer.named(options.getLoadBalancer()), ejections, options.getEmptyProtectionMillis(), ejections::restore));
+    Future<ServiceRoute> ready = route.ready().map(route);
+    if (ready.isComplete()) {
+      if (ready.failed()) {
+        routes.remove(service, route);
+      }
+      return ready;
+    }
+    return ready.timeout(timeoutMillis, TimeUnit.MILLISECONDS).recover(e -> {
+      if (route.ready().failed()) {
+        routes.remove(service, route);
+      }
+      return Future.failedFuture(new SlackerException(StatusCode.UNAVAILABLE, "service '" + service
+          + "': discovery has given no server list within " + timeoutMillis + " ms (is ZooKeeper reachable?)", e));
+    });
+  }
+
+  private boolean listedAnywhere(SocketAddress server) {
+    for (ServiceRoute route : routes.values()) {
+      if (route.lists(server)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static SlackerException noServers(String service) {
+    return new SlackerException(StatusCode.UNAVAILABLE, "service '" + service + "' has no server available");
+  }
+
+  private static SlackerException noLeader(ServiceRoute route) {
+    SocketAddress leader = route.members().leader();
+    return new SlackerException(StatusCode.UNAVAILABLE, leader == null
+        ? "service '" + route.service() + "' has no leader"
+        : "the leader of '" + route.service() + "', " + ServerAddresses.format(leader) + ", is unreachable");
+  }
+}

@@ -1,0 +1,116 @@
+package io.slacker.cluster.impl;
+
+import io.slacker.cluster.ServerData;
+import io.slacker.cluster.ServerInstance;
+import io.slacker.cluster.ServiceMembers;
+import io.vertx.core.internal.logging.Logger;
+import io.vertx.core.internal.logging.LoggerFactory;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import org.apache.curator.framework.recipes.cache.ChildData;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Turns the cached nodes under one service into a {@link ServiceMembers} snapshot. A node whose
+ * name is not {@code host:port} or whose data is not valid server data is skipped with a
+ * warning, logged once per node version, so one bad node never hides the good ones.
+ */
+final class MemberParser {
+
+  private static final Logger log = LoggerFactory.getLogger(MemberParser.class);
+  private static final int SEQUENCE_DIGITS = 10;
+
+  private final String service;
+  private final String servicePath;
+  private final String leaderPath;
+  private final Set<String> warned = new HashSet<>();
+
+  MemberParser(String service, String servicePath, String leaderPath) {
+    this.service = service;
+    this.servicePath = servicePath;
+    this.leaderPath = leaderPath;
+  }
+
+  ServiceMembers parse(Stream<ChildData> nodes) {
+    List<ServerInstance> servers = new ArrayList<>();
+    ChildData leaderNode = null;
+    long leaderSequence = Long.MAX_VALUE;
+    for (ChildData node : (Iterable<ChildData>) nodes::iterator) {
+      String path = node.getPath();
+      String parent = parentOf(path);
+      String name = path.substring(parent.length() + 1);
+      if (parent.equals(servicePath) && !path.equals(leaderPath)) {
+        ServerInstance server = parseMember(node, name);
+        if (server != null) {
+          servers.add(server);
+        }
+      } else if (parent.equals(leaderPath)) {
+        long sequence = sequenceOf(name);
+        if (sequence >= 0 && sequence < leaderSequence) {
+          leaderSequence = sequence;
+          leaderNode = node;
+        }
+      }
+    }
+    servers.sort(Comparator.comparing(ServerInstance::toString));
+    return new ServiceMembers(service, servers, leaderNode == null ? null : parseLeader(leaderNode));
+  }
+
+  private ServerInstance parseMember(ChildData node, String name) {
+    SocketAddress address = ServerAddresses.parse(name);
+    if (address == null) {
+      warnOnce(node, "its name is not host:port");
+      return null;
+    }
+    byte[] bytes = node.getData();
+    if (bytes == null || bytes.length == 0) {
+      return new ServerInstance(address, new ServerData());
+    }
+    try {
+      return new ServerInstance(address, new ServerData(new JsonObject(new String(bytes, StandardCharsets.UTF_8))));
+    } catch (RuntimeException e) {
+      warnOnce(node, "its data is not valid server data JSON (" + e.getMessage() + ")");
+      return null;
+    }
+  }
+
+  private SocketAddress parseLeader(ChildData node) {
+    byte[] bytes = node.getData();
+    SocketAddress address = bytes == null ? null : ServerAddresses.parse(new String(bytes, StandardCharsets.UTF_8));
+    if (address == null) {
+      warnOnce(node, "the leader candidate's id is not host:port");
+    }
+    return address;
+  }
+
+  /** Curator names election nodes {@code ...-lock-<10-digit sequence>}; the lowest sequence leads. */
+  private static long sequenceOf(String name) {
+    if (name.length() < SEQUENCE_DIGITS) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(name.substring(name.length() - SEQUENCE_DIGITS));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private void warnOnce(ChildData node, String why) {
+    long version = node.getStat() != null ? node.getStat().getMzxid() : 0;
+    if (warned.add(node.getPath() + "@" + version)) {
+      log.warn("Skipping ZooKeeper node " + node.getPath() + " of service '" + service + "': " + why);
+    }
+  }
+
+  private static String parentOf(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash <= 0 ? "/" : path.substring(0, slash);
+  }
+}

@@ -1,0 +1,21 @@
+package io.slacker.cluster.impl;
+
+/** Checks names that become ZooKeeper node names: service and cluster names. */
+public final class NodeNames {
+
+  /** The node under a service that holds its leader election; no service member can have this name. */
+  public static final String LEADER_NODE = "_leader";
+
+  private NodeNames() {
+  }
+
+  /** @return {@code name} if it can be a single ZooKeeper node name */
+  public static String requireValid(String what, String name) {
+    if (name == null || name.isEmpty() || name.indexOf('/') >= 0 || name.equals(".") || name.equals("..")
+        || name.equals("zookeeper") || name.equals(LEADER_NODE)) {
+      throw new IllegalArgumentException(what + " name must be a single ZooKeeper node name (no '/', not '.', '..', 'zookeeper' or '"
+          + LEADER_NODE + "'), got '" + name + "'");
+    }
+    return name;
+  }
+}

@@ -1,0 +1,200 @@
+package io.slacker.cluster.impl;
+
+import io.slacker.cluster.ClusterServerOptions;
+import io.slacker.cluster.ServerData;
+import io.slacker.cluster.ServerMembership;
+import io.slacker.cluster.ServerRegistration;
+import io.slacker.spi.ServiceDiscovery;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.internal.logging.Logger;
+import io.vertx.core.internal.logging.LoggerFactory;
+import io.vertx.core.net.SocketAddress;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Publishes a server and its services in discovery and keeps them in step with the server's
+ * online/offline state. Before the server listens, online/offline only record what to publish.
+ */
+public final class ServerPublisher implements ServerMembership {
+
+  private static final Logger log = LoggerFactory.getLogger(ServerPublisher.class);
+
+  private final ServiceDiscovery discovery;
+  private final ClusterServerOptions options;
+  private final Set<String> services = new LinkedHashSet<>();
+  private final Set<String> offlineServices = new LinkedHashSet<>();
+  private boolean serverOffline;
+  private ServerRegistration registration;
+  private ServerData data;
+  private Handler<String> leadershipHandler;
+
+  public ServerPublisher(ServiceDiscovery discovery, ClusterServerOptions options) {
+    this.discovery = discovery;
+    this.options = new ClusterServerOptions(options);
+    this.data = new ServerData(options.getServerData());
+  }
+
+  /** Registers the server reachable at its advertised address and publishes every service added so far. */
+  public Future<Void> start(String listenHost, int boundPort) {
+    String host = AdvertisedHost.resolve(options.getAdvertisedHost(), listenHost);
+    int port = options.getAdvertisedPort() > 0 ? options.getAdvertisedPort() : boundPort;
+    return discovery.register(SocketAddress.inetSocketAddress(port, host), data).compose(reg -> {
+      List<String> toPublish;
+      synchronized (this) {
+        registration = reg;
+        reg.leadershipHandler(this::onLeadership);
+        toPublish = publishable();
+      }
+      return publishAll(reg, toPublish);
+    });
+  }
+
+  /** A service registered on the server: published at once if the server already is. */
+  public Future<Void> serviceAdded(String service) {
+    ServerRegistration reg;
+    synchronized (this) {
+      services.add(service);
+      reg = registration;
+      if (reg == null || serverOffline || offlineServices.contains(service)) {
+        return Future.succeededFuture();
+      }
+    }
+    return reg.publish(service, options.getLeaderServices().contains(service))
+        .onFailure(e -> log.warn("Could not publish service '" + service + "': " + e.getMessage(), e));
+  }
+
+  /** Withdraws everything from discovery, for a shutdown: clients stop choosing this server. */
+  public Future<Void> withdraw() {
+    ServerRegistration reg;
+    synchronized (this) {
+      reg = registration;
+      registration = null;
+    }
+    return reg == null ? Future.succeededFuture() : reg.close();
+  }
+
+  public long withdrawGraceMillis() {
+    return options.getWithdrawGraceMillis();
+  }
+
+  @Override
+  public Future<Void> offline() {
+    ServerRegistration reg;
+    synchronized (this) {
+      serverOffline = true;
+      reg = registration;
+    }
+    return reg == null ? Future.succeededFuture() : Future.join(each(new ArrayList<>(services), reg::withdraw)).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> online() {
+    ServerRegistration reg;
+    List<String> toPublish;
+    synchronized (this) {
+      serverOffline = false;
+      reg = registration;
+      toPublish = publishable();
+    }
+    return reg == null ? Future.succeededFuture() : publishAll(reg, toPublish);
+  }
+
+  @Override
+  public Future<Void> offline(String service) {
+    ServerRegistration reg;
+    synchronized (this) {
+      requireRegistered(service);
+      offlineServices.add(service);
+      reg = registration;
+    }
+    return reg == null ? Future.succeededFuture() : reg.withdraw(service);
+  }
+
+  @Override
+  public Future<Void> online(String service) {
+    ServerRegistration reg;
+    synchronized (this) {
+      requireRegistered(service);
+      offlineServices.remove(service);
+      reg = registration;
+      if (reg == null || serverOffline) {
+        return Future.succeededFuture();
+      }
+    }
+    return reg.publish(service, options.getLeaderServices().contains(service));
+  }
+
+  @Override
+  public synchronized boolean isOnline(String service) {
+    return registration != null && services.contains(service) && !serverOffline && !offlineServices.contains(service);
+  }
+
+  @Override
+  public synchronized ServerData data() {
+    return new ServerData(data);
+  }
+
+  @Override
+  public Future<Void> updateData(ServerData newData) {
+    ServerRegistration reg;
+    synchronized (this) {
+      data = new ServerData(newData);
+      reg = registration;
+    }
+    return reg == null ? Future.succeededFuture() : reg.updateData(newData);
+  }
+
+  @Override
+  public synchronized boolean isLeader(String service) {
+    return registration != null && registration.isLeader(service);
+  }
+
+  @Override
+  public synchronized ServerMembership leadershipHandler(Handler<String> handler) {
+    this.leadershipHandler = handler;
+    return this;
+  }
+
+  private void onLeadership(String service) {
+    Handler<String> handler;
+    synchronized (this) {
+      handler = leadershipHandler;
+    }
+    if (handler != null) {
+      handler.handle(service);
+    }
+  }
+
+  private List<String> publishable() {
+    List<String> list = new ArrayList<>();
+    if (!serverOffline) {
+      for (String service : services) {
+        if (!offlineServices.contains(service)) {
+          list.add(service);
+        }
+      }
+    }
+    return list;
+  }
+
+  private Future<Void> publishAll(ServerRegistration reg, List<String> toPublish) {
+    return Future.all(each(toPublish, s -> reg.publish(s, options.getLeaderServices().contains(s)))).mapEmpty();
+  }
+
+  private static List<Future<Void>> each(List<String> services, java.util.function.Function<String, Future<Void>> action) {
+    List<Future<Void>> futures = new ArrayList<>();
+    services.forEach(s -> futures.add(action.apply(s)));
+    return futures;
+  }
+
+  private void requireRegistered(String service) {
+    if (!services.contains(service)) {
+      throw new IllegalArgumentException("no service named '" + service + "' is registered on this server");
+    }
+  }
+}

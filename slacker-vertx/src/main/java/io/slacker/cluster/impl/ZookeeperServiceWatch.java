@@ -1,0 +1,96 @@
+package io.slacker.cluster.impl;
+
+import io.slacker.cluster.ServiceMembers;
+import io.slacker.cluster.ServiceWatch;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A {@link CuratorCache} of one service's subtree. Curator's threads only mark the view dirty;
+ * the snapshot is rebuilt and delivered on the watcher's Vert.x context. The cache keeps its
+ * nodes while ZooKeeper is unreachable, so the last known members stay in use, and it re-reads
+ * the subtree when the connection comes back.
+ */
+final class ZookeeperServiceWatch implements ServiceWatch {
+
+  private final ContextInternal context;
+  private final CuratorCache cache;
+  private final MemberParser parser;
+  private final Handler<ServiceMembers> listener;
+  private final Promise<ServiceWatch> initialized;
+  private final AtomicBoolean rebuildScheduled = new AtomicBoolean();
+  private volatile ServiceMembers current;
+  /** Until Curator reports the first full read, partial snapshots are not worth showing. */
+  private volatile boolean cacheLoaded;
+  private volatile boolean closed;
+
+  private ZookeeperServiceWatch(ContextInternal context, CuratorFramework curator, ClusterPaths paths,
+                                String service, Handler<ServiceMembers> listener) {
+    this.context = context;
+    this.listener = listener;
+    this.parser = new MemberParser(service, paths.service(service), paths.leader(service));
+    this.cache = CuratorCache.build(curator, paths.service(service));
+    this.current = ServiceMembers.empty(service);
+    this.initialized = context.promise();
+    cache.listenable().addListener(CuratorCacheListener.builder()
+        .forAll((type, oldData, data) -> scheduleRebuild())
+        .forInitialized(() -> {
+          cacheLoaded = true;
+          scheduleRebuild();
+        })
+        .build());
+  }
+
+  /** Starts the cache on a worker thread; completes with the watch once the first full read is done. */
+  static Future<ServiceWatch> start(ContextInternal context, CuratorFramework curator, ClusterPaths paths,
+                                    String service, Handler<ServiceMembers> listener) {
+    ZookeeperServiceWatch watch = new ZookeeperServiceWatch(context, curator, paths, service, listener);
+    return context.executeBlocking(() -> {
+      watch.cache.start();
+      return null;
+    }).compose(v -> watch.initialized.future());
+  }
+
+  private void scheduleRebuild() {
+    if (rebuildScheduled.compareAndSet(false, true)) {
+      context.runOnContext(v -> rebuild());
+    }
+  }
+
+  private void rebuild() {
+    rebuildScheduled.set(false);
+    if (closed || !cacheLoaded) {
+      return;
+    }
+    ServiceMembers next = parser.parse(cache.stream());
+    boolean first = !initialized.future().isComplete();
+    boolean changed = !next.equals(current);
+    current = next;
+    if (first) {
+      initialized.complete(this);
+    } else if (changed) {
+      listener.handle(next);
+    }
+  }
+
+  @Override
+  public ServiceMembers current() {
+    return current;
+  }
+
+  @Override
+  public Future<Void> close() {
+    closed = true;
+    return context.executeBlocking(() -> {
+      cache.close();
+      return null;
+    });
+  }
+}

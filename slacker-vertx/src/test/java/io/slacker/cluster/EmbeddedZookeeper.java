@@ -1,0 +1,46 @@
+package io.slacker.cluster;
+
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingServer;
+
+import java.util.Map;
+
+/** A real ZooKeeper server in-process, on 127.0.0.1 only, with a short tick so sessions can be 1..5 s. */
+final class EmbeddedZookeeper implements AutoCloseable {
+
+  static final int TICK_MILLIS = 250;
+
+  private final TestingServer server;
+
+  EmbeddedZookeeper() throws Exception {
+    InstanceSpec spec = new InstanceSpec(null, InstanceSpec.getRandomPort(), -1, -1, true, -1, TICK_MILLIS, -1,
+        Map.of("clientPortAddress", "127.0.0.1"), "127.0.0.1");
+    server = new TestingServer(spec, true);
+  }
+
+  String connectString() {
+    return "127.0.0.1:" + server.getPort();
+  }
+
+  ZookeeperDiscoveryOptions options(String cluster) {
+    return new ZookeeperDiscoveryOptions()
+        .setConnectString(connectString())
+        .setCluster(cluster)
+        .setSessionTimeoutMillis(3_000)
+        .setConnectionTimeoutMillis(1_000)
+        .setRetryMaxSleepMillis(500);
+  }
+
+  void stop() throws Exception {
+    server.stop();
+  }
+
+  void restart() throws Exception {
+    server.restart();
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.close();
+  }
+}

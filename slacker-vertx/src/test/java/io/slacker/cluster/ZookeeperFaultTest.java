@@ -1,0 +1,148 @@
+package io.slacker.cluster;
+
+import io.slacker.CallOptions;
+import io.slacker.SlackerClient;
+import io.slacker.SlackerClientOptions;
+import io.slacker.SlackerException;
+import io.slacker.StatusCode;
+import io.slacker.test.BlockedThreadGuard;
+import io.slacker.test.TestVertx;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** ZooKeeper going away, coming back, and expiring sessions, while calls flow. */
+class ZookeeperFaultTest {
+
+  @RegisterExtension
+  final BlockedThreadGuard guard = new BlockedThreadGuard();
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private Vertx vertx;
+  private EmbeddedZookeeper zookeeper;
+  private final List<ClusterNode> nodes = new ArrayList<>();
+  private ZookeeperDiscovery clientDiscovery;
+  private SlackerClient client;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    vertx = TestVertx.create();
+    zookeeper = new EmbeddedZookeeper();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    if (client != null) {
+      Await.result(client.close());
+    }
+    for (ClusterNode node : nodes) {
+      node.close();
+    }
+    if (clientDiscovery != null) {
+      Await.result(clientDiscovery.close());
+    }
+    Await.result(vertx.close());
+    zookeeper.close();
+  }
+
+  private ClusterNode startNode() throws Exception {
+    ClusterNode node = ClusterNode.start(vertx, ZookeeperDiscovery.create(vertx, zookeeper.options("faults")),
+        new ClusterServerOptions());
+    nodes.add(node);
+    return node;
+  }
+
+  private Who client() {
+    clientDiscovery = ZookeeperDiscovery.create(vertx, zookeeper.options("faults"));
+    client = SlackerClient.create(vertx, new SlackerClientOptions().setCallTimeoutMillis(2_000), clientDiscovery);
+    return client.proxy(Who.class, new CallOptions());
+  }
+
+  private int listed() {
+    try {
+      return Await.result(client.servers(Who.NAME)).size();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  @Test
+  void zookeeperDownAtClientStartFailsCallsWithinTheirTimeoutThenRecovers() throws Exception {
+    ClusterNode a = startNode();
+    zookeeper.stop();
+    Who who = client();
+    long start = System.nanoTime();
+    Throwable failure = Await.failure(who.name());
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertInstanceOf(SlackerException.class, failure);
+    assertEquals(StatusCode.UNAVAILABLE, ((SlackerException) failure).code());
+    assertTrue(failure.getMessage().contains("ZooKeeper"), failure.getMessage());
+    assertTrue(millis >= 1_500 && millis < 5_000, "fails at the call timeout, not sooner or never: " + millis);
+    System.out.println("ZooKeeper down at start: first call failed after " + millis + " ms");
+
+    zookeeper.restart();
+    long recovered = Await.until("calls served once ZooKeeper is back", WAIT, () -> {
+      try {
+        return Await.result(who.name()).equals(a.name());
+      } catch (Exception e) {
+        return false;
+      }
+    });
+    System.out.println("ZooKeeper down at start: calls served " + recovered + " ms after it came back");
+  }
+
+  @Test
+  void callsKeepFlowingWhileZookeeperIsDownAndNewServersAppearAfter() throws Exception {
+    startNode();
+    startNode();
+    Who who = client();
+    Await.until("both listed", WAIT, () -> listed() == 2);
+
+    LoadLoop load = new LoadLoop(vertx, who::name, 4);
+    load.start();
+    Thread.sleep(300);
+    zookeeper.stop();
+    int before = load.succeeded();
+    Thread.sleep(4_000);
+    assertTrue(load.succeeded() > before + 100, "calls went on with ZooKeeper down");
+    zookeeper.restart();
+    ClusterNode late = startNode();
+    Await.until("the new server takes calls", WAIT, () -> load.lastAnswerFrom(late.name()) != 0);
+    LoadLoop.Totals totals = Await.result(load.stop());
+    System.out.println("ZooKeeper outage under load: " + totals);
+    assertEquals(0, totals.failed(), "no call failed: " + totals);
+  }
+
+  @Test
+  void serverSessionExpiryLosesNoCallAndTheServerStaysInUse() throws Exception {
+    ClusterNode a = startNode();
+    ClusterNode b = startNode();
+    Who who = client();
+    Await.until("both listed", WAIT, () -> listed() == 2);
+
+    LoadLoop load = new LoadLoop(vertx, who::name, 4);
+    load.start();
+    Thread.sleep(300);
+    ((ZookeeperDiscovery) a.discovery).curator().getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
+    Thread.sleep(2_000);
+    Await.until("A listed again", WAIT, () -> listed() == 2);
+    long mark = System.nanoTime();
+    Await.until("A answers after re-registering", WAIT, () -> load.lastAnswerFrom(a.name()) > mark);
+    LoadLoop.Totals totals = Await.result(load.stop());
+    System.out.println("server session expiry under load: " + totals);
+    assertEquals(0, totals.failed(), "no call failed: " + totals);
+    assertTrue(totals.byServer().get(b.name()) > 0);
+  }
+}
