@@ -21,7 +21,9 @@ public enum SystemUnderTest {
       settings -> SlackerWorkloadClient.connect(settings, "json")),
   SLACKER_BINARY("slacker-binary", "Slacker, its default binary serialization (" + SlackerClientOptions.DEFAULT_SERIALIZATION + ")",
       SlackerWorkloadServer::new, settings -> SlackerWorkloadClient.connect(settings, SlackerClientOptions.DEFAULT_SERIALIZATION)),
-  /** Run only when named with --only: it completes the serialization comparison, not the peer comparison. */
+  /** Run only when named with --only, like slacker-cbor: they complete the serialization comparison. */
+  SLACKER_SMILE("slacker-smile", "Slacker, Smile serialization", SlackerWorkloadServer::new,
+      settings -> SlackerWorkloadClient.connect(settings, "smile"), false),
   SLACKER_CBOR("slacker-cbor", "Slacker, CBOR serialization", SlackerWorkloadServer::new,
       settings -> SlackerWorkloadClient.connect(settings, "cbor"), false),
   SERVICE_PROXY("vertx-service-proxy", "generated proxy over the clustered event bus (vertx-zookeeper)", EventBusServer::new, EventBusClient::connect),

@@ -18,6 +18,7 @@ final class ResultsChart {
       "floor", "#9e9e9e",
       "slacker-json", "#6baed6",
       "slacker-binary", "#08519c",
+      "slacker-smile", "#9ecae1",
       "slacker-cbor", "#17becf",
       "vertx-service-proxy", "#2ca02c",
       "grpc-java", "#ff7f0e",
