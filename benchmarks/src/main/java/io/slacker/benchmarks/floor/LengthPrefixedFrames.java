@@ -17,13 +17,15 @@ final class LengthPrefixedFrames {
 
       @Override
       public void handle(Buffer chunk) {
+        // the parser's state moves on before the body is handed out, so a failing body handler cannot shift the framing
         if (readingLength) {
+          readingLength = false;
           parser.fixedSizeMode(chunk.getInt(0));
         } else {
+          readingLength = true;
           parser.fixedSizeMode(4);
           bodyHandler.handle(chunk);
         }
-        readingLength = !readingLength;
       }
     });
     return parser;
