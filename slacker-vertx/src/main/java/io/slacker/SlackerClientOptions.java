@@ -15,7 +15,7 @@ public class SlackerClientOptions {
   public static final long DEFAULT_RECONNECT_BACKOFF_INITIAL_MILLIS = 100;
   public static final long DEFAULT_RECONNECT_BACKOFF_MAX_MILLIS = 10_000;
   /** Chosen from the measurement recorded in docs/benchmarks.md. */
-  public static final String DEFAULT_SERIALIZATION = "cbor";
+  public static final String DEFAULT_SERIALIZATION = "smile";
 
   private long connectTimeoutMillis;
   private long callTimeoutMillis;

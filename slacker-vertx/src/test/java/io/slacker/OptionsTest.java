@@ -24,7 +24,7 @@ class OptionsTest {
     SlackerClientOptions options = new SlackerClientOptions().setSerialization("json").setCallTimeoutMillis(1234);
     assertEquals(options.toJson(), new SlackerClientOptions(options.toJson()).toJson());
     assertEquals(options.toJson(), new SlackerClientOptions(options).toJson());
-    assertEquals("cbor", new SlackerClientOptions().getSerialization());
+    assertEquals("smile", new SlackerClientOptions().getSerialization());
     assertThrows(IllegalArgumentException.class, () -> options.setCallTimeoutMillis(0));
     assertThrows(IllegalArgumentException.class, () -> options.setSerialization(""));
   }

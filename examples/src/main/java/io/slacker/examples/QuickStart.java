@@ -34,7 +34,7 @@ public final class QuickStart {
       SlackerClient client = SlackerClient.create(vertx);
       Greeter greeter = client.proxy(Greeter.class, address);
       Greeter jsonGreeter = client.proxy(Greeter.class, new CallOptions().setServer(address).setSerialization("json"));
-      System.out.println("greet (cbor):   " + greeter.greet("Vert.x").await(10, TimeUnit.SECONDS));
+      System.out.println("greet (smile):  " + greeter.greet("Vert.x").await(10, TimeUnit.SECONDS));
       System.out.println("greet (json):   " + jsonGreeter.greet("JSON").await(10, TimeUnit.SECONDS));
       System.out.println("greetAll:       " + greeter.greetAll(List.of("Ada", "Grace")).await(10, TimeUnit.SECONDS));
       System.out.println("greet by name:  " + client.call(address, "demo.Greeter", "greet", List.of("generic caller"),
