@@ -6,18 +6,11 @@ import io.slacker.SlackerClientOptions;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
 import io.slacker.spi.LoadBalancer;
-import io.slacker.test.BlockedThreadGuard;
-import io.slacker.test.TestVertx;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,44 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real servers and clients over an in-process ZooKeeper. */
-class ClusterCallTest {
-
-  @RegisterExtension
-  final BlockedThreadGuard guard = new BlockedThreadGuard();
+class ClusterCallTest extends ZookeeperClusterTestBase {
 
   private static final Duration WAIT = Duration.ofSeconds(15);
 
-  private Vertx vertx;
-  private EmbeddedZookeeper zookeeper;
-  private final List<ClusterNode> nodes = new ArrayList<>();
-  private ZookeeperDiscovery clientDiscovery;
-  private SlackerClient client;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    vertx = TestVertx.create();
-    zookeeper = new EmbeddedZookeeper();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    if (client != null) {
-      Await.result(client.close());
-    }
-    for (ClusterNode node : nodes) {
-      node.close();
-    }
-    if (clientDiscovery != null) {
-      Await.result(clientDiscovery.close());
-    }
-    Await.result(vertx.close());
-    zookeeper.close();
-  }
-
   private ClusterNode startNode(ClusterServerOptions cluster) throws Exception {
-    ClusterNode node = ClusterNode.start(vertx, ZookeeperDiscovery.create(vertx, zookeeper.options("calls")), cluster);
-    nodes.add(node);
-    return node;
+    return startNode("calls", cluster);
   }
 
   private SlackerClient client(ClusterClientOptions cluster) {

@@ -5,17 +5,9 @@ import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
-import io.slacker.test.BlockedThreadGuard;
-import io.slacker.test.TestVertx;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,45 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ZooKeeper going away, coming back, and expiring sessions, while calls flow. */
-class ZookeeperFaultTest {
-
-  @RegisterExtension
-  final BlockedThreadGuard guard = new BlockedThreadGuard();
+class ZookeeperFaultTest extends ZookeeperClusterTestBase {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private Vertx vertx;
-  private EmbeddedZookeeper zookeeper;
-  private final List<ClusterNode> nodes = new ArrayList<>();
-  private ZookeeperDiscovery clientDiscovery;
-  private SlackerClient client;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    vertx = TestVertx.create();
-    zookeeper = new EmbeddedZookeeper();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    if (client != null) {
-      Await.result(client.close());
-    }
-    for (ClusterNode node : nodes) {
-      node.close();
-    }
-    if (clientDiscovery != null) {
-      Await.result(clientDiscovery.close());
-    }
-    Await.result(vertx.close());
-    zookeeper.close();
-  }
-
   private ClusterNode startNode() throws Exception {
-    ClusterNode node = ClusterNode.start(vertx, ZookeeperDiscovery.create(vertx, zookeeper.options("faults")),
-        new ClusterServerOptions());
-    nodes.add(node);
-    return node;
+    return startNode("faults", new ClusterServerOptions());
   }
 
   private Who client() {
