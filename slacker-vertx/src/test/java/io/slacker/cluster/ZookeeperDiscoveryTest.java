@@ -93,7 +93,9 @@ class ZookeeperDiscoveryTest {
       assertFalse(b.isLeader("ledger"), "the second candidate waits");
 
       Await.result(a.withdraw("ledger"));
-      Await.until("B leads", WAIT, () -> B.equals(watch.current().leader()) && b.isLeader("ledger"));
+      // The leadership event reaches B's handler on its context, just after isLeader turns true.
+      Await.until("B leads", WAIT, () -> B.equals(watch.current().leader()) && b.isLeader("ledger")
+          && !bLeadershipEvents.isEmpty());
       assertEquals(List.of(B), watch.current().servers().stream().map(ServerInstance::address).toList());
       assertEquals(List.of("ledger"), bLeadershipEvents);
     } finally {
