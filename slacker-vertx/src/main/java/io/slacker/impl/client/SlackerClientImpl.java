@@ -77,22 +77,25 @@ public final class SlackerClientImpl implements SlackerClient {
   public <T> Future<T> call(SocketAddress server, String service, String method, List<?> args,
                             JavaType resultType, CallOptions options) {
     CallOptions effective = options == null ? new CallOptions() : options;
-    SocketAddress target = server != null ? server : effective.getServer();
-    if (target == null && hasDiscovery) {
-      return (Future<T>) routed(service, method, null, args.toArray(), resultType, effective);
-    }
-    return (Future<T>) start(service, method, null, args.toArray(), resultType, target, effective);
+    return (Future<T>) callOrRoute(service, method, null, args.toArray(), resultType,
+        server != null ? server : effective.getServer(), effective);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public <T> Future<T> call(MethodDescriptor method, Object[] args, CallOptions options) {
     CallOptions effective = options == null ? new CallOptions() : options;
-    if (effective.getServer() == null && hasDiscovery) {
-      return (Future<T>) routed(method.serviceName(), method.methodName(), method, args, method.returnType(), effective);
-    }
-    return (Future<T>) start(method.serviceName(), method.methodName(), method, args, method.returnType(),
+    return (Future<T>) callOrRoute(method.serviceName(), method.methodName(), method, args, method.returnType(),
         effective.getServer(), effective);
+  }
+
+  /** A call to the server named, or, with none named and a discovery, where the router sends it. */
+  private Future<Object> callOrRoute(String service, String method, MethodDescriptor descriptor, Object[] args,
+                                     JavaType resultType, SocketAddress server, CallOptions callOptions) {
+    if (server == null && hasDiscovery) {
+      return routed(service, method, descriptor, args, resultType, callOptions);
+    }
+    return start(service, method, descriptor, args, resultType, server, callOptions, timeoutOf(callOptions, descriptor));
   }
 
   @Override
@@ -147,8 +150,8 @@ public final class SlackerClientImpl implements SlackerClient {
 
   private CallAttempt<Object> attempt(String service, String method, MethodDescriptor descriptor, Object[] args,
                                       JavaType resultType, CallOptions callOptions) {
-    return (server, timeoutMillis) -> start(service, method, descriptor, args, resultType, server,
-        new CallOptions(callOptions).setTimeoutMillis(timeoutMillis));
+    return (server, timeoutMillis) -> start(service, method, descriptor, args, resultType, server, callOptions,
+        timeoutMillis);
   }
 
   /** A failure whose request never reached a server: safe to send elsewhere, whatever the method. */
@@ -170,7 +173,7 @@ public final class SlackerClientImpl implements SlackerClient {
   }
 
   private Future<Object> start(String service, String method, MethodDescriptor descriptor, Object[] args,
-                               JavaType resultType, SocketAddress server, CallOptions callOptions) {
+                               JavaType resultType, SocketAddress server, CallOptions callOptions, long timeoutMillis) {
     ContextInternal caller = vertx.getOrCreateContext();
     if (server == null) {
       return caller.failedFuture(new SlackerException(StatusCode.UNAVAILABLE,
@@ -183,7 +186,7 @@ public final class SlackerClientImpl implements SlackerClient {
       return caller.failedFuture(new SlackerException(StatusCode.BAD_REQUEST, e.getMessage()));
     }
     ClientCallImpl call = new ClientCallImpl(service, method, descriptor, args, new CallMetadata(callOptions.getMetadata()),
-        server, timeoutOf(callOptions, descriptor), serializer, resultType);
+        server, timeoutMillis, serializer, resultType);
     if (interceptors.isEmpty()) {
       return send(caller, call);
     }
