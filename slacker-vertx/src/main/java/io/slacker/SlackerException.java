@@ -3,11 +3,18 @@ package io.slacker;
 /**
  * The one failure type of Slacker calls: a {@link StatusCode}, a message and, for
  * {@link StatusCode#APPLICATION_ERROR}, the class name of the exception thrown on the server.
+ *
+ * <p>Codes have an origin. Every code but {@code APPLICATION_ERROR} is produced by Slacker itself
+ * (the transport, the server or an interceptor). A {@code SlackerException} that a service method
+ * fails with, such as the failure of its own downstream call passed on, reaches the caller as
+ * {@code APPLICATION_ERROR} with the original code in {@link #relayedCode()}: a dead downstream
+ * never looks like an unreachable server to the upstream caller.
  */
 public class SlackerException extends RuntimeException {
 
   private final StatusCode code;
   private final String remoteClass;
+  private final StatusCode relayedCode;
 
   public SlackerException(StatusCode code, String message) {
     this(code, message, null, null);
@@ -18,9 +25,18 @@ public class SlackerException extends RuntimeException {
   }
 
   public SlackerException(StatusCode code, String message, String remoteClass, Throwable cause) {
+    this(code, message, remoteClass, null, cause);
+  }
+
+  /**
+   * @param relayedCode for {@code APPLICATION_ERROR}, the code of a Slacker failure the remote method
+   *     passed on; {@code null} for none
+   */
+  public SlackerException(StatusCode code, String message, String remoteClass, StatusCode relayedCode, Throwable cause) {
     super(message, cause);
     this.code = code;
     this.remoteClass = remoteClass;
+    this.relayedCode = relayedCode;
   }
 
   public StatusCode code() {
@@ -30,6 +46,15 @@ public class SlackerException extends RuntimeException {
   /** @return the class name of the exception thrown by the remote service method, or {@code null} */
   public String remoteClass() {
     return remoteClass;
+  }
+
+  /**
+   * @return for an {@code APPLICATION_ERROR}, the status code of the Slacker failure the remote method
+   *     failed with (typically its own downstream call's, passed on); {@code null} when the method
+   *     failed with an exception of its own
+   */
+  public StatusCode relayedCode() {
+    return relayedCode;
   }
 
   /**
@@ -46,7 +71,7 @@ public class SlackerException extends RuntimeException {
 
   @Override
   public String toString() {
-    String base = "SlackerException[" + code + "]: " + getMessage();
+    String base = "SlackerException[" + code + (relayedCode == null ? "" : ", relayed " + relayedCode) + "]: " + getMessage();
     return remoteClass == null ? base : base + " (remote " + remoteClass + ")";
   }
 }

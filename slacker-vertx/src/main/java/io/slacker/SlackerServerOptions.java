@@ -14,6 +14,8 @@ public class SlackerServerOptions {
   public static final int DEFAULT_BLOCKING_POOL_SIZE = 20;
   public static final int DEFAULT_BLOCKING_QUEUE_SIZE = 1_000;
   public static final long DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 30_000;
+  /** Long enough for requests a client sent before it saw GOAWAY to arrive and be answered. */
+  public static final long DEFAULT_GOAWAY_LINGER_MILLIS = 2_000;
   /** One event loop per core serves connections, as Vert.x scales verticles. */
   public static final int DEFAULT_EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
 
@@ -24,6 +26,7 @@ public class SlackerServerOptions {
   private int blockingPoolSize;
   private int blockingQueueSize;
   private long shutdownTimeoutMillis;
+  private long goawayLingerMillis;
   private ClusterServerOptions cluster;
   private int eventLoops;
 
@@ -35,6 +38,7 @@ public class SlackerServerOptions {
     blockingPoolSize = DEFAULT_BLOCKING_POOL_SIZE;
     blockingQueueSize = DEFAULT_BLOCKING_QUEUE_SIZE;
     shutdownTimeoutMillis = DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
+    goawayLingerMillis = DEFAULT_GOAWAY_LINGER_MILLIS;
     cluster = new ClusterServerOptions();
     eventLoops = DEFAULT_EVENT_LOOPS;
   }
@@ -47,6 +51,7 @@ public class SlackerServerOptions {
     blockingPoolSize = other.blockingPoolSize;
     blockingQueueSize = other.blockingQueueSize;
     shutdownTimeoutMillis = other.shutdownTimeoutMillis;
+    goawayLingerMillis = other.goawayLingerMillis;
     cluster = new ClusterServerOptions(other.cluster);
     eventLoops = other.eventLoops;
   }
@@ -60,6 +65,7 @@ public class SlackerServerOptions {
     setBlockingPoolSize(json.getInteger("blockingPoolSize", blockingPoolSize));
     setBlockingQueueSize(json.getInteger("blockingQueueSize", blockingQueueSize));
     setShutdownTimeoutMillis(json.getLong("shutdownTimeoutMillis", shutdownTimeoutMillis));
+    setGoawayLingerMillis(json.getLong("goawayLingerMillis", goawayLingerMillis));
     JsonObject clusterJson = json.getJsonObject("cluster");
     if (clusterJson != null) {
       setCluster(new ClusterServerOptions(clusterJson));
@@ -76,6 +82,7 @@ public class SlackerServerOptions {
         .put("blockingPoolSize", blockingPoolSize)
         .put("blockingQueueSize", blockingQueueSize)
         .put("shutdownTimeoutMillis", shutdownTimeoutMillis)
+        .put("goawayLingerMillis", goawayLingerMillis)
         .put("cluster", cluster.toJson())
         .put("eventLoops", eventLoops);
   }
@@ -170,6 +177,23 @@ public class SlackerServerOptions {
       throw new IllegalArgumentException("shutdownTimeoutMillis must not be negative");
     }
     this.shutdownTimeoutMillis = shutdownTimeoutMillis;
+    return this;
+  }
+
+  public long getGoawayLingerMillis() {
+    return goawayLingerMillis;
+  }
+
+  /**
+   * How long a connection told GOAWAY stays open for the requests its client sent before it saw
+   * the GOAWAY; they are answered UNAVAILABLE ("not run"). A client that closes ends it sooner, and
+   * the shutdown timeout bounds it.
+   */
+  public SlackerServerOptions setGoawayLingerMillis(long goawayLingerMillis) {
+    if (goawayLingerMillis < 0) {
+      throw new IllegalArgumentException("goawayLingerMillis must not be negative");
+    }
+    this.goawayLingerMillis = goawayLingerMillis;
     return this;
   }
 

@@ -49,6 +49,37 @@ class ServiceFailureTest extends EchoServerTestBase {
   }
 
   @Test
+  void aSlackerFailureAMethodPassesOnIsAnApplicationErrorWithItsCodeRelayed() throws Exception {
+    SlackerException error = failureOf(client.call(EchoServices.PASSES_ON, new Object[]{"gone"}, toServer()));
+    assertEquals(StatusCode.APPLICATION_ERROR, error.code());
+    assertEquals(StatusCode.UNAVAILABLE, error.relayedCode());
+    assertEquals("downstream: gone", error.getMessage());
+    assertEquals(SlackerException.class.getName(), error.remoteClass());
+    try (RawConnection raw = new RawConnection(port)) {
+      ReadFrame frame = raw.send(RawFrames.request(7, RawFrames.JSON, 5_000, EchoServices.NAME,
+          "passesOn(java.lang.String)", RawFrames.json("[\"gone\"]"))).read();
+      assertEquals(RawFrames.ERROR, frame.type());
+      assertEquals(StatusCode.APPLICATION_ERROR.value(), frame.errorCode());
+      // §5: the relayed code follows the remote class, as the body's last two bytes.
+      byte[] body = frame.body();
+      assertEquals(StatusCode.UNAVAILABLE.value(), ((body[body.length - 2] & 0xFF) << 8) | (body[body.length - 1] & 0xFF));
+    }
+    assertServerStillServes();
+  }
+
+  @Test
+  void anInterceptorsUnavailableIsRelayedItsOtherCodesStay() throws Exception {
+    server.addInterceptor((call, next) -> "down".equals(call.metadata().get("auth"))
+        ? Future.failedFuture(new SlackerException(StatusCode.UNAVAILABLE, "the auth service is down"))
+        : next.proceed());
+    SlackerException error = failureOf(client.call(EchoServices.ECHO, new Object[]{"x"}, toServer().putMetadata("auth", "down")));
+    assertEquals(StatusCode.APPLICATION_ERROR, error.code());
+    assertEquals(StatusCode.UNAVAILABLE, error.relayedCode());
+    assertEquals("the auth service is down", error.getMessage());
+    assertServerStillServes();
+  }
+
+  @Test
   void aMethodThatNeverCompletesHitsTheDeadlineOnBothSides() throws Exception {
     long start = System.nanoTime();
     SlackerException error = failureOf(client.call(EchoServices.NEVER, new Object[0], toServer().setTimeoutMillis(300)));

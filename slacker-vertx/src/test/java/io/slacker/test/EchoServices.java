@@ -3,6 +3,8 @@ package io.slacker.test;
 import io.slacker.MethodDescriptor;
 import io.slacker.ServerCall;
 import io.slacker.ServiceDefinition;
+import io.slacker.SlackerException;
+import io.slacker.StatusCode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -28,6 +30,9 @@ public final class EchoServices {
   public static final MethodDescriptor THROWS = MethodDescriptor.builder(NAME, "throwing")
       .parameterTypes(String.class).returnType(String.class).build();
   public static final MethodDescriptor FAILS = MethodDescriptor.builder(NAME, "failing")
+      .parameterTypes(String.class).returnType(String.class).build();
+  /** Fails with a Slacker status code, as a method passing on its own downstream call's failure does. */
+  public static final MethodDescriptor PASSES_ON = MethodDescriptor.builder(NAME, "passesOn")
       .parameterTypes(String.class).returnType(String.class).build();
   public static final MethodDescriptor NEVER = MethodDescriptor.builder(NAME, "never")
       .returnType(String.class).build();
@@ -57,6 +62,7 @@ public final class EchoServices {
           throw new IllegalStateException("thrown: " + args[0]);
         })
         .method(FAILS, args -> Future.failedFuture(new IllegalArgumentException("failed: " + args[0])))
+        .method(PASSES_ON, args -> Future.failedFuture(new SlackerException(StatusCode.UNAVAILABLE, "downstream: " + args[0])))
         .method(NEVER, args -> {
           neverCalls.add(ServerCall.current());
           return Promise.promise().future();

@@ -15,6 +15,17 @@ public final class TestVertx {
    */
   public static final long MAX_EVENT_LOOP_MILLIS = Long.getLong("slacker.test.maxEventLoopMillis", 250);
 
+  static {
+    // Netty registers a JFR event the first time it allocates a buffer chunk, which builds JFR's
+    // type library: 0.2-0.3 s, on whichever thread allocates first, usually an event loop.
+    // Done once here, it cannot be mistaken for a blocked event loop.
+    try {
+      Class.forName("io.netty.buffer.AllocateChunkEvent", true, TestVertx.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      // A Netty without that event has nothing to warm up.
+    }
+  }
+
   private TestVertx() {
   }
 

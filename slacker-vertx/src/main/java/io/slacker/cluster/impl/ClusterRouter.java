@@ -23,39 +23,47 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
  * Routes the calls of a client that has a discovery: finds the service's servers (looked up on
  * first use, then watched), picks the target by grouping and balancer, fails over within the
  * retry budget, and takes servers whose connection failed out of rotation. Results complete on
- * the caller's context.
+ * the caller's context. Routes, their watches and every timer belong to the router's own context,
+ * not to whichever verticle happened to call first.
  */
 public final class ClusterRouter {
 
   /** How often a LEADER call whose leader is unreachable looks for the next one. */
   private static final long LEADER_RECHECK_MILLIS = 25;
+  /**
+   * How long after its deadline a call that nothing else has failed is failed by the router itself.
+   * Discovery and the transport each fail a call at the deadline with a precise reason; this only
+   * catches what would otherwise hang.
+   */
+  private static final long BACKSTOP_GRACE_MILLIS = 100;
 
   private final Vertx vertx;
+  private final ContextInternal context;
   private final ServiceDiscovery discovery;
   private final ClusterClientOptions options;
-  private final Predicate<Throwable> neverSent;
+  private final AttemptFailures failures;
   private final Map<String, ServiceRoute> routes = new ConcurrentHashMap<>();
   private final Ejections ejections;
   private final RetryBudget budget;
 
   /**
+   * @param context   the router's own context: watches and timers run there
    * @param discovery where services are looked up; {@code null} leaves only explicit server lists
-   * @param neverSent tells a failure whose request certainly never reached a server (refused
-   *     connection, dropped before it was written, goaway): safe to retry for any method
+   * @param failures  tells which failed attempts never ran and which show an unreachable server
    */
-  public ClusterRouter(Vertx vertx, ServiceDiscovery discovery, ClusterClientOptions options, long connectTimeoutMillis,
-                       Predicate<Throwable> neverSent) {
+  public ClusterRouter(Vertx vertx, ContextInternal context, ServiceDiscovery discovery, ClusterClientOptions options,
+                       long connectTimeoutMillis, AttemptFailures failures) {
     this.vertx = vertx;
+    this.context = context;
     this.discovery = discovery;
     this.options = new ClusterClientOptions(options);
-    this.neverSent = neverSent;
-    this.ejections = new Ejections(vertx, options.getProbeInitialMillis(), options.getProbeMaxMillis(),
+    this.failures = failures;
+    this.ejections = new Ejections(vertx, context, options.getProbeInitialMillis(), options.getProbeMaxMillis(),
         connectTimeoutMillis, this::listedAnywhere);
     this.budget = new RetryBudget(options.getRetryBudgetRatio(), options.getRetryBudgetMinPerSecond(),
         options.getRetryBudgetWindowMillis());
@@ -73,13 +81,16 @@ public final class ClusterRouter {
    */
   public <T> Future<T> call(String service, Grouping grouping, boolean idempotent, String hashKey,
                             long timeoutMillis, CallAttempt<T> attempt) {
-    ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
-    Promise<T> promise = context.promise();
+    Promise<T> promise = ((ContextInternal) vertx.getOrCreateContext()).promise();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    // Whatever happens below, the caller hears by its deadline.
+    long backstop = context.setTimer(timeoutMillis + BACKSTOP_GRACE_MILLIS, t -> promise.tryFail(new SlackerException(
+        StatusCode.DEADLINE_EXCEEDED, "call to '" + service + "' did not complete within its deadline of " + timeoutMillis + " ms")));
+    promise.future().onComplete(ar -> vertx.cancelTimer(backstop));
     budget.onCall();
     route(service, timeoutMillis).onComplete(ar -> {
       if (ar.failed()) {
-        promise.fail(ar.cause());
+        promise.tryFail(ar.cause());
       } else {
         attempt(ar.result(), grouping, idempotent, hashKey, deadline, attempt, new HashSet<>(), null, promise);
       }
@@ -89,8 +100,7 @@ public final class ClusterRouter {
 
   /** Calls every server {@code grouping} names ({@link Grouping.Kind#ALL} or {@link Grouping.Kind#LIST}). */
   public <T> Future<GroupResult<T>> callGroup(String service, Grouping grouping, long timeoutMillis, CallAttempt<T> attempt) {
-    ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
-    Promise<GroupResult<T>> promise = context.promise();
+    Promise<GroupResult<T>> promise = ((ContextInternal) vertx.getOrCreateContext()).promise();
     Future<List<SocketAddress>> targets = grouping.kind() == Grouping.Kind.LIST
         ? Future.succeededFuture(grouping.servers())
         : route(service, timeoutMillis).map(route -> route.available().stream().map(e -> e.server().address()).toList());
@@ -99,34 +109,42 @@ public final class ClusterRouter {
         promise.fail(ar.cause());
         return;
       }
-      List<SocketAddress> servers = ar.result();
-      if (servers.isEmpty()) {
-        promise.fail(noServers(service));
-        return;
+      try {
+        callEach(service, grouping, timeoutMillis, attempt, ar.result(), promise);
+      } catch (RuntimeException e) {
+        promise.tryFail(new SlackerException(StatusCode.INTERNAL, "a group call to '" + service + "' failed: " + e, e));
       }
-      List<Future<T>> calls = new ArrayList<>();
-      for (SocketAddress server : servers) {
-        calls.add(attempt.call(server, timeoutMillis));
-      }
-      Future.join(calls).onComplete(done -> {
-        List<ServerResult<T>> results = new ArrayList<>();
-        for (int i = 0; i < servers.size(); i++) {
-          Future<T> f = calls.get(i);
-          results.add(f.succeeded() ? ServerResult.success(servers.get(i), f.result())
-              : ServerResult.failure(servers.get(i), f.cause()));
-          if (f.failed()) {
-            ejectIfUnreachable(servers.get(i), f.cause());
-          }
-        }
-        GroupResult<T> result = new GroupResult<>(service, results);
-        if (result.failsUnder(grouping.policy())) {
-          promise.fail(new GroupCallException(grouping.policy(), result));
-        } else {
-          promise.complete(result);
-        }
-      });
     });
     return promise.future();
+  }
+
+  private <T> void callEach(String service, Grouping grouping, long timeoutMillis, CallAttempt<T> attempt,
+                            List<SocketAddress> servers, Promise<GroupResult<T>> promise) {
+    if (servers.isEmpty()) {
+      promise.fail(noServers(service));
+      return;
+    }
+    List<Future<T>> calls = new ArrayList<>();
+    for (SocketAddress server : servers) {
+      calls.add(attempt.call(server, timeoutMillis));
+    }
+    Future.join(calls).onComplete(done -> {
+      List<ServerResult<T>> results = new ArrayList<>();
+      for (int i = 0; i < servers.size(); i++) {
+        Future<T> f = calls.get(i);
+        results.add(f.succeeded() ? ServerResult.success(servers.get(i), f.result())
+            : ServerResult.failure(servers.get(i), f.cause()));
+        if (f.failed()) {
+          ejectIfUnreachable(servers.get(i), f.cause());
+        }
+      }
+      GroupResult<T> result = new GroupResult<>(service, results);
+      if (result.failsUnder(grouping.policy())) {
+        promise.fail(new GroupCallException(grouping.policy(), result));
+      } else {
+        promise.complete(result);
+      }
+    });
   }
 
   /** A group call reduced to one value, for typed proxies: the grouping's merge, or the first success. */
@@ -169,9 +187,22 @@ public final class ClusterRouter {
 
   private <T> void attempt(ServiceRoute route, Grouping grouping, boolean idempotent, String hashKey, long deadline,
                            CallAttempt<T> attempt, Set<SocketAddress> tried, Throwable lastFailure, Promise<T> promise) {
+    try {
+      tryAttempt(route, grouping, idempotent, hashKey, deadline, attempt, tried, lastFailure, promise);
+    } catch (RuntimeException e) {
+      // A balancer (possibly the user's own) or grouping code that throws fails the call, not hangs it.
+      promise.tryFail(new SlackerException(StatusCode.INTERNAL, "routing a call to '" + route.service() + "' failed: " + e, e));
+    }
+  }
+
+  private <T> void tryAttempt(ServiceRoute route, Grouping grouping, boolean idempotent, String hashKey, long deadline,
+                              CallAttempt<T> attempt, Set<SocketAddress> tried, Throwable lastFailure, Promise<T> promise) {
+    if (promise.future().isComplete()) {
+      return;
+    }
     long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
     if (remaining <= 0) {
-      promise.fail(lastFailure != null ? lastFailure
+      promise.tryFail(lastFailure != null ? lastFailure
           : new SlackerException(StatusCode.DEADLINE_EXCEEDED, "call to '" + route.service() + "' timed out before it was sent"));
       return;
     }
@@ -179,12 +210,12 @@ public final class ClusterRouter {
     if (target == null && grouping.kind() == Grouping.Kind.LEADER && route.members().leader() != null) {
       // The known leader is unreachable: a successor is usually already queued in the election,
       // so wait for discovery to name it rather than fail the call.
-      vertx.setTimer(LEADER_RECHECK_MILLIS, t -> attempt(route, grouping, idempotent, hashKey, deadline, attempt, tried,
+      context.setTimer(LEADER_RECHECK_MILLIS, t -> attempt(route, grouping, idempotent, hashKey, deadline, attempt, tried,
           lastFailure != null ? lastFailure : noLeader(route), promise));
       return;
     }
     if (target == null) {
-      promise.fail(lastFailure != null ? lastFailure : grouping.kind() == Grouping.Kind.LEADER
+      promise.tryFail(lastFailure != null ? lastFailure : grouping.kind() == Grouping.Kind.LEADER
           ? noLeader(route) : noServers(route.service()));
       return;
     }
@@ -195,7 +226,7 @@ public final class ClusterRouter {
     attempt.call(server, attemptTimeout).onComplete(ar -> {
       target.finished();
       if (ar.succeeded()) {
-        promise.complete(ar.result());
+        promise.tryComplete(ar.result());
         return;
       }
       Throwable failure = ar.cause();
@@ -203,7 +234,7 @@ public final class ClusterRouter {
       if (tried.size() < options.getMaxAttempts() && retryable(failure, idempotent) && budget.tryRetry()) {
         attempt(route, grouping, idempotent, hashKey, deadline, attempt, tried, failure, promise);
       } else {
-        promise.fail(failure);
+        promise.tryFail(failure);
       }
     });
   }
@@ -217,7 +248,7 @@ public final class ClusterRouter {
   }
 
   private boolean retryable(Throwable failure, boolean idempotent) {
-    if (neverSent.test(failure)) {
+    if (failures.neverRan(failure)) {
       return true;
     }
     if (!idempotent || !(failure instanceof SlackerException)) {
@@ -228,7 +259,7 @@ public final class ClusterRouter {
   }
 
   private void ejectIfUnreachable(SocketAddress server, Throwable failure) {
-    if (failure instanceof SlackerException && ((SlackerException) failure).code() == StatusCode.UNAVAILABLE) {
+    if (failures.unreachable(failure)) {
       ejections.eject(server, failure.getMessage());
     }
   }
@@ -239,7 +270,7 @@ public final class ClusterRouter {
       return Future.failedFuture(new IllegalStateException("calls to '" + service
           + "' need a discovery: create the client with SlackerClient.create(vertx, options, discovery)"));
     }
-    ServiceRoute route = routes.computeIfAbsent(service, s -> new ServiceRoute(s, vertx, discovery,
+    ServiceRoute route = routes.computeIfAbsent(service, s -> new ServiceRoute(s, vertx, context, discovery,
         LoadBalancer.named(options.getLoadBalancer()), ejections, options.getEmptyProtectionMillis(), ejections::restore));
     Future<ServiceRoute> ready = route.ready().map(route);
     if (ready.isComplete()) {

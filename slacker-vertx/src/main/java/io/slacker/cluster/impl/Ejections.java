@@ -1,6 +1,7 @@
 package io.slacker.cluster.impl;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.logging.Logger;
 import io.vertx.core.internal.logging.LoggerFactory;
 import io.vertx.core.net.NetClient;
@@ -23,6 +24,7 @@ final class Ejections {
   private static final Logger log = LoggerFactory.getLogger(Ejections.class);
 
   private final Vertx vertx;
+  private final ContextInternal context;
   private final NetClientOptions probeOptions;
   private final long initialBackoff;
   private final long maxBackoff;
@@ -32,8 +34,11 @@ final class Ejections {
   private NetClient probeClient;
   private volatile boolean closed;
 
-  Ejections(Vertx vertx, long initialBackoff, long maxBackoff, long connectTimeout, Predicate<SocketAddress> stillListed) {
+  /** @param context where the probes run: the router's own */
+  Ejections(Vertx vertx, ContextInternal context, long initialBackoff, long maxBackoff, long connectTimeout,
+            Predicate<SocketAddress> stillListed) {
     this.vertx = vertx;
+    this.context = context;
     this.probeOptions = new NetClientOptions().setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout));
     this.initialBackoff = initialBackoff;
     this.maxBackoff = maxBackoff;
@@ -66,7 +71,7 @@ final class Ejections {
   }
 
   private void scheduleProbe(SocketAddress server, long backoff) {
-    vertx.setTimer(backoff, id -> {
+    context.setTimer(backoff, id -> {
       if (closed || !ejected.containsKey(server)) {
         return;
       }

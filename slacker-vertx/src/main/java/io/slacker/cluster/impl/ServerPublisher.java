@@ -29,6 +29,8 @@ public final class ServerPublisher implements ServerMembership {
   private final Set<String> services = new LinkedHashSet<>();
   private final Set<String> offlineServices = new LinkedHashSet<>();
   private boolean serverOffline;
+  /** Set by {@link #withdraw()}: a registration still in flight then is closed as soon as it lands. */
+  private boolean withdrawn;
   private ServerRegistration registration;
   private ServerData data;
   private Handler<String> leadershipHandler;
@@ -46,6 +48,10 @@ public final class ServerPublisher implements ServerMembership {
     return discovery.register(SocketAddress.inetSocketAddress(port, host), data).compose(reg -> {
       List<String> toPublish;
       synchronized (this) {
+        if (withdrawn) {
+          return reg.close().transform(ar -> Future.failedFuture(
+              new IllegalStateException("the server was closed while it registered in discovery")));
+        }
         registration = reg;
         reg.leadershipHandler(this::onLeadership);
         toPublish = publishable();
@@ -72,6 +78,7 @@ public final class ServerPublisher implements ServerMembership {
   public Future<Void> withdraw() {
     ServerRegistration reg;
     synchronized (this) {
+      withdrawn = true;
       reg = registration;
       registration = null;
     }

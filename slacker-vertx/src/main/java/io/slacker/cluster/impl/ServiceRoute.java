@@ -7,22 +7,27 @@ import io.slacker.cluster.ServiceWatch;
 import io.slacker.spi.LoadBalancer;
 import io.slacker.spi.ServiceDiscovery;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.logging.Logger;
 import io.vertx.core.internal.logging.LoggerFactory;
 import io.vertx.core.net.SocketAddress;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * What one client knows of one service: the watched members, after empty-provider protection,
  * their endpoints, and a balancer selector cached until the members or the ejections change.
+ *
+ * <p>The watch, its updates and the empty-provider timer run on the router's context. Callers on
+ * any thread read only {@link Listing}s, which are immutable: one update replaces the members and
+ * their endpoints together, so no reader sees one without the other.
  */
 final class ServiceRoute {
 
@@ -30,30 +35,38 @@ final class ServiceRoute {
 
   private final String service;
   private final Vertx vertx;
+  private final ContextInternal context;
   private final LoadBalancer balancer;
   private final Ejections ejections;
   private final long emptyProtectionMillis;
   private final Consumer<SocketAddress> onRejoin;
   private final Future<ServiceWatch> watch;
-  private final Map<SocketAddress, Endpoint> endpoints = new ConcurrentHashMap<>();
-  private volatile ServiceMembers members;
+  private volatile Listing listing;
   private volatile CachedSelector cached;
   private long emptyTimer = -1;
 
-  private record CachedSelector(ServiceMembers members, long ejectionVersion, List<Endpoint> available,
+  /** The members in use and an endpoint for each of their servers. */
+  private record Listing(ServiceMembers members, Map<SocketAddress, Endpoint> endpoints) {
+  }
+
+  private record CachedSelector(Listing listing, long ejectionVersion, List<Endpoint> available,
                                 LoadBalancer.Selector selector) {
   }
 
-  ServiceRoute(String service, Vertx vertx, ServiceDiscovery discovery, LoadBalancer balancer, Ejections ejections,
-               long emptyProtectionMillis, Consumer<SocketAddress> onRejoin) {
+  ServiceRoute(String service, Vertx vertx, ContextInternal context, ServiceDiscovery discovery, LoadBalancer balancer,
+               Ejections ejections, long emptyProtectionMillis, Consumer<SocketAddress> onRejoin) {
     this.service = service;
     this.vertx = vertx;
+    this.context = context;
     this.balancer = balancer;
     this.ejections = ejections;
     this.emptyProtectionMillis = emptyProtectionMillis;
     this.onRejoin = onRejoin;
-    this.members = ServiceMembers.empty(service);
-    this.watch = discovery.watch(service, this::onUpdate).onSuccess(w -> accept(w.current()));
+    this.listing = new Listing(ServiceMembers.empty(service), Map.of());
+    // Started on the router's context, so that the watch belongs to it and not to the first caller.
+    Promise<ServiceWatch> started = context.promise();
+    context.emit(v -> discovery.watch(service, this::onUpdate).onComplete(started));
+    this.watch = started.future().onSuccess(w -> accept(w.current()));
   }
 
   String service() {
@@ -66,16 +79,17 @@ final class ServiceRoute {
   }
 
   ServiceMembers members() {
-    return members;
+    return listing.members();
   }
 
   boolean lists(SocketAddress server) {
-    return endpoints.containsKey(server);
+    return listing.endpoints().containsKey(server);
   }
 
-  /** @return the endpoint of {@code server}, made for it if discovery does not list it (a leader or explicit target) */
+  /** @return the endpoint of {@code server}, or a fresh one if discovery does not list it (a leader or explicit target) */
   Endpoint endpoint(SocketAddress server) {
-    return endpoints.computeIfAbsent(server, s -> new Endpoint(new ServerInstance(s, new ServerData())));
+    Endpoint listed = listing.endpoints().get(server);
+    return listed != null ? listed : new Endpoint(new ServerInstance(server, new ServerData()));
   }
 
   /** @return the servers in rotation: listed and not ejected */
@@ -100,29 +114,30 @@ final class ServiceRoute {
 
   private CachedSelector current() {
     CachedSelector c = cached;
-    ServiceMembers m = members;
+    Listing l = listing;
     long version = ejections.version();
-    if (c != null && c.members() == m && c.ejectionVersion() == version) {
+    if (c != null && c.listing() == l && c.ejectionVersion() == version) {
       return c;
     }
     List<Endpoint> available = new ArrayList<>();
-    for (ServerInstance server : m.servers()) {
+    for (ServerInstance server : l.members().servers()) {
       if (!ejections.isEjected(server.address())) {
-        available.add(endpoints.get(server.address()));
+        available.add(l.endpoints().get(server.address()));
       }
     }
-    c = new CachedSelector(m, version, available, available.isEmpty() ? null : balancer.selector(available));
+    c = new CachedSelector(l, version, available, available.isEmpty() ? null : balancer.selector(available));
     cached = c;
     return c;
   }
 
-  /** Runs on the watch's context. */
+  /** Runs on the router's context. */
   private void onUpdate(ServiceMembers update) {
+    ServiceMembers members = listing.members();
     if (update.isEmpty() && !members.isEmpty() && emptyProtectionMillis > 0) {
       if (emptyTimer < 0) {
         log.warn("Discovery lists no server of '" + service + "' any more; keeping the " + members.servers().size()
             + " last known for up to " + emptyProtectionMillis + " ms in case the update is wrong");
-        emptyTimer = vertx.setTimer(emptyProtectionMillis, id -> {
+        emptyTimer = context.setTimer(emptyProtectionMillis, id -> {
           emptyTimer = -1;
           watch.onSuccess(w -> accept(w.current()));
         });
@@ -136,24 +151,21 @@ final class ServiceRoute {
     accept(update);
   }
 
+  /** Runs on the router's context. Servers no longer listed are dropped at once; their calls in flight keep their endpoint. */
   private void accept(ServiceMembers update) {
-    Set<SocketAddress> previous = new HashSet<>();
-    members.servers().forEach(s -> previous.add(s.address()));
+    Map<SocketAddress, Endpoint> previous = listing.endpoints();
+    Map<SocketAddress, Endpoint> endpoints = new HashMap<>();
     for (ServerInstance server : update.servers()) {
-      Endpoint endpoint = endpoints.get(server.address());
+      Endpoint endpoint = previous.get(server.address());
       if (endpoint == null) {
-        endpoints.put(server.address(), new Endpoint(server));
+        endpoint = new Endpoint(server);
+        onRejoin.accept(server.address());
       } else {
         endpoint.update(server);
       }
-      if (!previous.contains(server.address())) {
-        onRejoin.accept(server.address());
-      }
+      endpoints.put(server.address(), endpoint);
     }
-    Set<SocketAddress> listed = new HashSet<>();
-    update.servers().forEach(s -> listed.add(s.address()));
-    endpoints.keySet().removeIf(address -> !listed.contains(address) && endpoints.get(address).inFlight() == 0);
-    members = update;
+    listing = new Listing(update, Map.copyOf(endpoints));
   }
 
   Future<Void> close() {

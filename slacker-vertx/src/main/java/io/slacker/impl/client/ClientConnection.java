@@ -24,24 +24,28 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One multiplexed connection to a server. Calls may be sent from any thread; the state below is
- * touched only on the connection's own event loop.
+ * One multiplexed connection to a server. Calls may be handed over from any thread; all the
+ * state below, timers included, belongs to the connection's own context and is touched there only.
  */
 final class ClientConnection {
+
+  /** Where the call id sits in an encoded frame: it is chosen on the event loop, after encoding. */
+  private static final int CALL_ID_POSITION = Protocol.LENGTH_FIELD_SIZE + Protocol.OFFSET_CALL_ID;
 
   private final SlackerClientImpl client;
   private final ServerEndpoint endpoint;
   private final SocketAddress address;
   private final SlackerClientOptions options;
   private final ContextInternal context;
-  private final AtomicInteger callIds = new AtomicInteger();
   private final Map<Integer, PendingCall> pending = new HashMap<>();
   /** Calls made before the handshake finished, sent once it does. */
   private final List<QueuedCall> queued = new ArrayList<>();
+  private final CallIds callIds = new CallIds();
+  private int queuedOneWay;
   private NetSocket socket;
+  private FrameDecoder decoder;
   private boolean ready;
   private volatile boolean draining;
   private volatile boolean closed;
@@ -64,7 +68,8 @@ final class ClientConnection {
 
   /**
    * The caller's event loop when it has one, as Vert.x's own clients do: a verticle's calls,
-   * their answers and its callbacks then stay on one thread, with no hand-off per call.
+   * their answers and its callbacks then stay on one thread, with no hand-off per call. The
+   * context is the connection's own, so its timers do not belong to the caller's deployment.
    */
   private static ContextInternal connectionContext(VertxInternal vertx) {
     ContextInternal current = vertx.getContext();
@@ -106,12 +111,13 @@ final class ClientConnection {
     closeReason = reason;
     closed = true;
     failAll(reason);
+    endpoint.connectionClosed(this);
     client.connectionLost(address, reason);
   }
 
   private void onConnected(NetSocket socket) {
     this.socket = socket;
-    socket.handler(new FrameDecoder(options.getMaxFrameSize(), this::onFrame, error -> close(
+    decoder = new FrameDecoder(options.getMaxFrameSize(), this::onFrame, error -> close(
         new SlackerException(StatusCode.UNAVAILABLE, "connection to " + address + " broke the protocol: " + error.getMessage())),
         context, backlogged -> {
           if (backlogged) {
@@ -119,21 +125,21 @@ final class ClientConnection {
           } else {
             socket.resume();
           }
-        }));
+        });
+    socket.handler(decoder);
     socket.closeHandler(v -> onClosed());
     socket.exceptionHandler(e -> closeReason = closeReason != null ? closeReason
         : new SlackerException(StatusCode.UNAVAILABLE, "connection to " + address + " failed: " + e.getMessage(), e));
     socket.write(FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids()));
-    handshakeTimer = client.vertx().setTimer(options.getConnectTimeoutMillis(), t -> close(new SlackerException(
+    handshakeTimer = context.setTimer(options.getConnectTimeoutMillis(), t -> close(new SlackerException(
         StatusCode.UNAVAILABLE, address + " did not answer the handshake within " + options.getConnectTimeoutMillis() + " ms")));
   }
 
-  /** Encodes on the caller's thread, then hands the frame to the event loop. */
+  /** Encodes on the caller's thread, then hands the frame to the connection's context. */
   void send(ClientCallImpl call, Promise<Object> promise) {
-    int callId = nextCallId();
     Buffer frame;
     try {
-      frame = encode(callId, call);
+      frame = encode(call);
     } catch (IOException | RuntimeException e) {
       promise.fail(new SlackerException(StatusCode.BAD_REQUEST,
           "the arguments of " + call + " cannot be serialized as " + call.serializer().name() + ": " + e.getMessage(), e));
@@ -145,48 +151,64 @@ final class ClientConnection {
           + (frame.length() - Protocol.LENGTH_FIELD_SIZE) + " bytes, over the maximum frame size of " + limit));
       return;
     }
-    context.execute(() -> enqueue(new PendingCall(callId, call, promise), frame));
+    context.execute(() -> enqueue(call, promise, frame));
   }
 
-  private Buffer encode(int callId, ClientCallImpl call) throws IOException {
+  /** The frame with call id 0; {@link #enqueue} writes the real one in. */
+  private static Buffer encode(ClientCallImpl call) throws IOException {
     boolean byName = call.descriptor() == null;
-    return FrameEncoder.request(callId, call.serializer().id(), call.timeoutMillis(), call.oneWay(),
+    return FrameEncoder.request(0, call.serializer().id(), call.timeoutMillis(), call.oneWay(),
         byName ? 0 : call.descriptor().serviceId(), byName ? 0 : call.descriptor().methodId(),
         byName ? call.service() : null, byName ? call.method() : null,
         call.metadata(), out -> call.serializer().writeValues(out, call.arguments()));
   }
 
-  private int nextCallId() {
-    int id = callIds.incrementAndGet();
-    // 0 is reserved for connection-level frames.
-    return id != 0 ? id : callIds.incrementAndGet();
-  }
-
-  private void enqueue(PendingCall call, Buffer frame) {
-    if (closed) {
-      call.promise.fail(closeReason());
+  private void enqueue(ClientCallImpl call, Promise<Object> promise, Buffer frame) {
+    SlackerException refusal = refusal();
+    if (refusal != null) {
+      promise.fail(refusal);
       return;
     }
-    if (call.call.oneWay()) {
+    PendingCall pendingCall = new PendingCall(callIds.next(pending::containsKey), call, promise);
+    frame.setInt(CALL_ID_POSITION, pendingCall.callId);
+    if (call.oneWay()) {
       if (ready) {
-        writeOneWay(frame, call.promise);
+        writeOneWay(frame, promise);
       } else {
-        queued.add(new QueuedCall(call, frame));
+        queuedOneWay++;
+        queued.add(new QueuedCall(pendingCall, frame));
       }
       return;
     }
-    if (pending.size() >= options.getMaxCallsInFlight()) {
-      call.promise.fail(new SlackerException(StatusCode.OVERLOADED,
-          pending.size() + " calls already in flight on the connection to " + address));
-      return;
-    }
-    pending.put(call.callId, call);
-    call.timeoutTimer = client.vertx().setTimer(call.call.timeoutMillis(), t -> onTimeout(call.callId));
+    pending.put(pendingCall.callId, pendingCall);
+    pendingCall.timeoutTimer = context.setTimer(call.timeoutMillis(), t -> onTimeout(pendingCall.callId));
     if (ready) {
       socket.write(frame);
     } else {
-      queued.add(new QueuedCall(call, frame));
+      queued.add(new QueuedCall(pendingCall, frame));
     }
+  }
+
+  /** Why a new call cannot go out on this connection now, or {@code null} when it can. It was not sent. */
+  private SlackerException refusal() {
+    if (closed) {
+      SlackerException reason = closeReason();
+      return NotSentException.unreachable(reason.getMessage(), reason.getCause());
+    }
+    if (draining) {
+      return NotSentException.notSent(StatusCode.UNAVAILABLE, address + " is shutting down (GOAWAY); the call was not sent");
+    }
+    int inFlight = pending.size() + queuedOneWay;
+    if (inFlight >= options.getMaxCallsInFlight()) {
+      return NotSentException.notSent(StatusCode.OVERLOADED, inFlight + " calls already in flight on the connection to "
+          + address);
+    }
+    if (ready && socket.writeQueueFull()) {
+      // The server is not reading: buffering more, fire-and-forget calls above all, would only grow memory.
+      return NotSentException.notSent(StatusCode.OVERLOADED, "the write queue to " + address
+          + " is full (the server is not reading); the call was not sent");
+    }
+    return null;
   }
 
   private record QueuedCall(PendingCall call, Buffer frame) {
@@ -227,6 +249,10 @@ final class ClientConnection {
 
   private void onHello(Frame frame) {
     peerMaxFrameSize = HelloBody.read(frame).maxFrameSize();
+    if (ready) {
+      // A repeated HELLO only restates the limit.
+      return;
+    }
     client.vertx().cancelTimer(handshakeTimer);
     ready = true;
     endpoint.connected();
@@ -239,7 +265,8 @@ final class ClientConnection {
       }
     }
     queued.clear();
-    keepAliveTimer = client.vertx().setPeriodic(options.getKeepAliveIntervalMillis(), t -> sendPing());
+    queuedOneWay = 0;
+    keepAliveTimer = context.setPeriodic(options.getKeepAliveIntervalMillis(), t -> sendPing());
   }
 
   private void onResponse(Frame frame) {
@@ -267,7 +294,10 @@ final class ClientConnection {
     }
     PendingCall call = take(frame.callId());
     if (call != null) {
-      call.promise.fail(error);
+      // A live server answers UNAVAILABLE only for a call it did not run (it is shutting down).
+      call.promise.fail(error.code() == StatusCode.UNAVAILABLE
+          ? NotSentException.notSent(StatusCode.UNAVAILABLE, address + " did not run the call: " + error.getMessage())
+          : error);
     }
   }
 
@@ -298,7 +328,7 @@ final class ClientConnection {
       return;
     }
     socket.write(FrameEncoder.ping(++pingIds));
-    pongTimer = client.vertx().setTimer(options.getKeepAliveTimeoutMillis(), t -> close(new SlackerException(
+    pongTimer = context.setTimer(options.getKeepAliveTimeoutMillis(), t -> close(new SlackerException(
         StatusCode.UNAVAILABLE, address + " did not answer a ping within " + options.getKeepAliveTimeoutMillis() + " ms")));
   }
 
@@ -307,9 +337,21 @@ final class ClientConnection {
     pongTimer = -1;
   }
 
+  /** No new call goes out here; calls not yet sent fail as not sent, the rest are answered first. */
   private void onGoaway(Frame frame) {
     draining = true;
     closeReason = ErrorBody.readGoaway(frame);
+    SlackerException notSent = NotSentException.notSent(StatusCode.UNAVAILABLE,
+        address + " is shutting down (GOAWAY); the call was not sent");
+    for (QueuedCall waiting : queued) {
+      PendingCall call = waiting.call;
+      if (pending.remove(call.callId, call)) {
+        client.vertx().cancelTimer(call.timeoutTimer);
+      }
+      call.promise.tryFail(notSent);
+    }
+    queued.clear();
+    queuedOneWay = 0;
     closeIfDrained();
   }
 
@@ -327,20 +369,23 @@ final class ClientConnection {
       }
       if (socket != null) {
         socket.close();
-      } else {
+      } else if (!closed) {
         closed = true;
         failAll(reason);
+        endpoint.connectionClosed(this);
       }
     });
   }
 
   private void onClosed() {
     closed = true;
+    decoder.close();
     client.vertx().cancelTimer(keepAliveTimer);
     client.vertx().cancelTimer(pongTimer);
     client.vertx().cancelTimer(handshakeTimer);
     SlackerException reason = closeReason();
     failAll(reason);
+    endpoint.connectionClosed(this);
     client.connectionLost(address, reason);
   }
 
@@ -350,16 +395,20 @@ final class ClientConnection {
   }
 
   private void failAll(SlackerException reason) {
-    // Once the handshake is done every pending request has been written and may have run.
-    SlackerException pendingReason = ready ? new ConnectionLostException(reason) : reason;
-    for (PendingCall call : pending.values()) {
-      client.vertx().cancelTimer(call.timeoutTimer);
-      call.promise.tryFail(pendingReason);
-    }
-    pending.clear();
+    NotSentException notSent = NotSentException.unreachable(reason.getMessage(), reason.getCause());
+    // Calls still queued for the handshake were never written; every other pending one was, and may have run.
     for (QueuedCall waiting : queued) {
-      waiting.call.promise.tryFail(reason);
+      pending.remove(waiting.call.callId, waiting.call);
+      client.vertx().cancelTimer(waiting.call.timeoutTimer);
+      waiting.call.promise.tryFail(notSent);
     }
     queued.clear();
+    queuedOneWay = 0;
+    ConnectionLostException lost = new ConnectionLostException(reason);
+    for (PendingCall call : pending.values()) {
+      client.vertx().cancelTimer(call.timeoutTimer);
+      call.promise.tryFail(lost);
+    }
+    pending.clear();
   }
 }

@@ -1,7 +1,6 @@
 package io.slacker.impl.client;
 
 import io.slacker.SlackerClientOptions;
-import io.slacker.SlackerException;
 import io.slacker.StatusCode;
 import io.vertx.core.net.SocketAddress;
 
@@ -10,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The client's view of one server address: its current connection, opened on demand, and the
- * exponential backoff (with jitter) that spaces out attempts after failed connects.
+ * exponential backoff (with jitter) that spaces out attempts after failed connects. An endpoint
+ * with no connection and no backoff left retires, so a client that has called many addresses
+ * over its life (pod IPs churn) keeps only the ones in use.
  */
 final class ServerEndpoint {
 
@@ -22,6 +23,7 @@ final class ServerEndpoint {
   private long retryAtNanos;
   private Throwable lastFailure;
   private boolean closed;
+  private boolean retired;
 
   ServerEndpoint(SlackerClientImpl client, SocketAddress address, SlackerClientOptions options) {
     this.client = client;
@@ -29,19 +31,26 @@ final class ServerEndpoint {
     this.options = options;
   }
 
-  /** @throws SlackerException {@code UNAVAILABLE} while the backoff after a failed connect runs */
+  /**
+   * @return the connection for a new call, opened if needed; {@code null} once this endpoint has
+   *     retired, for the caller to look the address up again
+   * @throws NotSentException while the backoff after a failed connect runs, or once the client is closed
+   */
   synchronized ClientConnection connection() {
     if (closed) {
-      throw new SlackerException(StatusCode.UNAVAILABLE, "the client is closed");
+      throw NotSentException.notSent(StatusCode.UNAVAILABLE, "the client is closed");
+    }
+    if (retired) {
+      return null;
     }
     if (current != null && current.acceptsCalls()) {
       return current;
     }
     long waitNanos = retryAtNanos - System.nanoTime();
     if (failures > 0 && waitNanos > 0) {
-      throw new SlackerException(StatusCode.UNAVAILABLE, "cannot connect to " + address + " (" + failures
+      throw NotSentException.unreachable("cannot connect to " + address + " (" + failures
           + " failed attempt" + (failures == 1 ? "" : "s") + ", last: " + lastFailure.getMessage()
-          + "); next attempt in " + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms");
+          + "); next attempt in " + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms", lastFailure);
     }
     current = new ClientConnection(client, this, address, options);
     current.connect();
@@ -62,10 +71,31 @@ final class ServerEndpoint {
     retryAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(jittered);
   }
 
+  /** {@code connection} closed or never connected: retire now, or once the backoff it left is over. */
+  synchronized void connectionClosed(ClientConnection connection) {
+    if (current != connection) {
+      return;
+    }
+    current = null;
+    long waitNanos = failures > 0 ? retryAtNanos - System.nanoTime() : 0;
+    if (waitNanos > 0) {
+      client.schedule(TimeUnit.NANOSECONDS.toMillis(waitNanos) + 1, this::retireIfIdle);
+    } else {
+      retireIfIdle();
+    }
+  }
+
+  private synchronized void retireIfIdle() {
+    if (current == null && !retired && !closed && (failures == 0 || retryAtNanos - System.nanoTime() <= 0)) {
+      retired = true;
+      client.endpointRetired(address, this);
+    }
+  }
+
   synchronized void close() {
     closed = true;
     if (current != null) {
-      current.close(new SlackerException(StatusCode.UNAVAILABLE, "the client is closed"));
+      current.close(NotSentException.notSent(StatusCode.UNAVAILABLE, "the client is closed"));
     }
   }
 }

@@ -46,14 +46,17 @@ public final class SlackerClientImpl implements SlackerClient {
   /** Routes calls that name no server; it needs the discovery for all but explicit server lists. */
   private final ClusterRouter router;
   private final boolean hasDiscovery;
+  /** The client's own context, for its timers: they must not belong to whichever verticle called. */
+  private final ContextInternal context;
   private volatile boolean closed;
 
   public SlackerClientImpl(io.vertx.core.Vertx vertx, SlackerClientOptions options, ServiceDiscovery discovery) {
     this.vertx = (VertxInternal) vertx;
     this.options = options;
     this.hasDiscovery = discovery != null;
-    this.router = new ClusterRouter(vertx, discovery, options.getCluster(), options.getConnectTimeoutMillis(),
-        SlackerClientImpl::neverSent);
+    this.context = this.vertx.createEventLoopContext();
+    this.router = new ClusterRouter(vertx, context, discovery, options.getCluster(), options.getConnectTimeoutMillis(),
+        new TransportFailures());
     this.defaultSerializer = Serializers.get().byName(options.getSerialization());
     this.netClient = vertx.createNetClient(new NetClientOptions()
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.getConnectTimeoutMillis()))
@@ -154,12 +157,6 @@ public final class SlackerClientImpl implements SlackerClient {
         timeoutMillis);
   }
 
-  /** A failure whose request never reached a server: safe to send elsewhere, whatever the method. */
-  private static boolean neverSent(Throwable failure) {
-    return failure instanceof SlackerException && ((SlackerException) failure).code() == StatusCode.UNAVAILABLE
-        && !(failure instanceof ConnectionLostException);
-  }
-
   /** A connection that failed or closed under the client: its server leaves the rotation at once. */
   void connectionLost(SocketAddress server, SlackerException reason) {
     if (!closed && hasDiscovery) {
@@ -211,13 +208,31 @@ public final class SlackerClientImpl implements SlackerClient {
       return promise.future();
     }
     try {
-      endpoints.computeIfAbsent(call.server(), address -> new ServerEndpoint(this, address, options))
-          .connection()
-          .send(call, promise);
+      ClientConnection connection;
+      do {
+        connection = endpoints.computeIfAbsent(call.server(), address -> new ServerEndpoint(this, address, options))
+            .connection();
+      } while (connection == null);
+      connection.send(call, promise);
     } catch (SlackerException e) {
       promise.fail(e);
     }
     return promise.future();
+  }
+
+  /** An endpoint with nothing left to do leaves the table; the next call to its address makes a new one. */
+  void endpointRetired(SocketAddress address, ServerEndpoint endpoint) {
+    endpoints.remove(address, endpoint);
+  }
+
+  /** Runs {@code action} after {@code delayMillis} on the client's own context. */
+  void schedule(long delayMillis, Runnable action) {
+    context.setTimer(delayMillis, t -> action.run());
+  }
+
+  /** @return how many server addresses the client currently keeps state for */
+  int endpointCount() {
+    return endpoints.size();
   }
 
   @Override

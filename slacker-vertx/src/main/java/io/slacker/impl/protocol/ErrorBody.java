@@ -4,7 +4,7 @@ import io.slacker.SlackerException;
 import io.slacker.StatusCode;
 import io.vertx.core.buffer.Buffer;
 
-/** Reads the body of an ERROR or GOAWAY frame: code, message and (ERROR only) remote class. */
+/** Reads the body of an ERROR or GOAWAY frame: code, message and (ERROR only) remote class and relayed code. */
 public final class ErrorBody {
 
   private ErrorBody() {
@@ -16,7 +16,10 @@ public final class ErrorBody {
     StatusCode code = StatusCode.fromValue(WireStrings.readUnsignedShort(in, cursor, frame.end(), "error code"));
     String message = WireStrings.read(in, cursor, frame.end(), "error message");
     String remoteClass = WireStrings.read(in, cursor, frame.end(), "remote class");
-    return new SlackerException(code, message, remoteClass.isEmpty() ? null : remoteClass, null);
+    // The relayed code is optional: a server with nothing to relay leaves it out.
+    int relayed = cursor[0] < frame.end() ? WireStrings.readUnsignedShort(in, cursor, frame.end(), "relayed code") : 0;
+    return new SlackerException(code, message, remoteClass.isEmpty() ? null : remoteClass,
+        relayed == 0 ? null : StatusCode.fromValue(relayed), null);
   }
 
   public static SlackerException readGoaway(Frame frame) {

@@ -36,6 +36,7 @@ public final class FrameDecoder implements Handler<Buffer> {
   private final Handler<Boolean> backlogHandler;
   private boolean paused;
   private boolean expectingLength = true;
+  /** After a protocol error or {@link #close()}: nothing more is handed out. */
   private boolean failed;
   private int framesThisTurn;
   private boolean continuationScheduled;
@@ -58,6 +59,9 @@ public final class FrameDecoder implements Handler<Buffer> {
 
   @Override
   public void handle(Buffer data) {
+    if (failed) {
+      return;
+    }
     backlog.add(data);
     if (!continuationScheduled) {
       framesThisTurn = 0;
@@ -69,6 +73,12 @@ public final class FrameDecoder implements Handler<Buffer> {
   public void pause() {
     paused = true;
     parser.pause();
+  }
+
+  /** The connection closed: frames not yet handed out are dropped, none is handed out any more. */
+  public void close() {
+    failed = true;
+    backlog.clear();
   }
 
   /** Hands out the frames received meanwhile, then new ones as they come. */

@@ -1,6 +1,7 @@
 package io.slacker.impl.protocol;
 
 import io.slacker.CallMetadata;
+import io.slacker.SlackerException;
 import io.slacker.StatusCode;
 import io.vertx.core.buffer.Buffer;
 
@@ -57,11 +58,24 @@ public final class FrameEncoder {
   }
 
   public static Buffer error(int callId, StatusCode code, String message, String remoteClass) {
+    return finish(startError(callId, code, message, remoteClass));
+  }
+
+  /** An ERROR for {@code failure}, with its relayed code when it has one (§5). */
+  public static Buffer error(int callId, SlackerException failure) {
+    Buffer frame = startError(callId, failure.code(), failure.getMessage(), failure.remoteClass());
+    if (failure.relayedCode() != null) {
+      frame.appendUnsignedShort(failure.relayedCode().value());
+    }
+    return finish(frame);
+  }
+
+  private static Buffer startError(int callId, StatusCode code, String message, String remoteClass) {
     Buffer frame = start(FrameType.ERROR, 0, Protocol.NO_SERIALIZATION, callId, 64);
     frame.appendUnsignedShort(code.value());
     WireStrings.appendTruncated(frame, message);
     WireStrings.appendTruncated(frame, remoteClass);
-    return finish(frame);
+    return frame;
   }
 
   public static Buffer ping(int pingId) {

@@ -16,15 +16,27 @@ public final class CurrentServerCall {
     return CURRENT.get();
   }
 
-  /** Runs the method's synchronous part with {@code call} as the current call. */
+  /**
+   * Runs the method's synchronous part with {@code call} as the current call. What the method
+   * throws or fails with is its own failure (see {@link MethodFailures}).
+   *
+   * @return the method's result, or {@code null} when the method returned {@code null}
+   */
   @SuppressWarnings("unchecked")
-  static Future<Object> invoke(ServerCall call, MethodHandler handler, Object[] args) throws Exception {
+  static Future<Object> invoke(ServerCall call, MethodHandler handler, Object[] args) {
     ServerCall previous = CURRENT.get();
     CURRENT.set(call);
+    Future<Object> result;
     try {
-      return (Future<Object>) handler.invoke(args);
+      result = (Future<Object>) handler.invoke(args);
+    } catch (Throwable thrown) {
+      return Future.failedFuture(MethodFailures.fromMethod(thrown));
     } finally {
       CURRENT.set(previous);
     }
+    if (result == null || (result.isComplete() && result.succeeded())) {
+      return result;
+    }
+    return result.recover(failure -> Future.failedFuture(MethodFailures.fromMethod(failure)));
   }
 }

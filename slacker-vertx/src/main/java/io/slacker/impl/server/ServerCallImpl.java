@@ -10,8 +10,14 @@ import io.vertx.core.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One call in flight on a server connection. Touched on the connection's event loop, except {@link #isCancelled()}. */
+/**
+ * One call in flight on a server connection, owned by the connection's event loop. Service code
+ * may register cancel handlers from any thread (a blocking method runs on a worker), so the
+ * handlers are guarded by the call's lock, and each runs once, outside the lock.
+ */
 final class ServerCallImpl implements ServerCall {
+
+  private static final System.Logger LOG = System.getLogger(ServerCallImpl.class.getName());
 
   private final int callId;
   private final MethodDescriptor descriptor;
@@ -45,15 +51,28 @@ final class ServerCallImpl implements ServerCall {
     return cancellation;
   }
 
+  /** Cancels the call and runs its cancel handlers; a handler that throws is logged and stops no other. */
   void cancel(SlackerException reason) {
-    if (cancellation != null) {
-      return;
+    List<Handler<SlackerException>> handlers;
+    synchronized (this) {
+      if (cancellation != null) {
+        return;
+      }
+      cancellation = reason;
+      handlers = new ArrayList<>(cancelHandlers);
+      cancelHandlers.clear();
     }
-    cancellation = reason;
-    for (Handler<SlackerException> handler : cancelHandlers) {
+    for (Handler<SlackerException> handler : handlers) {
+      runHandler(handler, reason);
+    }
+  }
+
+  private void runHandler(Handler<SlackerException> handler, SlackerException reason) {
+    try {
       handler.handle(reason);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "a cancel handler of " + descriptor + " threw", e);
     }
-    cancelHandlers.clear();
   }
 
   @Override
@@ -83,10 +102,15 @@ final class ServerCallImpl implements ServerCall {
 
   @Override
   public ServerCall onCancel(Handler<SlackerException> handler) {
-    if (cancellation != null) {
-      handler.handle(cancellation);
-    } else {
-      cancelHandlers.add(handler);
+    SlackerException already;
+    synchronized (this) {
+      already = cancellation;
+      if (already == null) {
+        cancelHandlers.add(handler);
+      }
+    }
+    if (already != null) {
+      runHandler(handler, already);
     }
     return this;
   }

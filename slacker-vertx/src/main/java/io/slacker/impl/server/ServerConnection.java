@@ -16,16 +16,20 @@ import io.slacker.spi.Serializer;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.NetSocket;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One client connection on the server. Everything here runs on the connection's event loop.
+ * One client connection on the server. All of its state is touched on the connection's event
+ * loop only: a method whose future completes on another thread (a plain {@code Promise}, a
+ * {@code CompletionStage}, a third-party client) has its result handed back to that loop first.
  * A write that fills the socket's queue pauses reading until it drains, so a client that does
  * not read its responses stops being read from instead of making the server buffer without bound.
  */
@@ -35,23 +39,29 @@ final class ServerConnection {
 
   private final SlackerServerImpl server;
   private final NetSocket socket;
+  private final ContextInternal context;
   private final Map<Integer, ServerCallImpl> calls = new HashMap<>();
   private FrameDecoder decoder;
+  private boolean closed;
   private boolean draining;
+  /** Set once the linger after GOAWAY is over: from then on the connection closes when its calls are done. */
+  private boolean lingerOver;
+  private long lingerTimer = -1;
   private boolean writeBlocked;
   private boolean inputBacklogged;
   /** The client's limit from its HELLO; until one arrives, our own. */
   private long peerMaxFrameSize;
 
-  ServerConnection(SlackerServerImpl server, NetSocket socket) {
+  ServerConnection(SlackerServerImpl server, NetSocket socket, ContextInternal context) {
     this.server = server;
     this.socket = socket;
+    this.context = context;
   }
 
   void start() {
     peerMaxFrameSize = server.options().getMaxFrameSize();
     decoder = new FrameDecoder(server.options().getMaxFrameSize(), this::onFrame, this::onProtocolError,
-        server.vertx().getOrCreateContext(), backlogged -> {
+        context, backlogged -> {
           inputBacklogged = backlogged;
           updateReading();
         });
@@ -64,6 +74,10 @@ final class ServerConnection {
     socket.closeHandler(v -> onClosed());
     socket.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "connection from " + socket.remoteAddress() + " failed", e));
     socket.shutdownHandler(v -> drain());
+    if (server.isStopping()) {
+      // Accepted while the server stops (another of its listeners still took it): no new calls here.
+      drain();
+    }
   }
 
   private void onFrame(Frame frame) {
@@ -100,7 +114,8 @@ final class ServerConnection {
     Serializer serializer = Serializers.get().byId(frame.serialization());
     try {
       if (draining) {
-        throw new SlackerException(StatusCode.UNAVAILABLE, "server is shutting down; send new calls elsewhere");
+        // UNAVAILABLE from a live server always means "not run": the caller may send it elsewhere.
+        throw new SlackerException(StatusCode.UNAVAILABLE, "server is shutting down; the call was not run, send it elsewhere");
       }
       if (calls.containsKey(callId)) {
         throw new SlackerException(StatusCode.PROTOCOL_ERROR, "call id " + Integer.toUnsignedString(callId) + " is already in flight");
@@ -124,11 +139,11 @@ final class ServerConnection {
         socket.remoteAddress(), header.timeoutMillis(), oneWay);
     calls.put(callId, call);
     if (header.timeoutMillis() > 0) {
-      call.deadlineTimer = server.vertx().setTimer(header.timeoutMillis(), t -> onDeadline(call));
+      call.deadlineTimer = context.setTimer(header.timeoutMillis(), t -> onDeadline(call));
     }
     InterceptorChains.run(server.interceptors(), (interceptor, next) -> interceptor.intercept(call, next),
             () -> invoke(call, resolved))
-        .onComplete(result -> onComplete(call, serializer, result));
+        .onComplete(result -> context.emit(result, r -> onComplete(call, serializer, r)));
   }
 
   private record Resolved(ServerMethod method, Object[] args) {
@@ -169,11 +184,7 @@ final class ServerConnection {
     if (resolved.method.descriptor().blocking()) {
       return server.blockingExecutor().submit(call, resolved.method.handler(), resolved.args);
     }
-    try {
-      return CurrentServerCall.invoke(call, resolved.method.handler(), resolved.args);
-    } catch (Throwable thrown) {
-      return Future.failedFuture(thrown);
-    }
+    return CurrentServerCall.invoke(call, resolved.method.handler(), resolved.args);
   }
 
   private void onComplete(ServerCallImpl call, Serializer serializer, AsyncResult<Object> result) {
@@ -189,10 +200,18 @@ final class ServerConnection {
     } else if (result.succeeded()) {
       write(encodeResponse(call, serializer, result.result()));
     } else {
-      SlackerException failure = SlackerException.from(result.cause());
-      write(FrameEncoder.error(call.callId(), failure.code(), failure.getMessage(), failure.remoteClass()));
+      write(FrameEncoder.error(call.callId(), wireFailure(result.cause())));
     }
     closeIfDrained();
+  }
+
+  /**
+   * The method's failures are already application failures; an interceptor's keep their code,
+   * except UNAVAILABLE, which on the wire promises that the server did not run the call.
+   */
+  private static SlackerException wireFailure(Throwable cause) {
+    SlackerException failure = SlackerException.from(cause);
+    return failure.code() == StatusCode.UNAVAILABLE ? MethodFailures.relayed(failure) : failure;
   }
 
   private Buffer encodeResponse(ServerCallImpl call, Serializer serializer, Object value) {
@@ -234,36 +253,54 @@ final class ServerConnection {
   }
 
   private void onProtocolError(SlackerException error) {
+    if (closed) {
+      return;
+    }
     LOG.log(System.Logger.Level.DEBUG, "protocol error from " + socket.remoteAddress() + ": " + error.getMessage());
     socket.end(FrameEncoder.error(0, error.code(), error.getMessage(), null));
   }
 
   private void onClosed() {
+    closed = true;
+    // Frames still waiting in the decoder belong to a client that is gone: run none of them.
+    decoder.close();
+    server.vertx().cancelTimer(lingerTimer);
     SlackerException reason = new SlackerException(StatusCode.CANCELLED, "the connection closed");
-    for (ServerCallImpl call : new ArrayList<>(calls.values())) {
+    List<ServerCallImpl> open = new ArrayList<>(calls.values());
+    calls.clear();
+    for (ServerCallImpl call : open) {
       server.vertx().cancelTimer(call.deadlineTimer);
       call.cancel(reason);
     }
-    calls.clear();
   }
 
-  /** Graceful stop: tell the client to send no new calls, then close once the calls in flight are done. */
+  /**
+   * Graceful stop: tell the client to send no new calls, and answer the requests it sent before it
+   * saw that with UNAVAILABLE ("not run"). The connection closes when the client closes it, or once
+   * the linger is over and the calls in flight are done.
+   */
   void drain() {
-    if (draining) {
+    if (draining || closed) {
       return;
     }
     draining = true;
     write(FrameEncoder.goaway(StatusCode.UNAVAILABLE, "server is shutting down"));
-    closeIfDrained();
+    lingerTimer = context.setTimer(server.options().getGoawayLingerMillis(), t -> {
+      lingerOver = true;
+      closeIfDrained();
+    });
   }
 
   private void closeIfDrained() {
-    if (draining && calls.isEmpty()) {
+    if (lingerOver && calls.isEmpty() && !closed) {
       socket.close();
     }
   }
 
   private void write(Buffer frame) {
+    if (closed) {
+      return;
+    }
     socket.write(frame);
     if (!writeBlocked && socket.writeQueueFull()) {
       // Pause the decoder too: one read can hold thousands of requests.

@@ -35,6 +35,8 @@ public final class SlackerServerImpl implements SlackerServer {
   private final List<NetServer> netServers = new CopyOnWriteArrayList<>();
   /** Publishes the server in discovery; {@code null} for a server created without one. */
   private final ServerPublisher publisher;
+  /** Set when the listeners start to stop: a connection accepted from then on is told GOAWAY at once. */
+  private volatile boolean stopping;
 
   public SlackerServerImpl(Vertx vertx, SlackerServerOptions options, ServiceDiscovery discovery) {
     this.vertx = vertx;
@@ -101,7 +103,7 @@ public final class SlackerServerImpl implements SlackerServer {
           .setHost(options.getHost())
           .setPort(port)
           .setTcpNoDelay(true));
-      server.connectHandler(socket -> new ServerConnection(this, socket).start());
+      server.connectHandler(socket -> new ServerConnection(this, socket, context).start());
       netServers.add(server);
       server.listen().<Void>mapEmpty().onComplete(bound);
     });
@@ -132,6 +134,7 @@ public final class SlackerServerImpl implements SlackerServer {
   private Future<Void> drainAndClose(long timeout, TimeUnit unit) {
     // Vert.x stops accepting, calls each connection's shutdown handler (goaway, then drain)
     // and closes whatever is still open when the timeout ends.
+    stopping = true;
     return Future.join(netServers.stream().map(server -> server.shutdown(timeout, unit)).toList())
         .<Void>mapEmpty()
         .eventually(blockingExecutor::close);
@@ -139,12 +142,16 @@ public final class SlackerServerImpl implements SlackerServer {
 
   @Override
   public Future<Void> close() {
-    if (publisher != null) {
-      publisher.withdraw();
-    }
-    return Future.join(netServers.stream().map(NetServer::close).toList())
+    stopping = true;
+    Future<Void> withdrawn = publisher == null ? Future.succeededFuture() : publisher.withdraw().otherwiseEmpty();
+    Future<Void> closed = Future.join(netServers.stream().map(NetServer::close).toList())
         .<Void>mapEmpty()
         .eventually(blockingExecutor::close);
+    return Future.join(withdrawn, closed).mapEmpty();
+  }
+
+  boolean isStopping() {
+    return stopping;
   }
 
   Vertx vertx() {

@@ -12,6 +12,7 @@ import io.slacker.test.BlockedThreadGuard;
 import io.slacker.test.TestVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.SocketAddress;
 import org.junit.jupiter.api.AfterEach;
@@ -58,8 +59,22 @@ class ClusterRouterTest {
     await(vertx.close());
   }
 
+  /** The stand-in transport's classification: a NotSent is a refused connection, so never run and unreachable. */
+  private static final AttemptFailures STAND_IN_FAILURES = new AttemptFailures() {
+    @Override
+    public boolean neverRan(Throwable failure) {
+      return failure instanceof NotSent;
+    }
+
+    @Override
+    public boolean unreachable(Throwable failure) {
+      return failure instanceof NotSent;
+    }
+  };
+
   private ClusterRouter router(ClusterClientOptions options) {
-    return new ClusterRouter(vertx, discovery, options, 500, f -> f instanceof NotSent);
+    return new ClusterRouter(vertx, ((VertxInternal) vertx).createEventLoopContext(), discovery, options, 500,
+        STAND_IN_FAILURES);
   }
 
   private Future<String> attempt(SocketAddress server, long timeout) {
