@@ -1,8 +1,10 @@
 package io.slacker;
 
+import io.slacker.impl.client.NotSentException;
 import io.slacker.test.EchoServerTestBase;
 import io.slacker.test.EchoServices;
 import io.slacker.test.RawFrames;
+import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.net.SocketAddress;
 import org.junit.jupiter.api.Test;
@@ -12,12 +14,16 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -161,20 +167,101 @@ class ClientConnectionTest extends EchoServerTestBase {
     }
   }
 
+  @Test
+  void aCallFromAVerticleThatIsGoneStillTimesOutAndCancels() throws Exception {
+    try (SilentServer silent = new SilentServer()) {
+      CompletableFuture<Future<Object>> call = new CompletableFuture<>();
+      String deployment = vertx.deployVerticle(new AbstractVerticle() {
+        @Override
+        public void start() {
+          call.complete(client.call(EchoServices.ECHO, new Object[]{"x"},
+              new CallOptions().setServer(silent.address()).setTimeoutMillis(500)));
+        }
+      }).await(5, TimeUnit.SECONDS);
+      vertx.undeploy(deployment).await(5, TimeUnit.SECONDS);
+      // The call's timer is the connection's, not the calling verticle's: undeploying does not stop it.
+      SlackerException error = failureOf(call.get(5, TimeUnit.SECONDS));
+      assertEquals(StatusCode.DEADLINE_EXCEEDED, error.code());
+      long deadline = System.currentTimeMillis() + 5_000;
+      while (!silent.frameTypes.contains(RawFrames.CANCEL) && System.currentTimeMillis() < deadline) {
+        Thread.sleep(10);
+      }
+      assertTrue(silent.frameTypes.contains(RawFrames.CANCEL), "cancel sent: " + silent.frameTypes);
+    }
+  }
+
+  @Test
+  void oneWayCallsToAServerThatStopsReadingAreRefusedOnceTheWriteQueueIsFull() throws Exception {
+    try (SilentServer notReading = new SilentServer(false)) {
+      CallOptions options = new CallOptions().setServer(notReading.address());
+      assertEquals(null, client.call(EchoServices.NOTIFY, new Object[]{"hello"}, options).await(5, TimeUnit.SECONDS));
+      String payload = "x".repeat(64 * 1024);
+      List<Future<Object>> calls = new ArrayList<>();
+      SlackerException refused = null;
+      // Bounded: the kernel's socket buffers take a few MiB, the write queue little more.
+      for (int i = 0; i < 1_000 && refused == null; i++) {
+        calls.add(client.call(EchoServices.NOTIFY, new Object[]{payload}, options));
+        if (i % 50 == 49) {
+          Thread.sleep(20);
+          refused = calls.stream().filter(Future::failed).map(f -> (SlackerException) f.cause()).findFirst().orElse(null);
+        }
+      }
+      assertNotNull(refused, "a one-way call was refused before 1,000 of 64 KiB were buffered");
+      assertInstanceOf(NotSentException.class, refused);
+      assertEquals(StatusCode.OVERLOADED, refused.code());
+      assertEquals("the write queue to " + notReading.address() + " is full (the server is not reading); the call was not sent",
+          refused.getMessage());
+    }
+    assertServerStillServes();
+  }
+
+  @Test
+  void aServerRepeatingItsHelloStartsNoExtraKeepAlive() throws Exception {
+    try (SilentServer chatty = new SilentServer(true, 5)) {
+      SlackerClient pinging = SlackerClient.create(vertx, new SlackerClientOptions().setKeepAliveIntervalMillis(100));
+      try {
+        pinging.call(EchoServices.NOTIFY, new Object[]{"x"}, new CallOptions().setServer(chatty.address()))
+            .await(5, TimeUnit.SECONDS);
+        Thread.sleep(1_000);
+        // One keep-alive timer pings about 10 times a second; one per HELLO would ping about 50.
+        assertTrue(chatty.pings.get() <= 15, chatty.pings.get() + " pings in 1 s");
+        assertTrue(chatty.pings.get() >= 3, chatty.pings.get() + " pings in 1 s");
+      } finally {
+        pinging.close().await(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
   /**
-   * A server that answers the handshake and then never answers anything, recording the frames
-   * it receives: it lets tests watch the client's pings and cancels.
+   * A server that answers the handshake and then never answers a call, recording the frames it
+   * receives: it lets tests watch the client's pings and cancels. It can repeat its HELLO, answer
+   * pings, or stop reading after the handshake.
    */
   private static final class SilentServer implements AutoCloseable {
     final List<Integer> frameTypes = new CopyOnWriteArrayList<>();
     final CompletableFuture<Integer> requestCallId = new CompletableFuture<>();
     final CompletableFuture<Integer> cancelCallId = new CompletableFuture<>();
     final CompletableFuture<Long> requestTimeout = new CompletableFuture<>();
+    final AtomicInteger pings = new AtomicInteger();
+    private final boolean reading;
+    private final int hellos;
     private final ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
     private final Thread thread = new Thread(this::serve, "silent-server");
     private volatile Socket accepted;
 
     SilentServer() throws Exception {
+      this(true, 1);
+    }
+
+    /** @param reading false: stop reading right after the first request; pongs are then sent for pings */
+    SilentServer(boolean reading) throws Exception {
+      this(reading, 1);
+    }
+
+    /** @param hellos how many HELLOs to answer the client's with; more than one also answers pings */
+    SilentServer(boolean reading, int hellos) throws Exception {
+      this.reading = reading;
+      this.hellos = hellos;
       thread.setDaemon(true);
       thread.start();
     }
@@ -198,10 +285,21 @@ class ClientConnectionTest extends EchoServerTestBase {
             frameTypes.add(type);
           }
           if (type == RawFrames.HELLO) {
-            out.write(RawFrames.hello());
+            for (int i = 0; i < hellos; i++) {
+              out.write(RawFrames.hello());
+            }
+          } else if (type == RawFrames.PING) {
+            pings.incrementAndGet();
+            if (hellos > 1) {
+              out.write(RawFrames.frame(RawFrames.PONG, 0, 0, callId, new byte[0]));
+            }
           } else if (type == RawFrames.REQUEST) {
             requestCallId.complete(callId);
             requestTimeout.complete(((frame[9] & 0xFFL) << 24) | ((frame[10] & 0xFF) << 16) | ((frame[11] & 0xFF) << 8) | (frame[12] & 0xFF));
+            if (!reading) {
+              // Hold the connection open and read nothing more, as a stuck server does.
+              Thread.sleep(10_000);
+            }
           } else if (type == RawFrames.CANCEL) {
             cancelCallId.complete(callId);
           }
@@ -217,6 +315,7 @@ class ClientConnectionTest extends EchoServerTestBase {
       if (accepted != null) {
         accepted.close();
       }
+      thread.interrupt();
       thread.join(5_000);
     }
   }

@@ -35,7 +35,7 @@ final class ZookeeperServerRegistration implements ServerRegistration {
   private volatile ServerData data;
   private volatile Handler<String> leadershipHandler;
 
-  private record Published(PersistentNode node, ServiceLeaderSelector leader) {
+  private record Published(PersistentNode node, ServiceLeaderSelector leader, Promise<Void> created) {
   }
 
   private ZookeeperServerRegistration(ContextInternal context, CuratorFramework curator, ClusterPaths paths,
@@ -53,7 +53,7 @@ final class ZookeeperServerRegistration implements ServerRegistration {
   static Future<ServerRegistration> start(ContextInternal context, CuratorFramework curator, ClusterPaths paths,
                                           SocketAddress address, ServerData data) {
     ZookeeperServerRegistration registration = new ZookeeperServerRegistration(context, curator, paths, address, data);
-    return registration.startNode(registration.serverNode).map(registration);
+    return registration.startNode(registration.serverNode, context.promise()).map(registration);
   }
 
   @Override
@@ -66,12 +66,17 @@ final class ZookeeperServerRegistration implements ServerRegistration {
     ServiceLeaderSelector leader = electLeader
         ? new ServiceLeaderSelector(curator, paths.leader(service), id, leading -> notifyLeadership(service))
         : null;
-    services.put(service, new Published(node, leader));
-    // The election starts after the member node exists, so a new leader is always already in rotation.
-    return startNode(node).compose(v -> leader == null ? context.succeededFuture() : context.executeBlocking(() -> {
-      leader.start();
-      return null;
-    }));
+    Promise<Void> created = context.promise();
+    Published published = new Published(node, leader, created);
+    services.put(service, published);
+    // The election starts after the member node exists, so a new leader is always already in rotation;
+    // a service withdrawn meanwhile starts none.
+    return startNode(node, created).compose(v -> leader == null || services.get(service) != published
+        ? context.succeededFuture()
+        : context.executeBlocking(() -> {
+          leader.start();
+          return null;
+        }));
   }
 
   @Override
@@ -80,6 +85,8 @@ final class ZookeeperServerRegistration implements ServerRegistration {
     if (published == null) {
       return context.succeededFuture();
     }
+    // A publish still waiting for its node ends here rather than never.
+    published.created().tryFail(new IllegalStateException("service '" + service + "' was withdrawn while it was being published"));
     return context.executeBlocking(() -> {
       if (published.leader() != null) {
         published.leader().close();
@@ -141,8 +148,8 @@ final class ZookeeperServerRegistration implements ServerRegistration {
     }
   }
 
-  private Future<Void> startNode(PersistentNode node) {
-    Promise<Void> created = context.promise();
+  /** Starts {@code node}; {@code created} completes once it exists in ZooKeeper, or fails if it is withdrawn first. */
+  private Future<Void> startNode(PersistentNode node, Promise<Void> created) {
     node.getListenable().addListener(path -> created.tryComplete());
     return context.executeBlocking(() -> {
       node.start();

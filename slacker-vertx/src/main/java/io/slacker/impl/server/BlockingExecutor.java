@@ -17,6 +17,7 @@ final class BlockingExecutor {
   private final WorkerExecutor workers;
   private final int limit;
   private final AtomicInteger accepted = new AtomicInteger();
+  private Future<Void> closed;
 
   BlockingExecutor(WorkerExecutor workers, int limit) {
     this.workers = workers;
@@ -43,7 +44,11 @@ final class BlockingExecutor {
     }, false).compose(result -> result);
   }
 
-  Future<Void> close() {
-    return workers.close();
+  /** Closes the pool once; later calls get the same future, as a server may be closed more than once. */
+  synchronized Future<Void> close() {
+    if (closed == null) {
+      closed = workers.close();
+    }
+    return closed;
   }
 }

@@ -37,6 +37,8 @@ public final class SlackerServerImpl implements SlackerServer {
   private final ServerPublisher publisher;
   /** Set when the listeners start to stop: a connection accepted from then on is told GOAWAY at once. */
   private volatile boolean stopping;
+  /** Completes once listen()'s sockets are bound or failed: Vert.x cannot close a server still binding. */
+  private volatile Future<?> binding = Future.succeededFuture();
 
   public SlackerServerImpl(Vertx vertx, SlackerServerOptions options, ServiceDiscovery discovery) {
     this.vertx = vertx;
@@ -81,8 +83,11 @@ public final class SlackerServerImpl implements SlackerServer {
     for (int i = 0; i < options.getEventLoops(); i++) {
       bound.add(listenOn(port));
     }
+    binding = Future.join(bound);
     return Future.all(bound)
-        .compose(ignored -> publisher == null ? Future.<Void>succeededFuture() : publisher.start(options.getHost(), actualPort()))
+        .compose(ignored -> stopping
+            ? Future.<Void>failedFuture(new IllegalStateException("the server was closed while it started listening"))
+            : publisher == null ? Future.<Void>succeededFuture() : publisher.start(options.getHost(), actualPort()))
         .map(ignored -> (SlackerServer) this)
         .recover(failure -> close().transform(ignored -> Future.failedFuture(failure)));
   }
@@ -135,7 +140,7 @@ public final class SlackerServerImpl implements SlackerServer {
     // Vert.x stops accepting, calls each connection's shutdown handler (goaway, then drain)
     // and closes whatever is still open when the timeout ends.
     stopping = true;
-    return Future.join(netServers.stream().map(server -> server.shutdown(timeout, unit)).toList())
+    return binding.transform(ignored -> Future.join(netServers.stream().map(server -> server.shutdown(timeout, unit)).toList()))
         .<Void>mapEmpty()
         .eventually(blockingExecutor::close);
   }
@@ -144,7 +149,7 @@ public final class SlackerServerImpl implements SlackerServer {
   public Future<Void> close() {
     stopping = true;
     Future<Void> withdrawn = publisher == null ? Future.succeededFuture() : publisher.withdraw().otherwiseEmpty();
-    Future<Void> closed = Future.join(netServers.stream().map(NetServer::close).toList())
+    Future<Void> closed = binding.transform(ignored -> Future.join(netServers.stream().map(NetServer::close).toList()))
         .<Void>mapEmpty()
         .eventually(blockingExecutor::close);
     return Future.join(withdrawn, closed).mapEmpty();

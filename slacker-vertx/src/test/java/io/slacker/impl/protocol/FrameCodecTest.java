@@ -108,6 +108,44 @@ class FrameCodecTest {
   }
 
   @Test
+  void aClosedConnectionsBacklogIsNeverHandedOut() throws Exception {
+    byte[] ping = RawFrames.frame(RawFrames.PING, 0, 0, 1, new byte[0]);
+    byte[][] pings = new byte[1000][];
+    java.util.Arrays.fill(pings, ping);
+    Vertx vertx = Vertx.vertx();
+    try {
+      Context context = vertx.getOrCreateContext();
+      AtomicInteger handedOut = new AtomicInteger();
+      CompletableFuture<Integer> firstTurn = new CompletableFuture<>();
+      context.runOnContext(v -> {
+        FrameDecoder closing = new FrameDecoder(1024, frame -> handedOut.incrementAndGet(), errors::add, context, b -> { });
+        closing.handle(Buffer.buffer(RawFrames.concat(pings)));
+        firstTurn.complete(handedOut.get());
+        // The connection closes with most of the read still waiting for later turns.
+        closing.close();
+        closing.handle(Buffer.buffer(ping));
+      });
+      int inFirstTurn = firstTurn.get(5, TimeUnit.SECONDS);
+      Thread.sleep(200);
+      assertTrue(inFirstTurn < 1000, "first turn: " + inFirstTurn);
+      assertEquals(inFirstTurn, handedOut.get(), "nothing after the close");
+      assertTrue(errors.isEmpty());
+    } finally {
+      vertx.close().await(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void anErrorCarriesItsRelayedCodeAndAnOlderErrorBodyHasNone() {
+    decoder.handle(FrameEncoder.error(4, new SlackerException(StatusCode.APPLICATION_ERROR, "downstream gone",
+        "io.slacker.SlackerException", StatusCode.UNAVAILABLE, null)));
+    decoder.handle(FrameEncoder.error(5, StatusCode.APPLICATION_ERROR, "own failure", "com.example.Oops"));
+    assertEquals(StatusCode.UNAVAILABLE, ErrorBody.readError(frames.get(0)).relayedCode());
+    assertEquals("downstream gone", ErrorBody.readError(frames.get(0)).getMessage());
+    assertEquals(null, ErrorBody.readError(frames.get(1)).relayedCode());
+  }
+
+  @Test
   void afterAProtocolErrorTheDecoderIgnoresTheRest() {
     decoder.handle(Buffer.buffer(RawFrames.frame(0x12, 1, RawFrames.PING, 0, 0, 1, new byte[0])));
     decoder.handle(Buffer.buffer(RawFrames.frame(RawFrames.PING, 0, 0, 2, new byte[0])));
