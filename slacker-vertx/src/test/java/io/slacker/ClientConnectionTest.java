@@ -1,6 +1,6 @@
 package io.slacker;
 
-import io.slacker.impl.client.NotSentException;
+import io.slacker.NotSentException;
 import io.slacker.test.EchoServerTestBase;
 import io.slacker.test.EchoServices;
 import io.slacker.test.RawFrames;

@@ -3,7 +3,7 @@ package io.slacker.cluster;
 import io.slacker.CallOptions;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
-import io.slacker.impl.client.ConnectionLostException;
+import io.slacker.ConnectionLostException;
 import io.slacker.test.BlockedThreadGuard;
 import io.slacker.test.TestVertx;
 import io.vertx.core.Vertx;

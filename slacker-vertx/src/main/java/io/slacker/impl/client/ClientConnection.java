@@ -1,5 +1,7 @@
 package io.slacker.impl.client;
 
+import io.slacker.NotSentException;
+import io.slacker.ConnectionLostException;
 import io.slacker.SlackerClientOptions;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
@@ -193,20 +195,20 @@ final class ClientConnection {
   private SlackerException refusal() {
     if (closed) {
       SlackerException reason = closeReason();
-      return NotSentException.unreachable(reason.getMessage(), reason.getCause());
+      return new NotSentException(StatusCode.UNAVAILABLE, reason.getMessage(), true, reason.getCause());
     }
     if (draining) {
-      return NotSentException.notSent(StatusCode.UNAVAILABLE, address + " is shutting down (GOAWAY); the call was not sent");
+      return notSentAfterGoaway();
     }
     int inFlight = pending.size() + queuedOneWay;
     if (inFlight >= options.getMaxCallsInFlight()) {
-      return NotSentException.notSent(StatusCode.OVERLOADED, inFlight + " calls already in flight on the connection to "
-          + address);
+      return new NotSentException(StatusCode.OVERLOADED, inFlight + " calls already in flight on the connection to "
+          + address, false, null);
     }
     if (ready && socket.writeQueueFull()) {
       // The server is not reading: buffering more, fire-and-forget calls above all, would only grow memory.
-      return NotSentException.notSent(StatusCode.OVERLOADED, "the write queue to " + address
-          + " is full (the server is not reading); the call was not sent");
+      return new NotSentException(StatusCode.OVERLOADED, "the write queue to " + address
+          + " is full (the server is not reading); the call was not sent", false, null);
     }
     return null;
   }
@@ -296,7 +298,8 @@ final class ClientConnection {
     if (call != null) {
       // A live server answers UNAVAILABLE only for a call it did not run (it is shutting down).
       call.promise.fail(error.code() == StatusCode.UNAVAILABLE
-          ? NotSentException.notSent(StatusCode.UNAVAILABLE, address + " did not run the call: " + error.getMessage())
+          ? new NotSentException(StatusCode.UNAVAILABLE, address + " did not run the call: " + error.getMessage(),
+              false, null)
           : error);
     }
   }
@@ -341,8 +344,7 @@ final class ClientConnection {
   private void onGoaway(Frame frame) {
     draining = true;
     closeReason = ErrorBody.readGoaway(frame);
-    SlackerException notSent = NotSentException.notSent(StatusCode.UNAVAILABLE,
-        address + " is shutting down (GOAWAY); the call was not sent");
+    SlackerException notSent = notSentAfterGoaway();
     for (QueuedCall waiting : queued) {
       PendingCall call = waiting.call;
       if (pending.remove(call.callId, call)) {
@@ -353,6 +355,10 @@ final class ClientConnection {
     queued.clear();
     queuedOneWay = 0;
     closeIfDrained();
+  }
+
+  private NotSentException notSentAfterGoaway() {
+    return new NotSentException(StatusCode.UNAVAILABLE, address + " is shutting down (GOAWAY); the call was not sent", false, null);
   }
 
   private void closeIfDrained() {
@@ -395,7 +401,7 @@ final class ClientConnection {
   }
 
   private void failAll(SlackerException reason) {
-    NotSentException notSent = NotSentException.unreachable(reason.getMessage(), reason.getCause());
+    NotSentException notSent = new NotSentException(StatusCode.UNAVAILABLE, reason.getMessage(), true, reason.getCause());
     // Calls still queued for the handshake were never written; every other pending one was, and may have run.
     for (QueuedCall waiting : queued) {
       pending.remove(waiting.call.callId, waiting.call);

@@ -1,5 +1,6 @@
 package io.slacker.impl.client;
 
+import io.slacker.NotSentException;
 import io.slacker.SlackerClientOptions;
 import io.slacker.StatusCode;
 import io.vertx.core.net.SocketAddress;
@@ -38,7 +39,7 @@ final class ServerEndpoint {
    */
   synchronized ClientConnection connection() {
     if (closed) {
-      throw NotSentException.notSent(StatusCode.UNAVAILABLE, "the client is closed");
+      throw new NotSentException(StatusCode.UNAVAILABLE, "the client is closed", false, null);
     }
     if (retired) {
       return null;
@@ -48,9 +49,9 @@ final class ServerEndpoint {
     }
     long waitNanos = retryAtNanos - System.nanoTime();
     if (failures > 0 && waitNanos > 0) {
-      throw NotSentException.unreachable("cannot connect to " + address + " (" + failures
+      throw new NotSentException(StatusCode.UNAVAILABLE, "cannot connect to " + address + " (" + failures
           + " failed attempt" + (failures == 1 ? "" : "s") + ", last: " + lastFailure.getMessage()
-          + "); next attempt in " + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms", lastFailure);
+          + "); next attempt in " + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms", true, lastFailure);
     }
     current = new ClientConnection(client, this, address, options);
     current.connect();
@@ -95,7 +96,7 @@ final class ServerEndpoint {
   synchronized void close() {
     closed = true;
     if (current != null) {
-      current.close(NotSentException.notSent(StatusCode.UNAVAILABLE, "the client is closed"));
+      current.close(new NotSentException(StatusCode.UNAVAILABLE, "the client is closed", false, null));
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.slacker.impl.client;
 
+import io.slacker.ConnectionLostException;
+import io.slacker.NotSentException;
 import io.slacker.cluster.impl.AttemptFailures;
 
 /** How this client's transport failures read for the router: the exception types say it. */
