@@ -77,9 +77,6 @@ class FrameCodecTest {
 
   @Test
   void aLargeBacklogIsHandedOutOverSeveralTurnsOfTheEventLoop() throws Exception {
-    byte[] ping = RawFrames.frame(RawFrames.PING, 0, 0, 1, new byte[0]);
-    byte[][] pings = new byte[1000][];
-    java.util.Arrays.fill(pings, ping);
     Vertx vertx = Vertx.vertx();
     try {
       Context context = vertx.getOrCreateContext();
@@ -95,7 +92,7 @@ class FrameCodecTest {
                 backlogGone.complete(handedOut.get());
               }
             });
-        turns.handle(Buffer.buffer(RawFrames.concat(pings)));
+        turns.handle(thousandPings());
         firstTurn.complete(handedOut.get());
       });
       assertEquals(1000, backlogGone.get(5, TimeUnit.SECONDS));
@@ -109,9 +106,6 @@ class FrameCodecTest {
 
   @Test
   void aClosedConnectionsBacklogIsNeverHandedOut() throws Exception {
-    byte[] ping = RawFrames.frame(RawFrames.PING, 0, 0, 1, new byte[0]);
-    byte[][] pings = new byte[1000][];
-    java.util.Arrays.fill(pings, ping);
     Vertx vertx = Vertx.vertx();
     try {
       Context context = vertx.getOrCreateContext();
@@ -119,11 +113,11 @@ class FrameCodecTest {
       CompletableFuture<Integer> firstTurn = new CompletableFuture<>();
       context.runOnContext(v -> {
         FrameDecoder closing = new FrameDecoder(1024, frame -> handedOut.incrementAndGet(), errors::add, context, b -> { });
-        closing.handle(Buffer.buffer(RawFrames.concat(pings)));
+        closing.handle(thousandPings());
         firstTurn.complete(handedOut.get());
         // The connection closes with most of the read still waiting for later turns.
         closing.close();
-        closing.handle(Buffer.buffer(ping));
+        closing.handle(Buffer.buffer(RawFrames.frame(RawFrames.PING, 0, 0, 2, new byte[0])));
       });
       int inFirstTurn = firstTurn.get(5, TimeUnit.SECONDS);
       Thread.sleep(200);
@@ -180,5 +174,12 @@ class FrameCodecTest {
     HelloBody hello = HelloBody.read(frames.get(0));
     assertEquals(1000, hello.maxFrameSize());
     assertArrayEquals(new int[]{1, 2, 3}, hello.serializationIds());
+  }
+
+  /** One read holding 1,000 PING frames: more than one event-loop turn hands out. */
+  private static Buffer thousandPings() {
+    byte[][] pings = new byte[1000][];
+    java.util.Arrays.fill(pings, RawFrames.frame(RawFrames.PING, 0, 0, 1, new byte[0]));
+    return Buffer.buffer(RawFrames.concat(pings));
   }
 }
