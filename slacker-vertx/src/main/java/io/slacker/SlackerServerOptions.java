@@ -16,8 +16,11 @@ public class SlackerServerOptions {
   public static final long DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 30_000;
   /** Long enough for requests a client sent before it saw GOAWAY to arrive and be answered. */
   public static final long DEFAULT_GOAWAY_LINGER_MILLIS = 2_000;
-  /** One event loop per core serves connections, as Vert.x scales verticles. */
-  public static final int DEFAULT_EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
+  /**
+   * 0: the server listens on the event loop that calls {@code listen()} (a verticle's, so its
+   * services run on that verticle's context); called from outside Vert.x, on one event loop per core.
+   */
+  public static final int DEFAULT_EVENT_LOOPS = 0;
 
   private String host;
   private int port;
@@ -215,12 +218,14 @@ public class SlackerServerOptions {
   }
 
   /**
-   * How many event loops accept and serve connections; each connection stays on one of them.
-   * Bounded by Vert.x's event-loop pool size.
+   * How many event loops of the server's own accept and serve connections; each connection stays
+   * on one of them, and methods then run on several event loops at once. 0 (the default) listens
+   * on the caller's event loop when {@code listen()} is called on one, as in a verticle: scale
+   * that the Vert.x way, with more verticle instances on the same port.
    */
   public SlackerServerOptions setEventLoops(int eventLoops) {
-    if (eventLoops < 1) {
-      throw new IllegalArgumentException("eventLoops must be positive, got " + eventLoops);
+    if (eventLoops < 0) {
+      throw new IllegalArgumentException("eventLoops must not be negative, got " + eventLoops);
     }
     this.eventLoops = eventLoops;
     return this;

@@ -1,7 +1,14 @@
 package io.slacker.test;
 
+import io.slacker.CallOptions;
+import io.slacker.SlackerClient;
+import io.slacker.SlackerServer;
+import io.slacker.SlackerServerOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.net.SocketAddress;
 
 import java.util.concurrent.TimeUnit;
 
@@ -16,13 +23,41 @@ public final class TestVertx {
   public static final long MAX_EVENT_LOOP_MILLIS = Long.getLong("slacker.test.maxEventLoopMillis", 250);
 
   static {
+    warmUp();
+  }
+
+  /**
+   * The first server, client and call in a JVM initialize Netty, Jackson and Vert.x classes for
+   * up to a second, on whichever thread gets there first, usually an event loop: a test that
+   * deploys a verticle first would see that reported as a blocked event loop. One round trip on
+   * a throwaway Vert.x, unguarded, does it once up front.
+   */
+  private static void warmUp() {
     // Netty registers a JFR event the first time it allocates a buffer chunk, which builds JFR's
-    // type library: 0.2-0.3 s, on whichever thread allocates first, usually an event loop.
-    // Done once here, it cannot be mistaken for a blocked event loop.
+    // type library: 0.2-0.3 s on this machine.
     try {
       Class.forName("io.netty.buffer.AllocateChunkEvent", true, TestVertx.class.getClassLoader());
     } catch (ClassNotFoundException e) {
       // A Netty without that event has nothing to warm up.
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      SlackerServer server = SlackerServer.create(vertx, new SlackerServerOptions().setHost("127.0.0.1").setPort(0))
+          .register(new EchoServices().definition());
+      vertx.deployVerticle(new VerticleBase() {
+        @Override
+        public Future<?> start() {
+          return server.listen();
+        }
+      }).await(30, TimeUnit.SECONDS);
+      SlackerClient client = SlackerClient.create(vertx);
+      client.call(EchoServices.ECHO, new Object[]{"warm"},
+          new CallOptions().setServer(SocketAddress.inetSocketAddress(server.actualPort(), "127.0.0.1")))
+          .await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("the warm-up round trip failed", e);
+    } finally {
+      vertx.close().await();
     }
   }
 

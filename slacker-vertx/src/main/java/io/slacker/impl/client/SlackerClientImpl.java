@@ -15,6 +15,7 @@ import io.slacker.cluster.ServerInstance;
 import io.slacker.cluster.impl.CallAttempt;
 import io.slacker.cluster.impl.ClusterRouter;
 import io.slacker.impl.InterceptorChains;
+import io.slacker.impl.VerticleScope;
 import io.slacker.impl.codegen.ServiceBindings;
 import io.slacker.impl.serialization.Serializers;
 import io.slacker.spi.ClientInterceptor;
@@ -49,6 +50,9 @@ public final class SlackerClientImpl implements SlackerClient {
   /** The client's own context, for its timers: they must not belong to whichever verticle called. */
   private final ContextInternal context;
   private volatile boolean closed;
+  /** Undeploying the verticle that created the client closes it. */
+  private final VerticleScope scope;
+  private Future<Void> closing;
 
   public SlackerClientImpl(io.vertx.core.Vertx vertx, SlackerClientOptions options, ServiceDiscovery discovery) {
     this.vertx = (VertxInternal) vertx;
@@ -61,6 +65,7 @@ public final class SlackerClientImpl implements SlackerClient {
     this.netClient = vertx.createNetClient(new NetClientOptions()
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.getConnectTimeoutMillis()))
         .setTcpNoDelay(true));
+    this.scope = VerticleScope.of(this::close);
   }
 
   @Override
@@ -235,15 +240,20 @@ public final class SlackerClientImpl implements SlackerClient {
     return endpoints.size();
   }
 
+  /** Pending calls fail with UNAVAILABLE; closing again returns the first close's future. */
   @Override
-  public Future<Void> close() {
-    closed = true;
-    router.close();
-    for (ServerEndpoint endpoint : new ArrayList<>(endpoints.values())) {
-      endpoint.close();
+  public synchronized Future<Void> close() {
+    if (closing == null) {
+      scope.release();
+      closed = true;
+      Future<Void> routes = router.close();
+      for (ServerEndpoint endpoint : new ArrayList<>(endpoints.values())) {
+        endpoint.close();
+      }
+      endpoints.clear();
+      closing = Future.join(routes, netClient.close()).mapEmpty();
     }
-    endpoints.clear();
-    return netClient.close();
+    return closing;
   }
 
   VertxInternal vertx() {

@@ -9,19 +9,23 @@ import io.slacker.impl.codegen.ServiceBindings;
 import io.slacker.impl.serialization.Serializers;
 import io.slacker.spi.ServerInterceptor;
 import io.slacker.spi.ServiceDiscovery;
+import io.slacker.impl.VerticleScope;
+import io.vertx.core.Closeable;
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 public final class SlackerServerImpl implements SlackerServer {
 
@@ -38,12 +42,18 @@ public final class SlackerServerImpl implements SlackerServer {
   /** Set when the listeners start to stop: a connection accepted from then on is told GOAWAY at once. */
   private volatile boolean stopping;
   /** Completes once listen()'s sockets are bound or failed: Vert.x cannot close a server still binding. */
-  private volatile Future<?> binding = Future.succeededFuture();
+  private Future<Void> listening;
+  /** The listeners deployed for a server that listens outside an event loop; {@code null} otherwise. */
+  private volatile String listenersDeployment;
+  /** Undeploying the verticle that created the server shuts it down gracefully. */
+  private final VerticleScope scope;
+  private Future<Void> stopped;
 
   public SlackerServerImpl(Vertx vertx, SlackerServerOptions options, ServiceDiscovery discovery) {
     this.vertx = vertx;
     this.options = options;
     this.publisher = discovery == null ? null : new ServerPublisher(discovery, options.getCluster());
+    this.scope = VerticleScope.of(this::shutdown);
     this.blockingExecutor = new BlockingExecutor(
         vertx.createSharedWorkerExecutor("slacker-blocking-" + System.identityHashCode(this), options.getBlockingPoolSize()),
         options.getBlockingQueueSize());
@@ -70,26 +80,68 @@ public final class SlackerServerImpl implements SlackerServer {
     return this;
   }
 
+  /**
+   * Called on an event loop (in a verticle, typically), the server listens on that context, so
+   * the verticle's services see every call there. Elsewhere, or with {@code eventLoops} set, it
+   * deploys that many listeners (one per core by default), each with a server on the shared port.
+   */
   @Override
   public synchronized Future<SlackerServer> listen() {
-    if (!netServers.isEmpty()) {
+    if (listening != null) {
       return Future.failedFuture(new IllegalStateException("server is already listening"));
     }
     // Servers on the same port share one socket and Vert.x spreads new connections across
     // them, each on its own event loop. Vert.x shares a random port only among servers that
     // ask for the same negative number, so each Slacker server takes a number of its own.
     int port = options.getPort() == 0 ? -RANDOM_PORT_GROUPS.incrementAndGet() : options.getPort();
-    List<Future<Void>> bound = new ArrayList<>();
-    for (int i = 0; i < options.getEventLoops(); i++) {
-      bound.add(listenOn(port));
+    Context caller = Vertx.currentContext();
+    if (options.getEventLoops() == 0 && caller != null && caller.isEventLoopContext()) {
+      listening = listenOn((ContextInternal) caller, port);
+    } else {
+      int listeners = options.getEventLoops() == 0 ? Runtime.getRuntime().availableProcessors() : options.getEventLoops();
+      listening = vertx.deployVerticle(() -> new Listener(port), new DeploymentOptions().setInstances(listeners))
+          .onSuccess(id -> listenersDeployment = id)
+          .mapEmpty();
     }
-    binding = Future.join(bound);
-    return Future.all(bound)
+    return listening
         .compose(ignored -> stopping
             ? Future.<Void>failedFuture(new IllegalStateException("the server was closed while it started listening"))
             : publisher == null ? Future.<Void>succeededFuture() : publisher.start(options.getHost(), actualPort()))
         .map(ignored -> (SlackerServer) this)
         .recover(failure -> close().transform(ignored -> Future.failedFuture(failure)));
+  }
+
+  /** One of the server's own event loops, for a server that listens outside an event loop. */
+  private final class Listener extends VerticleBase {
+    private final int port;
+
+    Listener(int port) {
+      this.port = port;
+    }
+
+    @Override
+    public Future<?> start() {
+      return listenOn((ContextInternal) context, port);
+    }
+  }
+
+  /**
+   * A Vert.x server on {@code context}. It is untied from the context's close hooks: the Slacker
+   * server stops it, gracefully, when its own owner (a verticle, or the caller) stops.
+   */
+  private Future<Void> listenOn(ContextInternal context, int port) {
+    NetServer server = vertx.createNetServer(new NetServerOptions()
+        .setHost(options.getHost())
+        .setPort(port)
+        .setTcpNoDelay(true));
+    server.connectHandler(socket -> new ServerConnection(this, socket, context).start());
+    netServers.add(server);
+    Promise<Void> bound = context.promise();
+    context.emit(v -> server.listen().onComplete(ar -> {
+      context.removeCloseHook((Closeable) server);
+      bound.handle(ar.mapEmpty());
+    }));
+    return bound.future();
   }
 
   @Override
@@ -98,21 +150,6 @@ public final class SlackerServerImpl implements SlackerServer {
       throw new IllegalStateException("this server has no discovery: create it with SlackerServer.create(vertx, options, discovery)");
     }
     return publisher;
-  }
-
-  private Future<Void> listenOn(int port) {
-    ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
-    Promise<Void> bound = context.promise();
-    context.runOnContext(v -> {
-      NetServer server = vertx.createNetServer(new NetServerOptions()
-          .setHost(options.getHost())
-          .setPort(port)
-          .setTcpNoDelay(true));
-      server.connectHandler(socket -> new ServerConnection(this, socket, context).start());
-      netServers.add(server);
-      server.listen().<Void>mapEmpty().onComplete(bound);
-    });
-    return bound.future();
   }
 
   @Override
@@ -127,32 +164,48 @@ public final class SlackerServerImpl implements SlackerServer {
 
   @Override
   public Future<Void> shutdown(long timeout, TimeUnit unit) {
-    if (publisher != null) {
+    return stop(() -> {
+      if (publisher == null) {
+        return drainAndClose(timeout, unit);
+      }
       Future<Void> withdrawn = publisher.withdraw().otherwiseEmpty();
       long grace = publisher.withdrawGraceMillis();
       Future<Void> seen = grace == 0 ? withdrawn : withdrawn.compose(v -> vertx.timer(grace).<Void>mapEmpty());
       return seen.compose(v -> drainAndClose(timeout, unit));
-    }
-    return drainAndClose(timeout, unit);
-  }
-
-  private Future<Void> drainAndClose(long timeout, TimeUnit unit) {
-    // Vert.x stops accepting, calls each connection's shutdown handler (goaway, then drain)
-    // and closes whatever is still open when the timeout ends.
-    stopping = true;
-    return binding.transform(ignored -> Future.join(netServers.stream().map(server -> server.shutdown(timeout, unit)).toList()))
-        .<Void>mapEmpty()
-        .eventually(blockingExecutor::close);
+    });
   }
 
   @Override
   public Future<Void> close() {
+    return stop(() -> {
+      Future<Void> withdrawn = publisher == null ? Future.succeededFuture() : publisher.withdraw().otherwiseEmpty();
+      return Future.join(withdrawn, drainAndClose(0, TimeUnit.MILLISECONDS)).mapEmpty();
+    });
+  }
+
+  /** Stops once: a second shutdown or close gets the first one's future. */
+  private synchronized Future<Void> stop(Supplier<Future<Void>> how) {
+    if (stopped == null) {
+      scope.release();
+      stopped = how.get();
+    }
+    return stopped;
+  }
+
+  /**
+   * Vert.x stops accepting, calls each connection's shutdown handler (goaway, then drain) and
+   * closes whatever is still open when the timeout ends; then the listeners, if any, go.
+   */
+  private Future<Void> drainAndClose(long timeout, TimeUnit unit) {
     stopping = true;
-    Future<Void> withdrawn = publisher == null ? Future.succeededFuture() : publisher.withdraw().otherwiseEmpty();
-    Future<Void> closed = binding.transform(ignored -> Future.join(netServers.stream().map(NetServer::close).toList()))
+    Future<Void> bound;
+    synchronized (this) {
+      bound = listening == null ? Future.succeededFuture() : listening;
+    }
+    return bound.transform(ignored -> Future.join(netServers.stream().map(server -> server.shutdown(timeout, unit)).toList()))
+        .transform(ignored -> listenersDeployment == null ? Future.succeededFuture() : vertx.undeploy(listenersDeployment))
         .<Void>mapEmpty()
         .eventually(blockingExecutor::close);
-    return Future.join(withdrawn, closed).mapEmpty();
   }
 
   boolean isStopping() {
