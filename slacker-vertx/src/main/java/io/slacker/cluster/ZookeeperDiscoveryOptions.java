@@ -14,6 +14,7 @@ public class ZookeeperDiscoveryOptions {
   public static final int DEFAULT_CONNECTION_TIMEOUT_MILLIS = 5_000;
   public static final int DEFAULT_RETRY_INITIAL_SLEEP_MILLIS = 100;
   public static final int DEFAULT_RETRY_MAX_SLEEP_MILLIS = 5_000;
+  public static final boolean DEFAULT_SHARED = false;
 
   private String connectString;
   private String rootPath;
@@ -22,6 +23,7 @@ public class ZookeeperDiscoveryOptions {
   private int connectionTimeoutMillis;
   private int retryInitialSleepMillis;
   private int retryMaxSleepMillis;
+  private boolean shared;
 
   public ZookeeperDiscoveryOptions() {
     connectString = DEFAULT_CONNECT_STRING;
@@ -31,6 +33,7 @@ public class ZookeeperDiscoveryOptions {
     connectionTimeoutMillis = DEFAULT_CONNECTION_TIMEOUT_MILLIS;
     retryInitialSleepMillis = DEFAULT_RETRY_INITIAL_SLEEP_MILLIS;
     retryMaxSleepMillis = DEFAULT_RETRY_MAX_SLEEP_MILLIS;
+    shared = DEFAULT_SHARED;
   }
 
   public ZookeeperDiscoveryOptions(ZookeeperDiscoveryOptions other) {
@@ -41,6 +44,7 @@ public class ZookeeperDiscoveryOptions {
     connectionTimeoutMillis = other.connectionTimeoutMillis;
     retryInitialSleepMillis = other.retryInitialSleepMillis;
     retryMaxSleepMillis = other.retryMaxSleepMillis;
+    shared = other.shared;
   }
 
   public ZookeeperDiscoveryOptions(JsonObject json) {
@@ -52,6 +56,7 @@ public class ZookeeperDiscoveryOptions {
     setConnectionTimeoutMillis(json.getInteger("connectionTimeoutMillis", connectionTimeoutMillis));
     setRetryInitialSleepMillis(json.getInteger("retryInitialSleepMillis", retryInitialSleepMillis));
     setRetryMaxSleepMillis(json.getInteger("retryMaxSleepMillis", retryMaxSleepMillis));
+    setShared(json.getBoolean("shared", shared));
   }
 
   public JsonObject toJson() {
@@ -62,7 +67,22 @@ public class ZookeeperDiscoveryOptions {
         .put("sessionTimeoutMillis", sessionTimeoutMillis)
         .put("connectionTimeoutMillis", connectionTimeoutMillis)
         .put("retryInitialSleepMillis", retryInitialSleepMillis)
-        .put("retryMaxSleepMillis", retryMaxSleepMillis);
+        .put("retryMaxSleepMillis", retryMaxSleepMillis)
+        .put("shared", shared);
+  }
+
+  public boolean isShared() {
+    return shared;
+  }
+
+  /**
+   * Shared discoveries made on one Vert.x instance with the same connection settings ride on one
+   * ZooKeeper session, closed when the last of them closes: the instances of a server verticle
+   * then publish their common address once, and the last instance to stop withdraws it.
+   */
+  public ZookeeperDiscoveryOptions setShared(boolean shared) {
+    this.shared = shared;
+    return this;
   }
 
   public String getConnectString() {

@@ -3,12 +3,20 @@ package io.slacker.cluster;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** A real ZooKeeper server in-process, on 127.0.0.1 only, with a short tick so sessions can be 1..5 s. */
 final class EmbeddedZookeeper implements AutoCloseable {
 
   static final int TICK_MILLIS = 250;
+
+  static {
+    // The "mntr" command, for counting live sessions.
+    System.setProperty("zookeeper.4lw.commands.whitelist", "mntr");
+  }
 
   private final TestingServer server;
 
@@ -29,6 +37,20 @@ final class EmbeddedZookeeper implements AutoCloseable {
         .setSessionTimeoutMillis(3_000)
         .setConnectionTimeoutMillis(1_000)
         .setRetryMaxSleepMillis(500);
+  }
+
+  /** @return the client connections the server has open, one per live session of this test's clients */
+  int aliveConnections() throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+      socket.getOutputStream().write("mntr".getBytes(StandardCharsets.US_ASCII));
+      String report = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      for (String line : report.split("\n")) {
+        if (line.startsWith("zk_num_alive_connections")) {
+          return Integer.parseInt(line.split("\t")[1].trim());
+        }
+      }
+      throw new IllegalStateException("no connection count in: " + report);
+    }
   }
 
   void stop() throws Exception {

@@ -1,0 +1,139 @@
+package io.slacker.cluster.impl;
+
+import io.slacker.cluster.ZookeeperDiscoveryOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.json.JsonObject;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.imps.CuratorFrameworkState;
+import org.apache.curator.retry.BoundedExponentialBackoffRetry;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A Curator client, and so a ZooKeeper session, as the discoveries that use it see it: made from
+ * options and owned (started on first use, closed by its last user), shared by the shared
+ * discoveries of one Vert.x instance with the same connection settings, or someone else's client,
+ * which is never started or closed here.
+ */
+final class ZookeeperSession {
+
+  /** Curator retries each operation this often before it reports a failure; recipes retry on their own after that. */
+  private static final int MAX_RETRIES = 10;
+  private static final Map<Key, ZookeeperSession> SHARED = new HashMap<>();
+
+  private record Key(Vertx vertx, JsonObject settings) {
+  }
+
+  private final CuratorFramework curator;
+  private final boolean owned;
+  /** Curator 5.4 never shuts down the executor it makes for this, so an owned client gets one we close. */
+  private final ExecutorService runSafeService;
+  /** Where the session is listed while shared; {@code null} for one that is not. */
+  private final Key key;
+  private int users = 1;
+  private Future<Void> started;
+
+  private ZookeeperSession(CuratorFramework curator, boolean owned, ExecutorService runSafeService, Key key) {
+    this.curator = curator;
+    this.owned = owned;
+    this.runSafeService = runSafeService;
+    this.key = key;
+  }
+
+  /** The session of a discovery made from {@code options}: its own, or the shared one for their settings. */
+  static ZookeeperSession of(Vertx vertx, ZookeeperDiscoveryOptions options) {
+    if (!options.isShared()) {
+      return owned(options, null);
+    }
+    Key key = new Key(vertx, settings(options));
+    synchronized (SHARED) {
+      ZookeeperSession session = SHARED.get(key);
+      if (session != null) {
+        session.users++;
+        return session;
+      }
+      session = owned(options, key);
+      SHARED.put(key, session);
+      return session;
+    }
+  }
+
+  /** The session of a Curator client that someone else owns and has started. */
+  static ZookeeperSession external(CuratorFramework curator) {
+    return new ZookeeperSession(curator, false, null, null);
+  }
+
+  private static ZookeeperSession owned(ZookeeperDiscoveryOptions options, Key key) {
+    ExecutorService runSafeService = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "slacker-curator-safe-notify");
+      thread.setDaemon(true);
+      return thread;
+    });
+    CuratorFramework curator = CuratorFrameworkFactory.builder()
+        .connectString(options.getConnectString())
+        .sessionTimeoutMs(options.getSessionTimeoutMillis())
+        .connectionTimeoutMs(options.getConnectionTimeoutMillis())
+        .retryPolicy(new BoundedExponentialBackoffRetry(options.getRetryInitialSleepMillis(),
+            options.getRetryMaxSleepMillis(), MAX_RETRIES))
+        .runSafeService(runSafeService)
+        .build();
+    return new ZookeeperSession(curator, true, runSafeService, key);
+  }
+
+  /** What makes two sessions interchangeable: everything that reaches Curator. */
+  private static JsonObject settings(ZookeeperDiscoveryOptions options) {
+    return new JsonObject()
+        .put("connectString", options.getConnectString())
+        .put("sessionTimeoutMillis", options.getSessionTimeoutMillis())
+        .put("connectionTimeoutMillis", options.getConnectionTimeoutMillis())
+        .put("retryInitialSleepMillis", options.getRetryInitialSleepMillis())
+        .put("retryMaxSleepMillis", options.getRetryMaxSleepMillis());
+  }
+
+  CuratorFramework curator() {
+    return curator;
+  }
+
+  /** Starts an owned client on a worker thread; someone else's must already be started. */
+  synchronized Future<Void> started(ContextInternal context) {
+    if (started == null) {
+      if (owned) {
+        started = context.executeBlocking(() -> {
+          curator.start();
+          return null;
+        });
+      } else if (curator.getState() != CuratorFrameworkState.STARTED) {
+        return context.failedFuture(new IllegalStateException("the shared Curator client is " + curator.getState()
+            + "; start it (or join the Vert.x cluster) before using Slacker discovery"));
+      } else {
+        started = context.succeededFuture();
+      }
+    }
+    return started;
+  }
+
+  /** One user is done with the session; the last user of an owned client closes it. */
+  Future<Void> release(ContextInternal context) {
+    boolean last;
+    synchronized (SHARED) {
+      last = --users == 0;
+      if (last && key != null) {
+        SHARED.remove(key);
+      }
+    }
+    if (!last || !owned) {
+      return context.succeededFuture();
+    }
+    return context.executeBlocking(() -> {
+      curator.close();
+      runSafeService.shutdown();
+      return null;
+    });
+  }
+}
