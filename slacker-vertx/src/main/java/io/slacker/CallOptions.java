@@ -1,5 +1,6 @@
 package io.slacker;
 
+import io.slacker.impl.JsonFields;
 import io.slacker.cluster.Grouping;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
@@ -35,23 +36,23 @@ public class CallOptions {
 
   public CallOptions(JsonObject json) {
     this();
-    setTimeoutMillis(json.getLong("timeoutMillis", timeoutMillis));
-    String address = json.getString("server");
+    setTimeoutMillis(JsonFields.getLong(json, "timeoutMillis", timeoutMillis));
+    String address = JsonFields.getString(json, "server");
     if (address != null) {
       setServer(parseAddress(address));
     }
-    serialization = json.getString("serialization");
-    JsonObject meta = json.getJsonObject("metadata");
+    serialization = JsonFields.getString(json, "serialization");
+    JsonObject meta = JsonFields.getJsonObject(json, "metadata");
     if (meta != null) {
       for (Map.Entry<String, Object> entry : meta) {
         metadata.put(entry.getKey(), String.valueOf(entry.getValue()));
       }
     }
-    JsonObject groupingJson = json.getJsonObject("grouping");
+    JsonObject groupingJson = JsonFields.getJsonObject(json, "grouping");
     if (groupingJson != null) {
       grouping = Grouping.fromJson(groupingJson);
     }
-    hashKey = json.getString("hashKey");
+    hashKey = JsonFields.getString(json, "hashKey");
   }
 
   public JsonObject toJson() {

@@ -1,5 +1,6 @@
 package io.slacker;
 
+import io.slacker.impl.JsonFields;
 import io.slacker.cluster.ClusterClientOptions;
 import io.vertx.core.json.JsonObject;
 
@@ -56,18 +57,18 @@ public class SlackerClientOptions {
 
   public SlackerClientOptions(JsonObject json) {
     this();
-    setConnectTimeoutMillis(json.getLong("connectTimeoutMillis", connectTimeoutMillis));
-    setCallTimeoutMillis(json.getLong("callTimeoutMillis", callTimeoutMillis));
-    setMaxFrameSize(json.getInteger("maxFrameSize", maxFrameSize));
-    setMaxCallsInFlight(json.getInteger("maxCallsInFlight", maxCallsInFlight));
-    setKeepAliveIntervalMillis(json.getLong("keepAliveIntervalMillis", keepAliveIntervalMillis));
-    setKeepAliveTimeoutMillis(json.getLong("keepAliveTimeoutMillis", keepAliveTimeoutMillis));
-    setReconnectBackoffInitialMillis(json.getLong("reconnectBackoffInitialMillis", reconnectBackoffInitialMillis));
-    setReconnectBackoffMaxMillis(json.getLong("reconnectBackoffMaxMillis", reconnectBackoffMaxMillis));
-    setSerialization(json.getString("serialization", serialization));
-    JsonObject clusterJson = json.getJsonObject("cluster");
+    setConnectTimeoutMillis(JsonFields.getLong(json, "connectTimeoutMillis", connectTimeoutMillis));
+    setCallTimeoutMillis(JsonFields.getLong(json, "callTimeoutMillis", callTimeoutMillis));
+    setMaxFrameSize(JsonFields.getInteger(json, "maxFrameSize", maxFrameSize));
+    setMaxCallsInFlight(JsonFields.getInteger(json, "maxCallsInFlight", maxCallsInFlight));
+    setKeepAliveIntervalMillis(JsonFields.getLong(json, "keepAliveIntervalMillis", keepAliveIntervalMillis));
+    setKeepAliveTimeoutMillis(JsonFields.getLong(json, "keepAliveTimeoutMillis", keepAliveTimeoutMillis));
+    setReconnectBackoffInitialMillis(JsonFields.getLong(json, "reconnectBackoffInitialMillis", reconnectBackoffInitialMillis));
+    setReconnectBackoffMaxMillis(JsonFields.getLong(json, "reconnectBackoffMaxMillis", reconnectBackoffMaxMillis));
+    setSerialization(JsonFields.getString(json, "serialization", serialization));
+    JsonObject clusterJson = JsonFields.getJsonObject(json, "cluster");
     if (clusterJson != null) {
-      setCluster(new ClusterClientOptions(clusterJson));
+      setCluster(JsonFields.nested("cluster", () -> new ClusterClientOptions(clusterJson)));
     }
   }
 

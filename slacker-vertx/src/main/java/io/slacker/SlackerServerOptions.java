@@ -1,5 +1,6 @@
 package io.slacker;
 
+import io.slacker.impl.JsonFields;
 import io.slacker.cluster.ClusterServerOptions;
 import io.vertx.core.json.JsonObject;
 
@@ -61,19 +62,19 @@ public class SlackerServerOptions {
 
   public SlackerServerOptions(JsonObject json) {
     this();
-    setHost(json.getString("host", host));
-    setPort(json.getInteger("port", port));
-    setMaxFrameSize(json.getInteger("maxFrameSize", maxFrameSize));
-    setMaxCallsInFlightPerConnection(json.getInteger("maxCallsInFlightPerConnection", maxCallsInFlightPerConnection));
-    setBlockingPoolSize(json.getInteger("blockingPoolSize", blockingPoolSize));
-    setBlockingQueueSize(json.getInteger("blockingQueueSize", blockingQueueSize));
-    setShutdownTimeoutMillis(json.getLong("shutdownTimeoutMillis", shutdownTimeoutMillis));
-    setGoawayLingerMillis(json.getLong("goawayLingerMillis", goawayLingerMillis));
-    JsonObject clusterJson = json.getJsonObject("cluster");
+    setHost(JsonFields.getString(json, "host", host));
+    setPort(JsonFields.getInteger(json, "port", port));
+    setMaxFrameSize(JsonFields.getInteger(json, "maxFrameSize", maxFrameSize));
+    setMaxCallsInFlightPerConnection(JsonFields.getInteger(json, "maxCallsInFlightPerConnection", maxCallsInFlightPerConnection));
+    setBlockingPoolSize(JsonFields.getInteger(json, "blockingPoolSize", blockingPoolSize));
+    setBlockingQueueSize(JsonFields.getInteger(json, "blockingQueueSize", blockingQueueSize));
+    setShutdownTimeoutMillis(JsonFields.getLong(json, "shutdownTimeoutMillis", shutdownTimeoutMillis));
+    setGoawayLingerMillis(JsonFields.getLong(json, "goawayLingerMillis", goawayLingerMillis));
+    JsonObject clusterJson = JsonFields.getJsonObject(json, "cluster");
     if (clusterJson != null) {
-      setCluster(new ClusterServerOptions(clusterJson));
+      setCluster(JsonFields.nested("cluster", () -> new ClusterServerOptions(clusterJson)));
     }
-    setEventLoops(json.getInteger("eventLoops", eventLoops));
+    setEventLoops(JsonFields.getInteger(json, "eventLoops", eventLoops));
   }
 
   public JsonObject toJson() {

@@ -1,5 +1,6 @@
 package io.slacker;
 
+import io.slacker.cluster.ZookeeperDiscoveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,22 @@ class OptionsTest {
     assertEquals(SlackerServerOptions.DEFAULT_PORT, new SlackerServerOptions(new JsonObject()).getPort());
     assertThrows(IllegalArgumentException.class, () -> options.setPort(70000));
     assertThrows(IllegalArgumentException.class, () -> options.setMaxFrameSize(8));
+  }
+
+  @Test
+  void aWrongTypeInJsonConfigurationNamesTheKey() {
+    IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
+        () -> new SlackerServerOptions(new JsonObject().put("port", "2104")));
+    assertEquals("port must be an integer, got \"2104\"", port.getMessage());
+    IllegalArgumentException nested = assertThrows(IllegalArgumentException.class, () -> new SlackerServerOptions(
+        new JsonObject().put("cluster", new JsonObject().put("withdrawGraceMillis", true))));
+    assertEquals("cluster.withdrawGraceMillis must be an integer, got true", nested.getMessage());
+    IllegalArgumentException cluster = assertThrows(IllegalArgumentException.class,
+        () -> new SlackerClientOptions(new JsonObject().put("cluster", "round-robin")));
+    assertEquals("cluster must be an object, got \"round-robin\"", cluster.getMessage());
+    IllegalArgumentException shared = assertThrows(IllegalArgumentException.class,
+        () -> new ZookeeperDiscoveryOptions(new JsonObject().put("shared", "yes")));
+    assertEquals("shared must be true or false, got \"yes\"", shared.getMessage());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.slacker.cluster;
 
+import io.slacker.impl.JsonFields;
 import io.slacker.spi.LoadBalancer;
 import io.vertx.core.json.JsonObject;
 
@@ -55,19 +56,19 @@ public class ClusterClientOptions {
 
   public ClusterClientOptions(JsonObject json) {
     this();
-    JsonObject groupingJson = json.getJsonObject("grouping");
+    JsonObject groupingJson = JsonFields.getJsonObject(json, "grouping");
     if (groupingJson != null) {
       setGrouping(Grouping.fromJson(groupingJson));
     }
-    setLoadBalancer(json.getString("loadBalancer", loadBalancer));
-    setMaxAttempts(json.getInteger("maxAttempts", maxAttempts));
-    setRetryBudgetRatio(json.getDouble("retryBudgetRatio", retryBudgetRatio));
-    setRetryBudgetMinPerSecond(json.getInteger("retryBudgetMinPerSecond", retryBudgetMinPerSecond));
-    setRetryBudgetWindowMillis(json.getLong("retryBudgetWindowMillis", retryBudgetWindowMillis));
-    setAttemptTimeoutMillis(json.getLong("attemptTimeoutMillis", attemptTimeoutMillis));
-    setEmptyProtectionMillis(json.getLong("emptyProtectionMillis", emptyProtectionMillis));
-    setProbeInitialMillis(json.getLong("probeInitialMillis", probeInitialMillis));
-    setProbeMaxMillis(json.getLong("probeMaxMillis", probeMaxMillis));
+    setLoadBalancer(JsonFields.getString(json, "loadBalancer", loadBalancer));
+    setMaxAttempts(JsonFields.getInteger(json, "maxAttempts", maxAttempts));
+    setRetryBudgetRatio(JsonFields.getDouble(json, "retryBudgetRatio", retryBudgetRatio));
+    setRetryBudgetMinPerSecond(JsonFields.getInteger(json, "retryBudgetMinPerSecond", retryBudgetMinPerSecond));
+    setRetryBudgetWindowMillis(JsonFields.getLong(json, "retryBudgetWindowMillis", retryBudgetWindowMillis));
+    setAttemptTimeoutMillis(JsonFields.getLong(json, "attemptTimeoutMillis", attemptTimeoutMillis));
+    setEmptyProtectionMillis(JsonFields.getLong(json, "emptyProtectionMillis", emptyProtectionMillis));
+    setProbeInitialMillis(JsonFields.getLong(json, "probeInitialMillis", probeInitialMillis));
+    setProbeMaxMillis(JsonFields.getLong(json, "probeMaxMillis", probeMaxMillis));
   }
 
   public JsonObject toJson() {

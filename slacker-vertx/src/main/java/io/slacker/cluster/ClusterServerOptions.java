@@ -1,5 +1,6 @@
 package io.slacker.cluster;
 
+import io.slacker.impl.JsonFields;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -36,14 +37,14 @@ public class ClusterServerOptions {
 
   public ClusterServerOptions(JsonObject json) {
     this();
-    advertisedHost = json.getString("advertisedHost");
-    setAdvertisedPort(json.getInteger("advertisedPort", 0));
-    JsonObject data = json.getJsonObject("serverData");
+    advertisedHost = JsonFields.getString(json, "advertisedHost");
+    setAdvertisedPort(JsonFields.getInteger(json, "advertisedPort", 0));
+    JsonObject data = JsonFields.getJsonObject(json, "serverData");
     if (data != null) {
-      setServerData(new ServerData(data));
+      setServerData(JsonFields.nested("serverData", () -> new ServerData(data)));
     }
-    json.getJsonArray("leaderServices", new JsonArray()).forEach(name -> addLeaderService(String.valueOf(name)));
-    setWithdrawGraceMillis(json.getLong("withdrawGraceMillis", withdrawGraceMillis));
+    JsonFields.getJsonArray(json, "leaderServices", new JsonArray()).forEach(name -> addLeaderService(String.valueOf(name)));
+    setWithdrawGraceMillis(JsonFields.getLong(json, "withdrawGraceMillis", withdrawGraceMillis));
   }
 
   public JsonObject toJson() {

@@ -1,5 +1,6 @@
 package io.slacker.cluster;
 
+import io.slacker.impl.JsonFields;
 import io.slacker.cluster.impl.ServerAddresses;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -78,8 +79,8 @@ public final class Grouping {
   }
 
   public static Grouping fromJson(JsonObject json) {
-    Kind kind = Kind.valueOf(json.getString("kind", Kind.ONE.name()));
-    GroupPolicy policy = GroupPolicy.valueOf(json.getString("policy", GroupPolicy.FAIL_IF_ANY_FAILS.name()));
+    Kind kind = Kind.valueOf(JsonFields.getString(json, "kind", Kind.ONE.name()));
+    GroupPolicy policy = GroupPolicy.valueOf(JsonFields.getString(json, "policy", GroupPolicy.FAIL_IF_ANY_FAILS.name()));
     switch (kind) {
       case ONE:
         return one();
@@ -88,7 +89,7 @@ public final class Grouping {
       case ALL:
         return all(policy);
       default:
-        JsonArray list = json.getJsonArray("servers", new JsonArray());
+        JsonArray list = JsonFields.getJsonArray(json, "servers", new JsonArray());
         List<SocketAddress> addresses = list.stream().map(String::valueOf).map(text -> {
           SocketAddress address = ServerAddresses.parse(text);
           if (address == null) {

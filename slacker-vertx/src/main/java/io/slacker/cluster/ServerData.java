@@ -1,5 +1,6 @@
 package io.slacker.cluster;
 
+import io.slacker.impl.JsonFields;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Objects;
@@ -37,11 +38,11 @@ public class ServerData {
   public ServerData(JsonObject json) {
     this();
     try {
-      setWeight(json.getInteger("weight", weight));
-      setZone(json.getString("zone"));
-      setVersion(json.getString("version"));
-      setStartTime(json.getLong("startTime", 0L));
-      JsonObject attrs = json.getJsonObject("attributes");
+      setWeight(JsonFields.getInteger(json, "weight", weight));
+      setZone(JsonFields.getString(json, "zone"));
+      setVersion(JsonFields.getString(json, "version"));
+      setStartTime(JsonFields.getLong(json, "startTime", 0L));
+      JsonObject attrs = JsonFields.getJsonObject(json, "attributes");
       setAttributes(attrs != null ? attrs : new JsonObject());
     } catch (ClassCastException e) {
       throw new IllegalArgumentException("server data has a field of the wrong type: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.slacker.cluster;
 
+import io.slacker.impl.JsonFields;
 import io.slacker.cluster.impl.NodeNames;
 import io.vertx.core.json.JsonObject;
 
@@ -49,14 +50,14 @@ public class ZookeeperDiscoveryOptions {
 
   public ZookeeperDiscoveryOptions(JsonObject json) {
     this();
-    setConnectString(json.getString("connectString", connectString));
-    setRootPath(json.getString("rootPath", rootPath));
-    setCluster(json.getString("cluster", cluster));
-    setSessionTimeoutMillis(json.getInteger("sessionTimeoutMillis", sessionTimeoutMillis));
-    setConnectionTimeoutMillis(json.getInteger("connectionTimeoutMillis", connectionTimeoutMillis));
-    setRetryInitialSleepMillis(json.getInteger("retryInitialSleepMillis", retryInitialSleepMillis));
-    setRetryMaxSleepMillis(json.getInteger("retryMaxSleepMillis", retryMaxSleepMillis));
-    setShared(json.getBoolean("shared", shared));
+    setConnectString(JsonFields.getString(json, "connectString", connectString));
+    setRootPath(JsonFields.getString(json, "rootPath", rootPath));
+    setCluster(JsonFields.getString(json, "cluster", cluster));
+    setSessionTimeoutMillis(JsonFields.getInteger(json, "sessionTimeoutMillis", sessionTimeoutMillis));
+    setConnectionTimeoutMillis(JsonFields.getInteger(json, "connectionTimeoutMillis", connectionTimeoutMillis));
+    setRetryInitialSleepMillis(JsonFields.getInteger(json, "retryInitialSleepMillis", retryInitialSleepMillis));
+    setRetryMaxSleepMillis(JsonFields.getInteger(json, "retryMaxSleepMillis", retryMaxSleepMillis));
+    setShared(JsonFields.getBoolean(json, "shared", shared));
   }
 
   public JsonObject toJson() {

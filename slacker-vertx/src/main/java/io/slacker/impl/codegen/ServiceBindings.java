@@ -25,6 +25,11 @@ public final class ServiceBindings {
     return (ServiceBinding<T>) binding;
   }
 
+  /** @return whether {@code serviceInterface} has a generated binding on the class path */
+  public static boolean has(Class<?> serviceInterface) {
+    return BINDINGS.containsKey(serviceInterface);
+  }
+
   private static Map<Class<?>, ServiceBinding<?>> load() {
     Map<Class<?>, ServiceBinding<?>> bindings = new HashMap<>();
     for (ServiceIndex index : ServiceLoader.load(ServiceIndex.class, ServiceBindings.class.getClassLoader())) {

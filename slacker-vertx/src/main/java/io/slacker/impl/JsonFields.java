@@ -1,0 +1,77 @@
+package io.slacker.impl;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.function.Supplier;
+
+/**
+ * Reads configuration JSON for the options classes. A value of the wrong type fails with an
+ * {@link IllegalArgumentException} that names the key and says what it should be, rather than
+ * the {@link ClassCastException} that {@link JsonObject}'s getters throw.
+ */
+public final class JsonFields {
+
+  private JsonFields() {
+  }
+
+  public static String getString(JsonObject json, String key) {
+    return getString(json, key, null);
+  }
+
+  public static String getString(JsonObject json, String key, String absent) {
+    return get(json, key, String.class, "a string", absent);
+  }
+
+  public static Integer getInteger(JsonObject json, String key, Integer absent) {
+    Number value = get(json, key, Number.class, "an integer", absent);
+    return value == null ? null : value.intValue();
+  }
+
+  public static Long getLong(JsonObject json, String key, Long absent) {
+    Number value = get(json, key, Number.class, "an integer", absent);
+    return value == null ? null : value.longValue();
+  }
+
+  public static Double getDouble(JsonObject json, String key, Double absent) {
+    Number value = get(json, key, Number.class, "a number", absent);
+    return value == null ? null : value.doubleValue();
+  }
+
+  public static Boolean getBoolean(JsonObject json, String key, Boolean absent) {
+    return get(json, key, Boolean.class, "true or false", absent);
+  }
+
+  public static JsonObject getJsonObject(JsonObject json, String key) {
+    return get(json, key, JsonObject.class, "an object", null);
+  }
+
+  public static JsonArray getJsonArray(JsonObject json, String key, JsonArray absent) {
+    return get(json, key, JsonArray.class, "an array", absent);
+  }
+
+  /** Builds what {@code key} configures, naming {@code key} in front of a nested key that is wrong. */
+  public static <T> T nested(String key, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(key + "." + e.getMessage(), e);
+    }
+  }
+
+  private static <T> T get(JsonObject json, String key, Class<T> type, String expected, T absent) {
+    Object value = json.getValue(key);
+    if (value == null) {
+      return absent;
+    }
+    if (!type.isInstance(value)) {
+      throw new IllegalArgumentException(key + " must be " + expected + ", got " + describe(value));
+    }
+    return type.cast(value);
+  }
+
+  private static String describe(Object value) {
+    String text = value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+    return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+  }
+}
