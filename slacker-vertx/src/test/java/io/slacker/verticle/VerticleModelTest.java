@@ -7,14 +7,19 @@ import io.slacker.SlackerClient;
 import io.slacker.SlackerException;
 import io.slacker.SlackerServer;
 import io.slacker.SlackerServerOptions;
+import io.slacker.SlackerServerVerticle;
 import io.slacker.StatusCode;
+import io.slacker.cluster.Who;
 import io.slacker.test.BlockedThreadGuard;
 import io.slacker.test.TestVertx;
 import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -135,6 +140,28 @@ class VerticleModelTest {
     Throwable refused = assertThrowsOn(outside.call(WHERE, new Object[0], new CallOptions().setServer(address)));
     assertEquals(StatusCode.UNAVAILABLE, assertInstanceOf(SlackerException.class, refused).code());
     outside.close().await(5, TimeUnit.SECONDS);
+    test.completeNow();
+  }
+
+  @Test
+  void theServerVerticleRunsTheServicesItsConfigNamesAndNamesAWrongKey(VertxTestContext test) throws Throwable {
+    JsonObject config = new JsonObject()
+        .put("server", new JsonObject().put("host", "127.0.0.1").put("port", 0))
+        .put("services", new JsonArray().add(Who.Impl.class.getName()));
+    SlackerServerVerticle verticle = new SlackerServerVerticle();
+    vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)).await(10, TimeUnit.SECONDS);
+    SlackerClient client = SlackerClient.create(vertx);
+    Who who = client.proxy(Who.class, new CallOptions().setServer(SocketAddress.inetSocketAddress(verticle.actualPort(), "127.0.0.1")));
+    assertEquals("unknown", who.name().await(5, TimeUnit.SECONDS), "Who.Impl, made with its Vertx constructor, answered");
+    client.close().await(5, TimeUnit.SECONDS);
+
+    Throwable wrongType = assertThrowsOn(vertx.deployVerticle(new SlackerServerVerticle(), new DeploymentOptions()
+        .setConfig(config.copy().put("server", new JsonObject().put("port", "2104")))));
+    assertEquals("server.port must be an integer, got \"2104\"", wrongType.getMessage());
+    Throwable unbound = assertThrowsOn(vertx.deployVerticle(new SlackerServerVerticle(), new DeploymentOptions()
+        .setConfig(config.copy().put("services", new JsonArray().add(String.class.getName())))));
+    assertEquals("services: java.lang.String implements no interface with a generated Slacker binding"
+        + " (annotate the interface with @SlackerService)", unbound.getMessage());
     test.completeNow();
   }
 
