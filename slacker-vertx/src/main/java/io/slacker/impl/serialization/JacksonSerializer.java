@@ -19,6 +19,7 @@ import io.slacker.spi.Serializer;
 import io.vertx.core.buffer.Buffer;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Map;
@@ -29,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * typing stays off, so a payload cannot choose the class it becomes.
  */
 public final class JacksonSerializer implements Serializer {
+
+  private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
   private final int id;
   private final String name;
@@ -47,7 +50,7 @@ public final class JacksonSerializer implements Serializer {
     this.mapper = new ObjectMapper(factory)
         .registerModule(new JavaTimeModule())
         .registerModule(new VertxTypesModule())
-        .registerModule(new BlackbirdModule())
+        .registerModule(new BlackbirdModule(JacksonSerializer::blackbirdLookup))
         .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, datesAsNumbers)
         .configure(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS, datesAsNumbers)
         // A ZonedDateTime keeps its zone instead of arriving shifted to UTC.
@@ -65,6 +68,16 @@ public final class JacksonSerializer implements Serializer {
     // A number cannot carry a zone or an offset: these stay text in every format.
     mapper.configOverride(ZonedDateTime.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
     mapper.configOverride(OffsetDateTime.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+  }
+
+  /**
+   * Blackbird's own choice, except that classes of the unnamed package are left to reflection:
+   * Blackbird would define a helper class there under an illegal name, and fail.
+   */
+  private static MethodHandles.Lookup blackbirdLookup(Class<?> type) {
+    String name = type.getName();
+    boolean skip = type.getPackageName().isEmpty() || name.startsWith("java.") || name.startsWith("sun.misc.");
+    return skip ? null : LOOKUP;
   }
 
   @Override
