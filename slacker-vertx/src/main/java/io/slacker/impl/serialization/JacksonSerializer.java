@@ -71,13 +71,13 @@ public final class JacksonSerializer implements Serializer {
   }
 
   /**
-   * Blackbird's own choice, except that classes of the unnamed package are left to reflection:
-   * Blackbird would define a helper class there under an illegal name, and fail.
+   * Blackbird for the class path only; reflection elsewhere. In the unnamed package Blackbird
+   * would define a helper class under an illegal name, and in a named module (the JDK's, or a
+   * user's) its generated accessors fail, where reflection needs no more than the package opened
+   * to Jackson.
    */
   private static MethodHandles.Lookup blackbirdLookup(Class<?> type) {
-    String name = type.getName();
-    boolean skip = type.getPackageName().isEmpty() || name.startsWith("java.") || name.startsWith("sun.misc.");
-    return skip ? null : LOOKUP;
+    return type.getModule().isNamed() || type.getPackageName().isEmpty() ? null : LOOKUP;
   }
 
   @Override
