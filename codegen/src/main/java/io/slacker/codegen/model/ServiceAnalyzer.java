@@ -9,7 +9,6 @@ import io.slacker.annotations.Timeout;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -48,6 +47,7 @@ final class ServiceAnalyzer {
   private final Elements elements;
   private final Types types;
   private final TypeRules rules;
+  private final InterfaceMethods members;
   private final List<ServiceMethod> methods = new ArrayList<>();
   private final List<ExecutableElement> ignoredMethods = new ArrayList<>();
   private final List<ExecutableElement> closeMethods = new ArrayList<>();
@@ -59,6 +59,7 @@ final class ServiceAnalyzer {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.rules = new TypeRules(env);
+    this.members = new InterfaceMethods(service, elements, types);
   }
 
   void analyze() {
@@ -82,7 +83,7 @@ final class ServiceAnalyzer {
     serviceName = annotation == null || annotation.name().isEmpty() ? name : annotation.name();
 
     List<Draft> drafts = new ArrayList<>();
-    for (ExecutableElement method : abstractMethods()) {
+    for (ExecutableElement method : members.abstractMethods()) {
       if (TypeRules.hasAnnotation(method, Set.of(PROXY_IGNORE))) {
         ignoredMethods.add(method);
       } else if (closesProxy(method)) {
@@ -165,70 +166,8 @@ final class ServiceAnalyzer {
     }
   }
 
-  /**
-   * The abstract methods of the service, own ones first in source order, each once: redeclared,
-   * or inherited from two parents (a diamond), it is one method in Java. {@code Object}'s public
-   * methods, which an interface may redeclare, are the implementation's own, not remote.
-   */
-  private List<ExecutableElement> abstractMethods() {
-    List<ExecutableElement> seen = new ArrayList<>();
-    collectMethods(service, seen, new HashSet<>());
-    return seen.stream().filter(m -> m.getModifiers().contains(Modifier.ABSTRACT)).collect(Collectors.toList());
-  }
-
-  private void collectMethods(TypeElement type, List<ExecutableElement> seen, Set<TypeElement> visited) {
-    if (!visited.add(type)) {
-      return;
-    }
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (method.getModifiers().contains(Modifier.STATIC) || isObjectMethod(method)) {
-        continue;
-      }
-      int same = indexOfSameSignature(seen, method);
-      if (same < 0) {
-        seen.add(method);
-      } else if (returnsMoreSpecific(method, seen.get(same))) {
-        // Of two inherited declarations, the proxy must implement the one whose result fits both.
-        seen.set(same, method);
-      }
-    }
-    for (TypeMirror parent : type.getInterfaces()) {
-      collectMethods((TypeElement) types.asElement(parent), seen, visited);
-    }
-  }
-
-  private boolean isObjectMethod(ExecutableElement method) {
-    TypeElement object = elements.getTypeElement(Object.class.getName());
-    return ElementFilter.methodsIn(object.getEnclosedElements()).stream()
-        .filter(candidate -> candidate.getModifiers().contains(Modifier.PUBLIC))
-        .anyMatch(candidate -> candidate.getSimpleName().equals(method.getSimpleName())
-            && types.isSubsignature(memberType(method), (ExecutableType) candidate.asType()));
-  }
-
-  private int indexOfSameSignature(List<ExecutableElement> seen, ExecutableElement method) {
-    ExecutableType type = memberType(method);
-    for (int i = 0; i < seen.size(); i++) {
-      ExecutableElement known = seen.get(i);
-      if (known.getSimpleName().equals(method.getSimpleName())
-          && (types.isSubsignature(memberType(known), type) || types.isSubsignature(type, memberType(known)))) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private boolean returnsMoreSpecific(ExecutableElement method, ExecutableElement known) {
-    TypeMirror mine = memberType(method).getReturnType();
-    TypeMirror theirs = memberType(known).getReturnType();
-    return !types.isSameType(mine, theirs) && types.isSubtype(mine, theirs);
-  }
-
-  private ExecutableType memberType(ExecutableElement method) {
-    return (ExecutableType) types.asMemberOf((DeclaredType) service.asType(), method);
-  }
-
   private Draft draft(ExecutableElement method) {
-    ExecutableType type = memberType(method);
+    ExecutableType type = members.memberType(method);
     String where = service.getQualifiedName() + "." + method.getSimpleName() + "("
         + type.getParameterTypes().stream().map(TypeMirror::toString).collect(Collectors.joining(", ")) + ")";
     int before = problems.size();
