@@ -95,7 +95,8 @@ public final class JacksonSerializer implements Serializer {
     try (JsonGenerator gen = mapper.createGenerator(new BufferOutputStream(out))) {
       gen.writeStartArray();
       for (int i = 0; i < values.length; i++) {
-        if (types == null) {
+        // Arguments beyond the declared ones still go out, for the server to report the count.
+        if (types == null || i >= types.length) {
           mapper.writeValue(gen, values[i]);
         } else {
           writerFor(types[i]).writeValue(gen, values[i]);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.slacker.SlackerException;
 import io.slacker.spi.Serializer;
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Values are written as their declared types, so that polymorphic elements keep their type ids. */
 class DeclaredTypeWriteTest {
@@ -48,5 +50,16 @@ class DeclaredTypeWriteTest {
     Buffer result = Buffer.buffer();
     serializer.writeValue(result, shapes, list);
     assertEquals(shapes, serializer.readValue(result, 0, result.length(), list));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "smile", "cbor"})
+  void argumentsBeyondTheDeclaredOnesStillGoOutForTheServerToCount(String format) throws IOException {
+    Serializer serializer = Serializers.get().byName(format);
+    JavaType[] one = {TYPES.constructType(String.class)};
+    Buffer args = Buffer.buffer();
+    serializer.writeValues(args, new Object[] {"a", 2}, one);
+    SlackerException wrongCount = assertThrows(SlackerException.class, () -> serializer.readValues(args, 0, args.length(), one));
+    assertEquals("expected 1 argument but the request has 2", wrongCount.getMessage());
   }
 }
