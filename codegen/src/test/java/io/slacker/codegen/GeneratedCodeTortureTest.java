@@ -127,6 +127,52 @@ class GeneratedCodeTortureTest {
   }
 
   @Test
+  void aTypeIdDeclaredOnASupertypeServesTheSubtypesItLists() throws Exception {
+    roundTrip(Compilation.compile(Map.of(
+        "com.acme.Typed", """
+            package com.acme;
+            @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME)
+            public interface Typed {}
+            """,
+        "com.acme.Pets", """
+            package com.acme;
+
+            import com.fasterxml.jackson.annotation.JsonSubTypes;
+            import io.vertx.core.Future;
+            import java.util.List;
+
+            @io.slacker.annotations.SlackerService
+            public interface Pets {
+              @JsonSubTypes({@JsonSubTypes.Type(value = Cat.class, name = "cat"), @JsonSubTypes.Type(value = Dog.class, name = "dog")})
+              interface Pet extends Typed {}
+              record Cat(String name) implements Pet {}
+              record Dog(String name, boolean good) implements Pet {}
+
+              Future<List<Pet>> pets(List<Pet> pets);
+            }
+            """,
+        "com.acme.PetsImpl", """
+            package com.acme;
+            import io.vertx.core.Future;
+            import java.util.List;
+            public class PetsImpl implements Pets {
+              public Future<List<Pet>> pets(List<Pet> pets) { return Future.succeededFuture(pets); }
+            }
+            """,
+        "com.acme.Check", """
+            package com.acme;
+            import io.slacker.codegen.Expect;
+            import java.util.List;
+            public class Check {
+              public static io.vertx.core.Future<?> check(Pets proxy) {
+                List<Pets.Pet> pets = List.of(new Pets.Cat("Tom"), new Pets.Dog("Rex", true));
+                return proxy.pets(pets).map(back -> Expect.equal(pets, back));
+              }
+            }
+            """)), "com.acme.Pets", "com.acme.PetsImpl");
+  }
+
+  @Test
   void javaTimeValuesAtTheirEdgesKeepTheirValue() throws Exception {
     roundTrip(Compilation.compile(Map.of(
         "com.acme.Times", """

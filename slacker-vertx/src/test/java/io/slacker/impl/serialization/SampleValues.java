@@ -51,6 +51,9 @@ final class SampleValues {
   record Primitives(boolean z, byte b, short s, char c, int i, long l, float f, double d) {
   }
 
+  record Boxes(Boolean z, Byte b, Short s, Character c, Integer i, Long l, Float f, Double d) {
+  }
+
   record Page<T>(int number, List<T> items) {
   }
 

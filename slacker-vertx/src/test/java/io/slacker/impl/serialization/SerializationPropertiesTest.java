@@ -2,6 +2,7 @@ package io.slacker.impl.serialization;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.slacker.impl.serialization.SampleValues.Boxes;
 import io.slacker.impl.serialization.SampleValues.Color;
 import io.slacker.impl.serialization.SampleValues.Drawing;
 import io.slacker.impl.serialization.SampleValues.Page;
@@ -64,11 +65,13 @@ class SerializationPropertiesTest {
       List.of(Serializers.get().byName("json"), Serializers.get().byName("smile"), Serializers.get().byName("cbor"));
 
   @Property(generation = GenerationMode.RANDOMIZED)
-  void primitivesAndTheirBoxes(@ForAll("primitives") Primitives values, @ForAll @WithNull Integer boxed,
+  void primitivesAndTheirBoxes(@ForAll("primitives") Primitives values, @ForAll("boxes") Boxes boxes,
+                               @ForAll @WithNull Integer boxed,
                                @ForAll @WithNull Double boxedDouble, @ForAll @WithNull Boolean flag,
                                @ForAll @WithNull Color color, @ForAll @WithNull DayOfWeek day, @ForAll @WithNull Month month)
       throws IOException {
     assertRoundTrips(values, TYPES.constructType(Primitives.class));
+    assertRoundTrips(boxes, TYPES.constructType(Boxes.class));
     assertRoundTrips(values.i(), TYPES.constructType(int.class));
     assertRoundTrips(values.l(), TYPES.constructType(long.class));
     assertRoundTrips(values.d(), TYPES.constructType(double.class));
@@ -169,6 +172,14 @@ class SerializationPropertiesTest {
     Arbitrary<Float> floats = Arbitraries.floats().withStandardSpecialValues();
     return Combinators.combine(Arbitraries.of(true, false), Arbitraries.bytes(), Arbitraries.shorts(),
         SampleValues.chars(), Arbitraries.integers(), Arbitraries.longs(), floats, doubles).as(Primitives::new);
+  }
+
+  @Provide
+  Arbitrary<Boxes> boxes() {
+    return Combinators.combine(Arbitraries.of(true, false).injectNull(0.1), Arbitraries.bytes().injectNull(0.1),
+        Arbitraries.shorts().injectNull(0.1), SampleValues.chars().injectNull(0.1), Arbitraries.integers().injectNull(0.1),
+        Arbitraries.longs().injectNull(0.1), Arbitraries.floats().withStandardSpecialValues().injectNull(0.1),
+        Arbitraries.doubles().withStandardSpecialValues().injectNull(0.1)).as(Boxes::new);
   }
 
   @Provide
