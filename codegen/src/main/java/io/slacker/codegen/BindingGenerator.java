@@ -34,7 +34,8 @@ final class BindingGenerator extends SlackerGenerator {
         .open("public final class " + bindingName(model) + " implements " + binding + "<" + service + ">, "
             + imports.name("io.slacker.spi.ServiceIndex"))
         .blank()
-        .line("public static final String SERVICE_NAME = " + TypeRenderer.literal(model.serviceName()) + ";")
+        .line("public static final " + imports.name(String.class.getName()) + " SERVICE_NAME = "
+            + TypeRenderer.literal(model.serviceName()) + ";")
         .blank()
         .line("private static final " + imports.name("com.fasterxml.jackson.databind.type.TypeFactory") + " " + FACTORY
             + " = " + imports.name("com.fasterxml.jackson.databind.type.TypeFactory") + ".defaultInstance();");
@@ -42,29 +43,30 @@ final class BindingGenerator extends SlackerGenerator {
       out.blank();
       writeDescriptor(method, types, out);
     }
+    String override = "@" + imports.name(Override.class.getName());
     out.blank()
-        .line("@Override")
-        .open("public Class<" + service + "> serviceInterface()")
+        .line(override)
+        .open("public " + imports.name(Class.class.getName()) + "<" + service + "> serviceInterface()")
         .line("return " + service + ".class;")
         .close()
         .blank()
-        .line("@Override")
-        .open("public String serviceName()")
+        .line(override)
+        .open("public " + imports.name(String.class.getName()) + " serviceName()")
         .line("return SERVICE_NAME;")
         .close()
         .blank()
-        .line("@Override")
+        .line(override)
         .open("public " + service + " createProxy(" + imports.name("io.slacker.SlackerClient") + " client, "
             + imports.name("io.slacker.CallOptions") + " defaults)")
         .line("return new " + proxyName(model) + "(client, defaults);")
         .close()
         .blank()
-        .line("@Override")
+        .line(override)
         .open("public " + imports.name("io.slacker.ServiceDefinition") + " createDefinition(" + service + " implementation)")
         .line("return " + invokerName(model) + ".definition(implementation);")
         .close()
         .blank()
-        .line("@Override")
+        .line(override)
         .open("public " + imports.name("java.util.List") + "<" + binding + "<?>> bindings()")
         .line("return " + imports.name("java.util.List") + ".of(this);")
         .close()

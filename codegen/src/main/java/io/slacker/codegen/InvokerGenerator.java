@@ -35,7 +35,7 @@ final class InvokerGenerator extends SlackerGenerator {
         .blank();
     if (model.methods().stream().anyMatch(InvokerGenerator::needsUncheckedCast)) {
       out.line("// The serializer decoded each argument into its declared generic type: the casts are safe.");
-      out.line("@SuppressWarnings(\"unchecked\")");
+      out.line("@" + imports.name(SuppressWarnings.class.getName()) + "(\"unchecked\")");
     }
     out.open("static " + definition + " definition(" + model.simpleName() + " impl)")
         .line("return " + definition + ".builder(" + bindingName(model) + ".SERVICE_NAME)");

@@ -6,14 +6,20 @@ import io.slacker.codegen.model.ServiceModel;
 import io.slacker.codegen.model.ValueType;
 
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Generates {@code <Service>SlackerProxy}: implements the interface by sending each call through
@@ -22,12 +28,32 @@ import java.util.List;
  */
 final class ProxyGenerator extends SlackerGenerator {
 
+  /** The proxy's fields and the lambda parameter of result conversions. */
+  private static final Set<String> OWN_IDENTIFIERS = Set.of("client", "defaults", "json");
+
   ProxyGenerator() {
     super("slacker-proxy", PROXY_SUFFIX);
   }
 
+  /** The proxy implements the service, so the service's member types, own and inherited, are in scope. */
+  @Override
+  void claimScope(ServiceModel model, Imports imports) {
+    for (TypeElement member : ElementFilter.typesIn(env.getElementUtils().getAllMembers(model.getElement()))) {
+      imports.inScope(member);
+    }
+  }
+
+  /**
+   * Written twice: a parameter must not be named like an identifier the class starts a name with
+   * ({@code client}, a type, a package), and those are all known only once the class is written.
+   */
   @Override
   void writeClass(ServiceModel model, TypeRenderer types, JavaWriter out) {
+    writeClass(model, types, new JavaWriter(), Set.of());
+    writeClass(model, types, out, types.imports().leadingIdentifiers());
+  }
+
+  private void writeClass(ServiceModel model, TypeRenderer types, JavaWriter out, Set<String> taken) {
     Imports imports = types.imports();
     String client = imports.name("io.slacker.SlackerClient");
     String options = imports.name("io.slacker.CallOptions");
@@ -46,54 +72,89 @@ final class ProxyGenerator extends SlackerGenerator {
         .close();
     for (ServiceMethod method : model.methods()) {
       out.blank();
-      writeMethod(model, method, types, out);
+      writeMethod(model, method, types, out, taken);
     }
     for (ExecutableElement method : model.ignoredMethods()) {
       out.blank();
-      writeIgnoredMethod(model, method, types, out);
+      writeLocalMethod(model, method, types, out, false);
+    }
+    for (ExecutableElement method : model.closeMethods()) {
+      out.blank();
+      writeLocalMethod(model, method, types, out, true);
     }
     out.close();
   }
 
-  private void writeMethod(ServiceModel model, ServiceMethod method, TypeRenderer types, JavaWriter out) {
+  private void writeMethod(ServiceModel model, ServiceMethod method, TypeRenderer types, JavaWriter out,
+                           Set<String> taken) {
     ExecutableType type = memberType(model, method.element());
-    List<String> names = new ArrayList<>();
-    method.parameters().forEach(p -> names.add(p.name()));
-    // A parameter may be called "client" or "defaults" too.
-    String self = names.contains("client") || names.contains("defaults") ? "this." : "";
+    Map<String, String> names = variableNames(method, taken);
     List<String> args = new ArrayList<>();
     for (MethodParameter parameter : method.parameters()) {
-      args.add(WireConversions.toWire(parameter.name(), parameter.type(), types));
+      args.add(WireConversions.toWire(names.get(parameter.name()), parameter.type(), types));
     }
     String descriptor = bindingName(model) + "." + method.constantName();
-    String argsArray = args.isEmpty() ? "new Object[0]" : "new Object[] {" + String.join(", ", args) + "}";
+    String object = types.imports().name(Object.class.getName());
+    String argsArray = args.isEmpty() ? "new " + object + "[0]" : "new " + object + "[] {" + String.join(", ", args) + "}";
 
-    List<String> callArgs = List.of(descriptor, argsArray, self + "defaults");
-    out.line("@Override");
-    out.open("public " + types.source(type.getReturnType()) + " " + method.name() + "(" + parameters(method.element(), type, types) + ")");
+    List<String> callArgs = List.of(descriptor, argsArray, "defaults");
+    out.line("@" + types.imports().name(Override.class.getName()));
+    out.open("public " + types.source(type.getReturnType()) + " " + method.name() + "("
+        + parameters(method.element(), type, types, names) + ")");
     if (method.oneWay()) {
-      out.call(self + "client.call(", callArgs, ");", false);
+      out.call("client.call(", callArgs, ");", false);
     } else if (method.result().shape() == ValueType.Shape.PLAIN) {
-      out.call("return " + self + "client.call(", callArgs, ");", false);
+      out.call("return client.call(", callArgs, ");", false);
     } else {
-      String json = names.contains("json") ? "wireResult" : "json";
-      out.call("return " + self + "client.<" + WireConversions.wireSource(method.result(), types) + ">call(", callArgs, ")", false);
-      out.continuation(".map(" + json + " -> " + WireConversions.fromWire(json, method.result(), types) + ");");
+      out.call("return client.<" + WireConversions.wireSource(method.result(), types) + ">call(", callArgs, ")", false);
+      out.continuation(".map(json -> " + WireConversions.fromWire("json", method.result(), types) + ");");
     }
     out.close();
   }
 
-  private void writeIgnoredMethod(ServiceModel model, ExecutableElement method, TypeRenderer types, JavaWriter out) {
+  /**
+   * @return each parameter's name in the proxy: its own, unless the method body needs that
+   *     identifier for something else; then with underscores added until it is free
+   */
+  private static Map<String, String> variableNames(ServiceMethod method, Set<String> taken) {
+    Set<String> used = new HashSet<>(OWN_IDENTIFIERS);
+    used.addAll(taken);
+    method.parameters().forEach(p -> used.add(p.name()));
+    Map<String, String> names = new HashMap<>();
+    for (MethodParameter parameter : method.parameters()) {
+      String name = parameter.name();
+      if (OWN_IDENTIFIERS.contains(name) || taken.contains(name)) {
+        while (!used.add(name)) {
+          name += "_";
+        }
+      }
+      names.put(parameter.name(), name);
+    }
+    return names;
+  }
+
+  /** A method the proxy answers itself: {@code @ProxyIgnore}, or one that closes the proxy. */
+  private void writeLocalMethod(ServiceModel model, ExecutableElement method, TypeRenderer types, JavaWriter out,
+                                boolean close) {
     ExecutableType type = memberType(model, method);
-    out.line("@Override")
+    Map<String, String> names = new HashMap<>();
+    method.getParameters().forEach(p -> names.put(p.getSimpleName().toString(), p.getSimpleName().toString()));
+    out.line("@" + types.imports().name(Override.class.getName()))
         .open("public " + types.typeParameters(method) + types.source(type.getReturnType()) + " " + method.getSimpleName()
-            + "(" + parameters(method, type, types) + ")");
-    if (type.getReturnType().getKind() == TypeKind.VOID) {
+            + "(" + parameters(method, type, types, names) + ")");
+    if (close) {
+      // The connection belongs to the SlackerClient, and the implementation to every client of the server.
+      out.line("// Closes nothing remote: close the SlackerClient to release its connections.");
+      if (type.getReturnType().getKind() != TypeKind.VOID) {
+        out.line("return " + types.imports().name("io.vertx.core.Future") + ".succeededFuture();");
+      }
+    } else if (type.getReturnType().getKind() == TypeKind.VOID) {
       // As in event-bus proxies: an ignored void method does nothing remotely.
       out.line("// @ProxyIgnore: not sent to the server.");
     } else {
-      out.line("throw new UnsupportedOperationException(" + TypeRenderer.literal(model.simpleName() + "."
-          + method.getSimpleName() + " is marked @ProxyIgnore: it cannot be called through a Slacker proxy") + ");");
+      out.line("throw new " + types.imports().name(UnsupportedOperationException.class.getName()) + "("
+          + TypeRenderer.literal(model.simpleName() + "." + method.getSimpleName()
+          + " is marked @ProxyIgnore: it cannot be called through a Slacker proxy") + ");");
     }
     out.close();
   }
@@ -102,14 +163,15 @@ final class ProxyGenerator extends SlackerGenerator {
     return (ExecutableType) env.getTypeUtils().asMemberOf((DeclaredType) model.getElement().asType(), method);
   }
 
-  private static String parameters(ExecutableElement method, ExecutableType type, TypeRenderer types) {
+  private static String parameters(ExecutableElement method, ExecutableType type, TypeRenderer types,
+                                   Map<String, String> names) {
     List<String> declarations = new ArrayList<>();
     List<? extends VariableElement> parameters = method.getParameters();
     for (int i = 0; i < parameters.size(); i++) {
       TypeMirror parameterType = type.getParameterTypes().get(i);
       boolean varArgs = method.isVarArgs() && i == parameters.size() - 1;
       String typeText = varArgs ? types.source(((ArrayType) parameterType).getComponentType()) + "..." : types.source(parameterType);
-      declarations.add(typeText + " " + parameters.get(i).getSimpleName());
+      declarations.add(typeText + " " + names.get(parameters.get(i).getSimpleName().toString()));
     }
     return String.join(", ", declarations);
   }

@@ -51,6 +51,7 @@ abstract class SlackerGenerator extends Generator<ServiceModel> {
       imports.reserve(model.simpleName() + generated);
     }
     imports.reserve(model.simpleName());
+    claimScope(model, imports);
     TypeRenderer renderer = new TypeRenderer(env.getTypeUtils(), imports);
     JavaWriter body = new JavaWriter();
     writeClass(model, renderer, body);
@@ -66,6 +67,10 @@ abstract class SlackerGenerator extends Generator<ServiceModel> {
       file.append(declarations).append('\n');
     }
     return file.append(body).toString();
+  }
+
+  /** Claims the simple names of the member types the generated class inherits; it inherits none by default. */
+  void claimScope(ServiceModel model, Imports imports) {
   }
 
   /** Writes the class, naming every type through {@code renderer} so that its imports get collected. */

@@ -141,16 +141,28 @@ final class TypeRenderer {
         && ((DeclaredType) type).asElement().equals(value.dataObject());
   }
 
-  /** @return a Java string literal of {@code text}, with non-ASCII characters escaped */
+  /**
+   * @return a Java string literal of {@code text}: control characters as character or octal
+   *     escapes, since javac turns a unicode escape into its character before it reads the literal
+   *     (a line break would end it), and other non-ASCII characters as unicode escapes
+   */
   static String literal(String text) {
     StringBuilder sb = new StringBuilder("\"");
     for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c < 0x20 || c > 0x7e) {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
+      switch (c) {
+        case '"', '\\' -> sb.append('\\').append(c);
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            sb.append(String.format("\\%03o", (int) c));
+          } else if (c > 0x7f) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
       }
     }
     return sb.append('"').toString();

@@ -18,7 +18,8 @@ final class WireConversions {
       case DATA_OBJECT: return json;
       case DATA_OBJECT_LIST: return types.imports().name("java.util.List") + "<" + json + ">";
       case DATA_OBJECT_SET: return types.imports().name("java.util.Set") + "<" + json + ">";
-      case DATA_OBJECT_MAP: return types.imports().name("java.util.Map") + "<String, " + json + ">";
+      case DATA_OBJECT_MAP:
+        return types.imports().name("java.util.Map") + "<" + types.imports().name(String.class.getName()) + ", " + json + ">";
       default: return types.source(value.type());
     }
   }

@@ -157,11 +157,39 @@ class BuildErrorsTest {
     assertErrors("""
         @io.slacker.annotations.Timeout(0)
         Future<Void> never();
-        @io.slacker.annotations.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MICROSECONDS)
-        Future<Void> tooShort();
+        @io.slacker.annotations.Timeout(value = 0, unit = java.util.concurrent.TimeUnit.NANOSECONDS)
+        Future<Void> zeroNanos();
+        @io.slacker.annotations.Timeout(value = 5_000_000, unit = java.util.concurrent.TimeUnit.DAYS)
+        Future<Void> tooLong();
         """,
         "com.acme.Bad.never(): @Timeout(0, MILLISECONDS) is 0 ms, but a timeout is 1 to 4294967295 ms: change it",
-        "com.acme.Bad.tooShort(): @Timeout(10, MICROSECONDS) is 0 ms, but a timeout is 1 to 4294967295 ms: change it");
+        "com.acme.Bad.zeroNanos(): @Timeout(0, NANOSECONDS) is 0 ms, but a timeout is 1 to 4294967295 ms: change it",
+        "com.acme.Bad.tooLong(): @Timeout(5000000, DAYS) is 432000000000000 ms, but a timeout is 1 to 4294967295 ms: "
+            + "change it");
+  }
+
+  @Test
+  void subtypesNeedATypeId() {
+    assertErrors("""
+        @com.fasterxml.jackson.annotation.JsonSubTypes({
+            @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Circle.class, name = "circle")})
+        sealed interface Shape permits Circle {}
+        record Circle(double radius) implements Shape {}
+        Future<List<Shape>> shapes();
+        """,
+        "com.acme.Bad.shapes(): result: com.acme.Bad.Shape lists its subtypes with @JsonSubTypes but has no "
+            + "@JsonTypeInfo, so a value would carry no type id to decode it by: add "
+            + "@JsonTypeInfo(use = JsonTypeInfo.Id.NAME) to Shape");
+  }
+
+  @Test
+  void proxyCloseClosesOnlyTheProxy() {
+    assertErrors("""
+        @io.vertx.codegen.annotations.ProxyClose
+        Future<String> close(String reason);
+        """,
+        "com.acme.Bad.close is marked @ProxyClose, which closes the proxy and is never sent to the server: declare it "
+            + "void close() or Future<Void> close()");
   }
 
   @Test

@@ -83,6 +83,43 @@ final class Compilation {
     return warnings;
   }
 
+  /** @return the warnings javac found in the generated sources */
+  List<String> generatedWarnings() {
+    List<String> warnings = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics) {
+      boolean warning = diagnostic.getKind() == Diagnostic.Kind.WARNING || diagnostic.getKind() == Diagnostic.Kind.MANDATORY_WARNING;
+      if (warning && diagnostic.getSource() != null && isGenerated(diagnostic.getSource())) {
+        warnings.add(diagnostic.getSource().getName() + ": " + diagnostic.getMessage(Locale.ROOT));
+      }
+    }
+    return warnings;
+  }
+
+  /** @return the errors, each with the file and line it is at, and the line, to find them in generated code */
+  List<String> errorsWithSources() {
+    List<String> errors = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics) {
+      if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
+        String where = diagnostic.getSource() == null ? "" : diagnostic.getSource().getName() + ":" + diagnostic.getLineNumber();
+        String line = "";
+        if (diagnostic.getSource() != null && diagnostic.getLineNumber() > 0) {
+          try {
+            line = diagnostic.getSource().getCharContent(true).toString().lines()
+                .skip(diagnostic.getLineNumber() - 1).findFirst().orElse("").strip();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+        errors.add(where + ": " + diagnostic.getMessage(Locale.ROOT) + " [" + line + "]");
+      }
+    }
+    return errors;
+  }
+
+  private boolean isGenerated(JavaFileObject source) {
+    return source.toUri().toString().startsWith(sourceOutput.toUri().toString());
+  }
+
   private List<String> messages(Diagnostic.Kind kind) {
     List<String> messages = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics) {

@@ -20,8 +20,15 @@ public interface Serializer {
   /** @return the name used in options, e.g. {@code json} */
   String name();
 
-  /** Appends the values as one sequence (the arguments of a request). */
-  void writeValues(Buffer out, Object[] values) throws IOException;
+  /**
+   * Appends the values as one sequence (the arguments of a request), each written as its declared
+   * type, so that what the reader decodes into that type is what was sent (a {@code List<Shape>}
+   * of a polymorphic {@code Shape} keeps its elements' type ids).
+   *
+   * @param types the declared type of each value, or {@code null} when there are none (a call by
+   *              name), in which case each value is written as its runtime class
+   */
+  void writeValues(Buffer out, Object[] values, JavaType[] types) throws IOException;
 
   /**
    * Reads a sequence written by {@link #writeValues} from {@code in[start, end)}, each element
@@ -32,8 +39,8 @@ public interface Serializer {
    */
   Object[] readValues(Buffer in, int start, int end, JavaType[] types) throws IOException;
 
-  /** Appends one value (a result). */
-  void writeValue(Buffer out, Object value) throws IOException;
+  /** Appends one value (a result), written as its declared {@code type}. */
+  void writeValue(Buffer out, Object value, JavaType type) throws IOException;
 
   /** Reads one value from {@code in[start, end)} into the declared type. */
   Object readValue(Buffer in, int start, int end, JavaType type) throws IOException;

@@ -9,7 +9,6 @@ import io.slacker.annotations.Timeout;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -25,8 +24,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +39,7 @@ final class ServiceAnalyzer {
   private static final String FUTURE = "io.vertx.core.Future";
   private static final String PROXY_GEN = "io.vertx.codegen.annotations.ProxyGen";
   private static final String PROXY_IGNORE = "io.vertx.codegen.annotations.ProxyIgnore";
+  private static final String PROXY_CLOSE = "io.vertx.codegen.annotations.ProxyClose";
   /** The largest timeout the wire carries: an unsigned 32-bit number of milliseconds. */
   private static final long MAX_TIMEOUT_MILLIS = 0xFFFF_FFFFL;
 
@@ -45,8 +47,10 @@ final class ServiceAnalyzer {
   private final Elements elements;
   private final Types types;
   private final TypeRules rules;
+  private final InterfaceMethods members;
   private final List<ServiceMethod> methods = new ArrayList<>();
   private final List<ExecutableElement> ignoredMethods = new ArrayList<>();
+  private final List<ExecutableElement> closeMethods = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
   private String serviceName;
 
@@ -55,6 +59,7 @@ final class ServiceAnalyzer {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.rules = new TypeRules(env);
+    this.members = new InterfaceMethods(service, elements, types);
   }
 
   void analyze() {
@@ -78,9 +83,12 @@ final class ServiceAnalyzer {
     serviceName = annotation == null || annotation.name().isEmpty() ? name : annotation.name();
 
     List<Draft> drafts = new ArrayList<>();
-    for (ExecutableElement method : abstractMethods()) {
+    for (ExecutableElement method : members.abstractMethods()) {
       if (TypeRules.hasAnnotation(method, Set.of(PROXY_IGNORE))) {
         ignoredMethods.add(method);
+      } else if (closesProxy(method)) {
+        checkClose(method);
+        closeMethods.add(method);
       } else {
         Draft draft = draft(method);
         if (draft != null) {
@@ -118,6 +126,10 @@ final class ServiceAnalyzer {
     return ignoredMethods;
   }
 
+  List<ExecutableElement> closeMethods() {
+    return closeMethods;
+  }
+
   List<Problem> problems() {
     return problems;
   }
@@ -127,30 +139,35 @@ final class ServiceAnalyzer {
                        MethodOptions options, String signature, int methodId) {
   }
 
-  /** The abstract methods of the service, own ones first in source order, each once even if redeclared. */
-  private List<ExecutableElement> abstractMethods() {
-    List<ExecutableElement> seen = new ArrayList<>();
-    collectMethods(service, seen, new HashSet<>());
-    return seen.stream().filter(m -> m.getModifiers().contains(Modifier.ABSTRACT)).collect(Collectors.toList());
+  /**
+   * {@code @ProxyClose}, or the {@code close()} of an {@code AutoCloseable} service: closing a
+   * proxy must not close the implementation that every client of the server shares.
+   */
+  private boolean closesProxy(ExecutableElement method) {
+    if (TypeRules.hasAnnotation(method, Set.of(PROXY_CLOSE))) {
+      return true;
+    }
+    TypeElement autoCloseable = elements.getTypeElement(AutoCloseable.class.getName());
+    return method.getSimpleName().contentEquals("close") && method.getParameters().isEmpty()
+        && types.isAssignable(service.asType(), autoCloseable.asType());
   }
 
-  private void collectMethods(TypeElement type, List<ExecutableElement> seen, Set<TypeElement> visited) {
-    if (!visited.add(type)) {
-      return;
-    }
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      boolean overridden = seen.stream().anyMatch(known -> elements.overrides(known, method, service));
-      if (!method.getModifiers().contains(Modifier.STATIC) && !overridden) {
-        seen.add(method);
-      }
-    }
-    for (TypeMirror parent : type.getInterfaces()) {
-      collectMethods((TypeElement) types.asElement(parent), seen, visited);
+  private void checkClose(ExecutableElement method) {
+    TypeMirror result = method.getReturnType();
+    boolean futureOfVoid = result.getKind() == TypeKind.DECLARED
+        && TypeRules.qualifiedName((DeclaredType) result).equals(FUTURE)
+        && ((DeclaredType) result).getTypeArguments().size() == 1
+        && types.isSameType(((DeclaredType) result).getTypeArguments().get(0),
+        elements.getTypeElement(Void.class.getName()).asType());
+    if (!method.getParameters().isEmpty() || (result.getKind() != TypeKind.VOID && !futureOfVoid)) {
+      problems.add(new Problem(method, service.getQualifiedName() + "." + method.getSimpleName() + " is marked "
+          + "@ProxyClose, which closes the proxy and is never sent to the server: declare it void "
+          + method.getSimpleName() + "() or Future<Void> " + method.getSimpleName() + "()"));
     }
   }
 
   private Draft draft(ExecutableElement method) {
-    ExecutableType type = (ExecutableType) types.asMemberOf((DeclaredType) service.asType(), method);
+    ExecutableType type = members.memberType(method);
     String where = service.getQualifiedName() + "." + method.getSimpleName() + "("
         + type.getParameterTypes().stream().map(TypeMirror::toString).collect(Collectors.joining(", ")) + ")";
     int before = problems.size();
@@ -211,6 +228,11 @@ final class ServiceAnalyzer {
     long timeoutMillis = 0;
     if (timeout != null) {
       timeoutMillis = timeout.unit().toMillis(timeout.value());
+      boolean finerThanMillis = timeout.unit().compareTo(TimeUnit.MILLISECONDS) < 0;
+      if (finerThanMillis && timeout.unit().convert(timeoutMillis, TimeUnit.MILLISECONDS) < timeout.value()) {
+        // Rounded up: a timeout that fires early fails calls the caller gave time to finish.
+        timeoutMillis++;
+      }
       if (timeoutMillis < 1 || timeoutMillis > MAX_TIMEOUT_MILLIS) {
         problems.add(new Problem(method, where + ": @Timeout(" + timeout.value() + ", " + timeout.unit()
             + ") is " + timeoutMillis + " ms, but a timeout is 1 to " + MAX_TIMEOUT_MILLIS + " ms: change it"));
@@ -246,6 +268,7 @@ final class ServiceAnalyzer {
         .collect(Collectors.joining(",", "(", ")"));
   }
 
+  /** Spelled from the type's kind and element, never its {@code toString()}, which includes type annotations. */
   private String erasedName(TypeMirror type) {
     TypeMirror erased = types.erasure(type);
     if (erased.getKind() == TypeKind.ARRAY) {
@@ -254,7 +277,11 @@ final class ServiceAnalyzer {
     if (erased.getKind() == TypeKind.DECLARED) {
       return elements.getBinaryName((TypeElement) ((DeclaredType) erased).asElement()).toString();
     }
-    return erased.toString();
+    return primitiveName(erased);
+  }
+
+  private static String primitiveName(TypeMirror type) {
+    return type.getKind().isPrimitive() ? type.getKind().name().toLowerCase(Locale.ROOT) : type.toString();
   }
 
   private String descriptor(TypeMirror type) {
@@ -303,7 +330,7 @@ final class ServiceAnalyzer {
     if (erased.getKind() == TypeKind.DECLARED) {
       return ((DeclaredType) erased).asElement().getSimpleName().toString();
     }
-    return erased.toString();
+    return primitiveName(erased);
   }
 
   static String upperSnake(String camel) {

@@ -23,6 +23,7 @@ public final class ServiceModel implements Model {
   private String serviceName;
   private List<ServiceMethod> methods = List.of();
   private List<ExecutableElement> ignoredMethods = List.of();
+  private List<ExecutableElement> closeMethods = List.of();
   private boolean valid;
 
   public ServiceModel(ProcessingEnvironment env, TypeElement element) {
@@ -37,6 +38,7 @@ public final class ServiceModel implements Model {
     serviceName = analyzer.serviceName();
     methods = analyzer.methods();
     ignoredMethods = analyzer.ignoredMethods();
+    closeMethods = analyzer.closeMethods();
     analyzer.problems().forEach(problem ->
         env.getMessager().printMessage(Diagnostic.Kind.ERROR, problem.message(), problem.element()));
     valid = analyzer.problems().isEmpty();
@@ -63,6 +65,14 @@ public final class ServiceModel implements Model {
    */
   public List<ExecutableElement> ignoredMethods() {
     return ignoredMethods;
+  }
+
+  /**
+   * @return {@code @ProxyClose} methods, and {@code close()} of an {@code AutoCloseable} service:
+   *     local to the proxy, never sent, never served
+   */
+  public List<ExecutableElement> closeMethods() {
+    return closeMethods;
   }
 
   public String packageName() {

@@ -15,6 +15,7 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 import java.util.List;
 import java.util.Set;
 
@@ -33,6 +34,8 @@ final class TypeRules {
       "java.lang.Boolean", "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
       "java.lang.Float", "java.lang.Double", "java.lang.Character", "java.lang.String", "java.lang.Void",
       "java.math.BigDecimal", "java.math.BigInteger", "java.util.UUID", "java.net.URI",
+      // Abstract, unlike the other java.time values, but Jackson reads it by its id.
+      "java.time.ZoneId",
       JSON_OBJECT, "io.vertx.core.json.JsonArray", "io.vertx.core.buffer.Buffer");
   private static final Set<String> COLLECTIONS = Set.of("java.util.List", "java.util.Set", "java.util.Collection");
   private static final String MAP = "java.util.Map";
@@ -41,14 +44,18 @@ final class TypeRules {
       "com.fasterxml.jackson.annotation.JsonCreator",
       "com.fasterxml.jackson.annotation.JsonSubTypes",
       "com.fasterxml.jackson.databind.annotation.JsonDeserialize");
+  private static final String JSON_SUB_TYPES = "com.fasterxml.jackson.annotation.JsonSubTypes";
+  private static final String JSON_TYPE_INFO = "com.fasterxml.jackson.annotation.JsonTypeInfo";
 
   static final String SUPPORTED = "a primitive or its box, String, an enum, a record or POJO, a java.time type, "
       + "JsonObject, JsonArray, Buffer, a @DataObject, or a List, Set or Map<String, V> of these";
 
   private final Elements elements;
+  private final Types types;
 
   TypeRules(ProcessingEnvironment env) {
     this.elements = env.getElementUtils();
+    this.types = env.getTypeUtils();
   }
 
   /** Thrown with the sentence that says why a type is rejected and what to declare instead. */
@@ -142,6 +149,11 @@ final class TypeRules {
   /** A record or POJO of the user's: Jackson must be able to create it. */
   private void checkUserType(TypeElement element) throws UnsupportedType {
     String name = element.getQualifiedName().toString();
+    if (hasAnnotation(element, Set.of(JSON_SUB_TYPES)) && !hasTypeInfo(element.asType())) {
+      throw new UnsupportedType(name + " lists its subtypes with @JsonSubTypes but has no @JsonTypeInfo, so a value "
+          + "would carry no type id to decode it by: add @JsonTypeInfo(use = JsonTypeInfo.Id.NAME) to "
+          + element.getSimpleName());
+    }
     if (hasAnnotation(element, JACKSON_CREATORS)) {
       return;
     }
@@ -168,6 +180,22 @@ final class TypeRules {
     }
     throw new UnsupportedType(name + " has no no-arg constructor for Jackson to create it with: add one, "
         + "annotate a constructor with @JsonCreator, or make it a record");
+  }
+
+  /** Jackson finds {@code @JsonTypeInfo} on the type or any of its supertypes. */
+  private boolean hasTypeInfo(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    if (hasAnnotation(((DeclaredType) type).asElement(), Set.of(JSON_TYPE_INFO))) {
+      return true;
+    }
+    for (TypeMirror parent : types.directSupertypes(type)) {
+      if (hasTypeInfo(parent)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** @return the {@code @DataObject} class of {@code type}, checked for its JSON conversions; {@code null} if none */

@@ -162,7 +162,8 @@ final class ClientConnection {
     return FrameEncoder.request(0, call.serializer().id(), call.timeoutMillis(), call.oneWay(),
         byName ? 0 : call.descriptor().serviceId(), byName ? 0 : call.descriptor().methodId(),
         byName ? call.service() : null, byName ? call.method() : null,
-        call.metadata(), out -> call.serializer().writeValues(out, call.arguments()));
+        call.metadata(),
+        out -> call.serializer().writeValues(out, call.arguments(), byName ? null : call.descriptor().parameterTypes()));
   }
 
   private void enqueue(ClientCallImpl call, Promise<Object> promise, Buffer frame) {

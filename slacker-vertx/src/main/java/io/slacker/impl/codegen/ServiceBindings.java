@@ -19,8 +19,8 @@ public final class ServiceBindings {
   public static <T> ServiceBinding<T> of(Class<T> serviceInterface) {
     ServiceBinding<?> binding = BINDINGS.get(serviceInterface);
     if (binding == null) {
-      throw new IllegalArgumentException("no generated Slacker binding for " + serviceInterface.getName()
-          + ": annotate it with @SlackerService (or @ProxyGen) and add slacker-codegen to the annotation processor path");
+      throw new IllegalArgumentException("no generated Slacker binding for " + serviceInterface.getName() + ": "
+          + remedy(serviceInterface));
     }
     return (ServiceBinding<T>) binding;
   }
@@ -28,6 +28,17 @@ public final class ServiceBindings {
   /** @return whether {@code serviceInterface} has a generated binding on the class path */
   public static boolean has(Class<?> serviceInterface) {
     return BINDINGS.containsKey(serviceInterface);
+  }
+
+  /** In a named module ServiceLoader reads the module's declaration, not its META-INF/services. */
+  private static String remedy(Class<?> serviceInterface) {
+    Module module = serviceInterface.getModule();
+    if (module.isNamed()) {
+      return "module " + module.getName() + " must declare it, so add 'provides " + ServiceIndex.class.getName() + " with "
+          + serviceInterface.getName() + "SlackerBinding;' to its module-info.java (if the binding was not generated, "
+          + "annotate the interface with @SlackerService and add slacker-codegen to the annotation processor path)";
+    }
+    return "annotate it with @SlackerService (or @ProxyGen) and add slacker-codegen to the annotation processor path";
   }
 
   private static Map<Class<?>, ServiceBinding<?>> load() {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
@@ -18,8 +19,11 @@ import io.slacker.spi.Serializer;
 import io.vertx.core.buffer.Buffer;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A serializer over one Jackson format. Values are read into the declared types only: default
@@ -27,9 +31,12 @@ import java.time.ZonedDateTime;
  */
 public final class JacksonSerializer implements Serializer {
 
+  private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
   private final int id;
   private final String name;
   private final ObjectMapper mapper;
+  private final Map<JavaType, ObjectWriter> writers = new ConcurrentHashMap<>();
 
   /**
    * @param datesAsNumbers write {@code java.time} values in Jackson's numeric forms (arrays of
@@ -43,7 +50,7 @@ public final class JacksonSerializer implements Serializer {
     this.mapper = new ObjectMapper(factory)
         .registerModule(new JavaTimeModule())
         .registerModule(new VertxTypesModule())
-        .registerModule(new BlackbirdModule())
+        .registerModule(new BlackbirdModule(JacksonSerializer::blackbirdLookup))
         .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, datesAsNumbers)
         .configure(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS, datesAsNumbers)
         // A ZonedDateTime keeps its zone instead of arriving shifted to UTC.
@@ -54,9 +61,23 @@ public final class JacksonSerializer implements Serializer {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     mapper.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    if (datesAsNumbers) {
+      // After JavaTimeModule, so that its Duration and Instant forms are replaced.
+      mapper.registerModule(new DecimalSecondsModule());
+    }
     // A number cannot carry a zone or an offset: these stay text in every format.
     mapper.configOverride(ZonedDateTime.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
     mapper.configOverride(OffsetDateTime.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+  }
+
+  /**
+   * Blackbird for the class path only; reflection elsewhere. In the unnamed package Blackbird
+   * would define a helper class under an illegal name, and in a named module (the JDK's, or a
+   * user's) its generated accessors fail, where reflection needs no more than the package opened
+   * to Jackson.
+   */
+  private static MethodHandles.Lookup blackbirdLookup(Class<?> type) {
+    return type.getModule().isNamed() || type.getPackageName().isEmpty() ? null : LOOKUP;
   }
 
   @Override
@@ -70,11 +91,16 @@ public final class JacksonSerializer implements Serializer {
   }
 
   @Override
-  public void writeValues(Buffer out, Object[] values) throws IOException {
+  public void writeValues(Buffer out, Object[] values, JavaType[] types) throws IOException {
     try (JsonGenerator gen = mapper.createGenerator(new BufferOutputStream(out))) {
       gen.writeStartArray();
-      for (Object value : values) {
-        mapper.writeValue(gen, value);
+      for (int i = 0; i < values.length; i++) {
+        // Arguments beyond the declared ones still go out, for the server to report the count.
+        if (types == null || i >= types.length) {
+          mapper.writeValue(gen, values[i]);
+        } else {
+          writerFor(types[i]).writeValue(gen, values[i]);
+        }
       }
       gen.writeEndArray();
     }
@@ -116,8 +142,13 @@ public final class JacksonSerializer implements Serializer {
   }
 
   @Override
-  public void writeValue(Buffer out, Object value) throws IOException {
-    mapper.writeValue(new BufferOutputStream(out), value);
+  public void writeValue(Buffer out, Object value, JavaType type) throws IOException {
+    writerFor(type).writeValue(new BufferOutputStream(out), value);
+  }
+
+  /** Writers by declared type: the runtime class would drop what the type says, e.g. its elements' type ids. */
+  private ObjectWriter writerFor(JavaType type) {
+    return writers.computeIfAbsent(type, mapper::writerFor);
   }
 
   @Override
@@ -129,7 +160,7 @@ public final class JacksonSerializer implements Serializer {
   public void prepare(JavaType type) {
     // Both build and cache the root (de)serializer of the type.
     mapper.readerFor(type);
-    mapper.writerFor(type);
+    writerFor(type);
   }
 
   private static SlackerException wrongCount(int expected, int actual) {

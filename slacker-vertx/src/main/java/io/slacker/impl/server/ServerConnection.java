@@ -216,7 +216,7 @@ final class ServerConnection {
 
   private Buffer encodeResponse(ServerCallImpl call, Serializer serializer, Object value) {
     try {
-      Buffer response = FrameEncoder.response(call.callId(), serializer.id(), out -> serializer.writeValue(out, value));
+      Buffer response = FrameEncoder.response(call.callId(), serializer.id(), out -> serializer.writeValue(out, value, call.descriptor().returnType()));
       long size = response.length() - Protocol.LENGTH_FIELD_SIZE;
       if (size > peerMaxFrameSize) {
         // Sending it would make the client drop the connection and every call on it.
