@@ -1,12 +1,17 @@
 package io.slacker;
 
+import io.vertx.core.json.JsonObject;
+
 /**
  * The one failure type of Slacker calls: a {@link StatusCode}, a message and, for
  * {@link StatusCode#APPLICATION_ERROR}, the class name of the exception thrown on the server.
  *
- * <p>Codes have an origin. Every code but {@code APPLICATION_ERROR} is produced by Slacker itself
- * (the transport, the server or an interceptor). A {@code SlackerException} that a service method
- * fails with, such as the failure of its own downstream call passed on, reaches the caller as
+ * <p>Codes have an origin. The application's codes ({@link StatusCode#isApplicationCode()}:
+ * {@code APPLICATION_ERROR}, {@code PERMISSION_DENIED}, {@code INVALID_ARGUMENT},
+ * {@code FAILED_PRECONDITION}, {@code ENTITY_NOT_FOUND}) are what a service method fails with, and
+ * may carry JSON {@link #details()}. Every other code is produced by Slacker itself (the
+ * transport, the server or an interceptor). Any other code that a service method fails with,
+ * such as the failure of its own downstream call passed on, reaches the caller as
  * {@code APPLICATION_ERROR} with the original code in {@link #relayedCode()}: a dead downstream
  * never looks like an unreachable server to the upstream caller.
  */
@@ -15,6 +20,7 @@ public class SlackerException extends RuntimeException {
   private final StatusCode code;
   private final String remoteClass;
   private final StatusCode relayedCode;
+  private final JsonObject details;
 
   public SlackerException(StatusCode code, String message) {
     this(code, message, null, null);
@@ -33,10 +39,24 @@ public class SlackerException extends RuntimeException {
    *     passed on; {@code null} for none
    */
   public SlackerException(StatusCode code, String message, String remoteClass, StatusCode relayedCode, Throwable cause) {
+    this(code, message, remoteClass, relayedCode, null, cause);
+  }
+
+  /** An application failure with JSON details the caller receives as they are, e.g. the invalid field. */
+  public SlackerException(StatusCode code, String message, JsonObject details) {
+    this(code, message, null, null, details, null);
+  }
+
+  /**
+   * @param details JSON the application attaches for its caller; {@code null} for none
+   */
+  public SlackerException(StatusCode code, String message, String remoteClass, StatusCode relayedCode,
+                          JsonObject details, Throwable cause) {
     super(message, cause);
     this.code = code;
     this.remoteClass = remoteClass;
     this.relayedCode = relayedCode;
+    this.details = details;
   }
 
   public StatusCode code() {
@@ -55,6 +75,11 @@ public class SlackerException extends RuntimeException {
    */
   public StatusCode relayedCode() {
     return relayedCode;
+  }
+
+  /** @return the JSON details the application attached to the failure, or {@code null} */
+  public JsonObject details() {
+    return details;
   }
 
   /**

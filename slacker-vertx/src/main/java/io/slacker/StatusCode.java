@@ -24,9 +24,17 @@ public enum StatusCode {
   /** An interceptor refused the caller's credentials. */
   UNAUTHENTICATED(9),
   /** A failure inside Slacker itself, such as a result that cannot be serialized. */
-  INTERNAL(10);
+  INTERNAL(10),
+  /** The application refuses the caller this operation (it knows who the caller is). */
+  PERMISSION_DENIED(11),
+  /** The application finds the arguments invalid (they decoded; their values are wrong). */
+  INVALID_ARGUMENT(12),
+  /** The application is not in a state to do this now (an order already shipped, a balance too low). */
+  FAILED_PRECONDITION(13),
+  /** What the call names does not exist (a user, an order); {@link #NOT_FOUND} is for services and methods. */
+  ENTITY_NOT_FOUND(14);
 
-  private static final StatusCode[] BY_VALUE = new StatusCode[11];
+  private static final StatusCode[] BY_VALUE = new StatusCode[15];
 
   static {
     for (StatusCode code : values()) {
@@ -38,6 +46,15 @@ public enum StatusCode {
 
   StatusCode(int value) {
     this.value = value;
+  }
+
+  /**
+   * @return whether a service method may fail with this code as it is: the application's own
+   *     codes. Any other code a method fails with reaches its caller relayed, as
+   *     {@link #APPLICATION_ERROR} (see {@link SlackerException#relayedCode()}).
+   */
+  public boolean isApplicationCode() {
+    return this == APPLICATION_ERROR || value >= PERMISSION_DENIED.value;
   }
 
   /** @return the number that represents this code on the wire */

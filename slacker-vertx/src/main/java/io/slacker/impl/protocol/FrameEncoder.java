@@ -1,6 +1,7 @@
 package io.slacker.impl.protocol;
 
 import io.slacker.CallMetadata;
+import io.slacker.ServiceException;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
 import io.vertx.core.buffer.Buffer;
@@ -61,11 +62,29 @@ public final class FrameEncoder {
     return finish(startError(callId, code, message, remoteClass));
   }
 
-  /** An ERROR for {@code failure}, with its relayed code when it has one (§5). */
-  public static Buffer error(int callId, SlackerException failure) {
+  /**
+   * An ERROR for {@code failure} (§5). With {@code extended} (the peer announced
+   * {@link Protocol#CAPABILITY_EXTENDED_ERRORS}) it carries the failure code and details; without,
+   * only the relayed code, if any.
+   */
+  public static Buffer error(int callId, SlackerException failure, boolean extended) {
     Buffer frame = startError(callId, failure.code(), failure.getMessage(), failure.remoteClass());
-    if (failure.relayedCode() != null) {
-      frame.appendUnsignedShort(failure.relayedCode().value());
+    int relayed = failure.relayedCode() == null ? 0 : failure.relayedCode().value();
+    if (!extended) {
+      if (relayed != 0) {
+        frame.appendUnsignedShort(relayed);
+      }
+      return finish(frame);
+    }
+    boolean hasCode = failure instanceof ServiceException;
+    byte[] details = failure.details() == null ? null : failure.details().toBuffer().getBytes();
+    frame.appendUnsignedShort(relayed)
+        .appendUnsignedByte((short) ((hasCode ? Protocol.ERROR_HAS_FAILURE_CODE : 0) | (details != null ? Protocol.ERROR_HAS_DETAILS : 0)));
+    if (hasCode) {
+      frame.appendInt(((ServiceException) failure).failureCode());
+    }
+    if (details != null) {
+      frame.appendUnsignedInt(details.length).appendBytes(details);
     }
     return finish(frame);
   }
@@ -97,13 +116,14 @@ public final class FrameEncoder {
     return finish(frame);
   }
 
+  /** A HELLO announcing {@link Protocol#CAPABILITIES}. */
   public static Buffer hello(int maxFrameSize, int[] serializationIds) {
     Buffer frame = start(FrameType.HELLO, 0, Protocol.NO_SERIALIZATION, 0, 16);
     frame.appendUnsignedInt(maxFrameSize).appendUnsignedByte((short) serializationIds.length);
     for (int id : serializationIds) {
       frame.appendUnsignedByte((short) id);
     }
-    return finish(frame.appendUnsignedInt(0));
+    return finish(frame.appendUnsignedInt(Protocol.CAPABILITIES));
   }
 
   private static Buffer start(int type, int flags, int serialization, int callId, int bodyHint) {

@@ -28,6 +28,15 @@ public final class Protocol {
   /** Serialization id of frames that carry no serialized payload. */
   public static final int NO_SERIALIZATION = 0;
 
+  /** HELLO capability: the sender reads the ERROR body's extension (§5): failure code and details. */
+  public static final long CAPABILITY_EXTENDED_ERRORS = 0x1;
+  /** What this implementation announces in its HELLO. */
+  public static final long CAPABILITIES = CAPABILITY_EXTENDED_ERRORS;
+
+  /** ERROR extension flags (§5). */
+  public static final int ERROR_HAS_FAILURE_CODE = 0x1;
+  public static final int ERROR_HAS_DETAILS = 0x2;
+
   private Protocol() {
   }
 }

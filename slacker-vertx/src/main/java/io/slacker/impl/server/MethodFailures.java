@@ -13,9 +13,9 @@ final class MethodFailures {
   private MethodFailures() {
   }
 
-  /** @return {@code failure} itself, or for a Slacker code other than APPLICATION_ERROR, that code relayed */
+  /** @return {@code failure} itself, or for a Slacker code that is not the application's, that code relayed */
   static Throwable fromMethod(Throwable failure) {
-    if (failure instanceof SlackerException slacker && slacker.code() != StatusCode.APPLICATION_ERROR) {
+    if (failure instanceof SlackerException slacker && !slacker.code().isApplicationCode()) {
       return relayed(slacker);
     }
     return failure;

@@ -51,6 +51,8 @@ final class ServerConnection {
   private boolean inputBacklogged;
   /** The client's limit from its HELLO; until one arrives, our own. */
   private long peerMaxFrameSize;
+  /** Whether the client's HELLO announced that it reads extended errors (§5); not until one arrives. */
+  private boolean peerReadsExtendedErrors;
 
   ServerConnection(SlackerServerImpl server, NetSocket socket, ContextInternal context) {
     this.server = server;
@@ -98,7 +100,9 @@ final class ServerConnection {
 
   private void onHello(Frame frame) {
     try {
-      peerMaxFrameSize = HelloBody.read(frame).maxFrameSize();
+      HelloBody hello = HelloBody.read(frame);
+      peerMaxFrameSize = hello.maxFrameSize();
+      peerReadsExtendedErrors = (hello.capabilities() & Protocol.CAPABILITY_EXTENDED_ERRORS) != 0;
     } catch (SlackerException e) {
       write(FrameEncoder.error(0, e.code(), e.getMessage(), null));
       return;
@@ -200,18 +204,26 @@ final class ServerConnection {
     } else if (result.succeeded()) {
       write(encodeResponse(call, serializer, result.result()));
     } else {
-      write(FrameEncoder.error(call.callId(), wireFailure(result.cause())));
+      write(FrameEncoder.error(call.callId(), wireFailure(result.cause()), peerReadsExtendedErrors));
     }
     closeIfDrained();
   }
 
   /**
    * The method's failures are already application failures; an interceptor's keep their code,
-   * except UNAVAILABLE, which on the wire promises that the server did not run the call.
+   * except UNAVAILABLE, which on the wire promises that the server did not run the call. A client
+   * that does not read extended errors gets the application's newer codes as APPLICATION_ERROR.
    */
-  private static SlackerException wireFailure(Throwable cause) {
+  private SlackerException wireFailure(Throwable cause) {
     SlackerException failure = SlackerException.from(cause);
-    return failure.code() == StatusCode.UNAVAILABLE ? MethodFailures.relayed(failure) : failure;
+    if (failure.code() == StatusCode.UNAVAILABLE) {
+      return MethodFailures.relayed(failure);
+    }
+    if (!peerReadsExtendedErrors && failure.code().isApplicationCode() && failure.code() != StatusCode.APPLICATION_ERROR) {
+      return new SlackerException(StatusCode.APPLICATION_ERROR, failure.code() + ": " + failure.getMessage(),
+          failure.remoteClass(), null);
+    }
+    return failure;
   }
 
   private Buffer encodeResponse(ServerCallImpl call, Serializer serializer, Object value) {

@@ -2,12 +2,14 @@ package io.slacker.impl.protocol;
 
 import io.slacker.CallMetadata;
 import io.slacker.ServiceIds;
+import io.slacker.ServiceException;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
 import io.slacker.test.RawFrames;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The encoder and decoder against the layout of docs/protocol.md. */
@@ -132,11 +135,28 @@ class FrameCodecTest {
   @Test
   void anErrorCarriesItsRelayedCodeAndAnOlderErrorBodyHasNone() {
     decoder.handle(FrameEncoder.error(4, new SlackerException(StatusCode.APPLICATION_ERROR, "downstream gone",
-        "io.slacker.SlackerException", StatusCode.UNAVAILABLE, null)));
+        "io.slacker.SlackerException", StatusCode.UNAVAILABLE, null), false));
     decoder.handle(FrameEncoder.error(5, StatusCode.APPLICATION_ERROR, "own failure", "com.example.Oops"));
     assertEquals(StatusCode.UNAVAILABLE, ErrorBody.readError(frames.get(0)).relayedCode());
     assertEquals("downstream gone", ErrorBody.readError(frames.get(0)).getMessage());
     assertEquals(null, ErrorBody.readError(frames.get(1)).relayedCode());
+  }
+
+  @Test
+  void anExtendedErrorCarriesTheFailureCodeAndDetails() {
+    decoder.handle(FrameEncoder.error(6, new ServiceException(4711, "out of stock", new JsonObject().put("sku", "A-1")), true));
+    decoder.handle(FrameEncoder.error(7, new SlackerException(StatusCode.INVALID_ARGUMENT, "bad quantity",
+        new JsonObject().put("field", "quantity")), true));
+    decoder.handle(FrameEncoder.error(8, new ServiceException(4711, "out of stock", new JsonObject().put("sku", "A-1")), false));
+    ServiceException outOfStock = assertInstanceOf(ServiceException.class, ErrorBody.readError(frames.get(0)));
+    assertEquals(4711, outOfStock.failureCode());
+    assertEquals(new JsonObject().put("sku", "A-1"), outOfStock.details());
+    SlackerException invalid = ErrorBody.readError(frames.get(1));
+    assertEquals(StatusCode.INVALID_ARGUMENT, invalid.code());
+    assertEquals(new JsonObject().put("field", "quantity"), invalid.details());
+    SlackerException plain = ErrorBody.readError(frames.get(2));
+    assertEquals(StatusCode.APPLICATION_ERROR, plain.code());
+    assertEquals(null, plain.details(), "a peer that reads no extension gets none");
   }
 
   @Test
