@@ -22,6 +22,8 @@ import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +32,8 @@ import java.util.function.Supplier;
 public final class SlackerServerImpl implements SlackerServer {
 
   private static final AtomicInteger RANDOM_PORT_GROUPS = new AtomicInteger();
+  /** The random-port group of each deployment, so that its instances share one random port. */
+  private static final Map<Object, Integer> DEPLOYMENT_PORT_GROUPS = new WeakHashMap<>();
 
   private final Vertx vertx;
   private final SlackerServerOptions options;
@@ -90,11 +94,8 @@ public final class SlackerServerImpl implements SlackerServer {
     if (listening != null) {
       return Future.failedFuture(new IllegalStateException("server is already listening"));
     }
-    // Servers on the same port share one socket and Vert.x spreads new connections across
-    // them, each on its own event loop. Vert.x shares a random port only among servers that
-    // ask for the same negative number, so each Slacker server takes a number of its own.
-    int port = options.getPort() == 0 ? -RANDOM_PORT_GROUPS.incrementAndGet() : options.getPort();
     Context caller = Vertx.currentContext();
+    int port = options.getPort() == 0 ? -randomPortGroup(caller) : options.getPort();
     if (options.getEventLoops() == 0 && caller != null && caller.isEventLoopContext()) {
       listening = listenOn((ContextInternal) caller, port);
     } else {
@@ -109,6 +110,22 @@ public final class SlackerServerImpl implements SlackerServer {
             : publisher == null ? Future.<Void>succeededFuture() : publisher.start(options.getHost(), actualPort()))
         .map(ignored -> (SlackerServer) this)
         .recover(failure -> close().transform(ignored -> Future.failedFuture(failure)));
+  }
+
+  /**
+   * Servers on the same port share one socket and Vert.x spreads new connections across them.
+   * Vert.x shares a random port only among servers that ask for the same negative number: the
+   * instances of one deployment share one, any other server takes a number of its own.
+   */
+  private static int randomPortGroup(Context caller) {
+    Object deployment = caller instanceof ContextInternal context && context.unwrap().isDeployment()
+        ? context.unwrap().deployment() : null;
+    if (deployment == null) {
+      return RANDOM_PORT_GROUPS.incrementAndGet();
+    }
+    synchronized (DEPLOYMENT_PORT_GROUPS) {
+      return DEPLOYMENT_PORT_GROUPS.computeIfAbsent(deployment, d -> RANDOM_PORT_GROUPS.incrementAndGet());
+    }
   }
 
   /** One of the server's own event loops, for a server that listens outside an event loop. */
