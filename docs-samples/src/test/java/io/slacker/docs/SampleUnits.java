@@ -25,7 +25,7 @@ final class SampleUnits {
   private static final Pattern TYPE = Pattern.compile(
       "^\\s*((public|abstract|final|sealed|non-sealed|static)\\s+)*(class|interface|record|enum|@interface)\\s+(\\w+).*");
   private static final Pattern ANNOTATION = Pattern.compile("^\\s*@\\w+(\\(.*\\))?\\s*(//.*)?$");
-  private static final Pattern HEADER = Pattern.compile("^\\s*(package|import)\\s+([\\w.]+)(\\.\\*)?\\s*;.*");
+  private static final Pattern HEADER = Pattern.compile("^\\s*(package|import)\\s+(static\\s+)?([\\w.]+)(\\.\\*)?\\s*;.*");
   private static final Pattern CLASS_BODY = Pattern.compile("class body(?: implementing ([\\w.]+))?");
 
   private final List<String> imports;
@@ -40,7 +40,7 @@ final class SampleUnits {
     for (String line : block.lines()) {
       Matcher header = HEADER.matcher(line);
       if (header.matches() && header.group(1).equals("package")) {
-        return header.group(2);
+        return header.group(3);
       }
     }
     return null;
