@@ -156,6 +156,15 @@ class RoundTripTest {
   }
 
   @Test
+  void aOneWayCallRunsBeforeTheSameClientsLaterCallToThatServer() throws Exception {
+    for (int i = 0; i < 50; i++) {
+      client.call(EchoServices.NOTIFY, new Object[]{"n" + i}, to("smile"));
+      client.call(EchoServices.ECHO, new Object[]{"after"}, to("smile")).await(5, TimeUnit.SECONDS);
+      assertEquals("n" + i, service.notifications.get(i), "the one-way call ran first");
+    }
+  }
+
+  @Test
   void blockingMethodsRunOnWorkers() throws Exception {
     assertEquals(300L, client.<Long>call(EchoServices.SLEEP, new Object[]{300L}, to("json")).await(5, TimeUnit.SECONDS));
   }
