@@ -43,7 +43,12 @@ public interface SlackerClient {
 
   /**
    * Calls a method by name, with no generated code: the generic path for tools and gateways.
-   * The server picks the method of that name that takes {@code args.size()} arguments.
+   * The server picks the method of that name; of overloads, the first in declaration order
+   * whose parameters the arguments decode into.
+   *
+   * @param server the server to call; or {@code null} for the server of {@code options}, else, on a
+   *     client created with a discovery, where the grouping sends the call (a client without
+   *     either fails it with {@code UNAVAILABLE})
    */
   <T> Future<T> call(SocketAddress server, String service, String method, List<?> args,
                      Class<T> resultType, CallOptions options);
@@ -68,7 +73,7 @@ public interface SlackerClient {
 
   /**
    * Makes the one call {@code call} makes on the proxy it is given on every server
-   * {@code grouping} names, e.g. {@code client.group(Greeter.class, Grouping.all(), g -> g.hello("x"))}.
+   * {@code grouping} names, e.g. {@code client.group(Greeter.class, Grouping.all(), g -> g.greet("x"))}.
    * The result has each server's value or failure; it fails as the grouping's policy says.
    *
    * @param grouping {@link Grouping#all()} (needs a discovery) or {@link Grouping#servers(List)}

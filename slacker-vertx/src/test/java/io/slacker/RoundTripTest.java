@@ -7,6 +7,9 @@ import io.slacker.test.TestVertx;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.slacker.cluster.StaticDiscovery;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +22,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 class RoundTripTest {
@@ -76,6 +81,55 @@ class RoundTripTest {
   }
 
   @Test
+  void byNameTheFirstOverloadTheArgumentsDecodeIntoIsCalled() throws Exception {
+    MethodDescriptor pickInt = MethodDescriptor.builder("test.Overloads", "pick").parameterTypes(int.class)
+        .returnType(String.class).build();
+    MethodDescriptor pickString = MethodDescriptor.builder("test.Overloads", "pick").parameterTypes(String.class)
+        .returnType(String.class).build();
+    server.register(ServiceDefinition.builder("test.Overloads")
+        .method(pickInt, args -> Future.succeededFuture("int"))
+        .method(pickString, args -> Future.succeededFuture("string"))
+        .build());
+    CallOptions json = new CallOptions().setSerialization("json");
+    assertEquals("int", client.call(address, "test.Overloads", "pick", List.of(7), String.class, json)
+        .await(5, TimeUnit.SECONDS));
+    // Same count of arguments, but "text" is no int: the next overload takes it.
+    assertEquals("string", client.call(address, "test.Overloads", "pick", List.of("text"), String.class, json)
+        .await(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aNullServerMeansTheOptionsServerOrElseDiscovery() throws Exception {
+    assertEquals("options", client.call(null, EchoServices.NAME, "echo", List.of("options"), String.class, to("json"))
+        .await(5, TimeUnit.SECONDS));
+    Future<String> nowhere = client.call(null, EchoServices.NAME, "echo", List.of("x"), String.class, new CallOptions());
+    SlackerException noServer = (SlackerException) assertThrows(Exception.class, () -> nowhere.await(5, TimeUnit.SECONDS));
+    assertEquals(StatusCode.UNAVAILABLE, noServer.code());
+
+    SlackerClient routed = SlackerClient.create(vertx, new SlackerClientOptions(), StaticDiscovery.create(vertx,
+        new JsonObject().put(EchoServices.NAME, new JsonArray().add("127.0.0.1:" + server.actualPort()))));
+    try {
+      assertEquals("discovered", routed.call(null, EchoServices.NAME, "echo", List.of("discovered"), String.class,
+          new CallOptions()).await(5, TimeUnit.SECONDS));
+    } finally {
+      routed.close().await(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void binaryMetadataTravelsAsBytes() throws Exception {
+    byte[] notUtf8 = {(byte) 0xff, 0, (byte) 0xfe};
+    CompletableFuture<byte[]> seen = new CompletableFuture<>();
+    server.addInterceptor((call, next) -> {
+      seen.complete(call.metadata().getBytes("trace-bin"));
+      return next.proceed();
+    });
+    CallOptions options = to("smile").setMetadata(new CallMetadata().putBytes("trace-bin", notUtf8));
+    client.call(EchoServices.ECHO, new Object[]{"x"}, options).await(5, TimeUnit.SECONDS);
+    assertArrayEquals(notUtf8, seen.get(5, TimeUnit.SECONDS));
+  }
+
+  @Test
   void resultsCompleteOnTheCallersContext() throws Exception {
     Context callerContext = vertx.getOrCreateContext();
     CompletableFuture<Context> seen = new CompletableFuture<>();
@@ -99,6 +153,15 @@ class RoundTripTest {
       Thread.sleep(10);
     }
     assertEquals(List.of("ping"), service.notifications);
+  }
+
+  @Test
+  void aOneWayCallRunsBeforeTheSameClientsLaterCallToThatServer() throws Exception {
+    for (int i = 0; i < 50; i++) {
+      client.call(EchoServices.NOTIFY, new Object[]{"n" + i}, to("smile"));
+      client.call(EchoServices.ECHO, new Object[]{"after"}, to("smile")).await(5, TimeUnit.SECONDS);
+      assertEquals("n" + i, service.notifications.get(i), "the one-way call ran first");
+    }
   }
 
   @Test

@@ -76,7 +76,7 @@ final class BindingGenerator extends SlackerGenerator {
   private void writeDescriptor(ServiceMethod method, TypeRenderer types, JavaWriter out) {
     String descriptor = types.imports().name("io.slacker.MethodDescriptor");
     out.line("/** {@code " + method.signature() + "}, method id " + String.format("0x%08x", method.methodId()) + ". */")
-        .line("static final " + descriptor + " " + method.constantName() + " = " + descriptor + ".builder(SERVICE_NAME, "
+        .line("public static final " + descriptor + " " + method.constantName() + " = " + descriptor + ".builder(SERVICE_NAME, "
             + TypeRenderer.literal(method.name()) + ")")
         .continuation(".signature(" + TypeRenderer.literal(method.signature()) + ")");
     List<String> parameterTypes = new ArrayList<>();

@@ -13,6 +13,7 @@ import io.slacker.cluster.ServerData;
 import io.slacker.cluster.ZookeeperDiscovery;
 import io.slacker.cluster.ZookeeperDiscoveryOptions;
 import io.slacker.spi.LoadBalancer;
+import io.slacker.testing.EmbeddedZookeeper;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
@@ -50,7 +51,7 @@ public final class ClusterDemo {
 
   public static void run(Vertx vertx) throws Exception {
     String configured = System.getProperty("slacker.zookeeper", System.getenv("SLACKER_ZOOKEEPER"));
-    EmbeddedZookeeper embedded = configured == null ? new EmbeddedZookeeper() : null;
+    EmbeddedZookeeper embedded = configured == null ? EmbeddedZookeeper.start() : null;
     String connectString = embedded != null ? embedded.connectString() : configured;
     System.out.println(embedded != null ? "cluster: started an embedded ZooKeeper on " + connectString
         : "cluster: using ZooKeeper at " + connectString);

@@ -83,6 +83,8 @@ final class ZookeeperSession {
             options.getRetryMaxSleepMillis(), MAX_RETRIES))
         .runSafeService(runSafeService)
         .build();
+    curator.getConnectionStateListenable().addListener(
+        new SessionTimeoutLog(options.getConnectString(), options.getSessionTimeoutMillis()));
     return new ZookeeperSession(curator, true, runSafeService, key);
   }
 
