@@ -23,6 +23,7 @@ public final class MethodDescriptor {
   private final boolean oneWay;
   private final boolean blocking;
   private final boolean idempotent;
+  private final boolean leaderRouted;
   private final long timeoutMillis;
 
   private MethodDescriptor(Builder builder) {
@@ -36,6 +37,7 @@ public final class MethodDescriptor {
     this.oneWay = builder.oneWay;
     this.blocking = builder.blocking;
     this.idempotent = builder.idempotent;
+    this.leaderRouted = builder.leaderRouted;
     this.timeoutMillis = builder.timeoutMillis;
   }
 
@@ -95,6 +97,14 @@ public final class MethodDescriptor {
     return idempotent;
   }
 
+  /**
+   * @return whether the method's service is leader-routed ({@code @LeaderRouted}): its calls go
+   *     to the elected leader unless the call names another grouping, and its servers stand for election
+   */
+  public boolean leaderRouted() {
+    return leaderRouted;
+  }
+
   /** @return the method's own timeout, or 0 to use the caller's */
   public long timeoutMillis() {
     return timeoutMillis;
@@ -128,6 +138,7 @@ public final class MethodDescriptor {
     private boolean oneWay;
     private boolean blocking;
     private boolean idempotent;
+    private boolean leaderRouted;
     private long timeoutMillis;
 
     private Builder(String serviceName, String methodName) {
@@ -182,6 +193,11 @@ public final class MethodDescriptor {
 
     public Builder idempotent(boolean idempotent) {
       this.idempotent = idempotent;
+      return this;
+    }
+
+    public Builder leaderRouted(boolean leaderRouted) {
+      this.leaderRouted = leaderRouted;
       return this;
     }
 

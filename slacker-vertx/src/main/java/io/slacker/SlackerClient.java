@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -70,6 +71,16 @@ public interface SlackerClient {
   default <T> T proxy(Class<T> serviceInterface, SocketAddress server) {
     return proxy(serviceInterface, new CallOptions().setServer(server));
   }
+
+  /**
+   * A proxy like {@code proxy}, whose options are a copy of {@code proxy}'s changed by
+   * {@code change}: per-call options without repeating the server, as in
+   * {@code client.withOptions(greeter, o -> o.setTimeoutMillis(200)).greet("x")}. {@code proxy}
+   * itself is unchanged.
+   *
+   * @throws IllegalArgumentException when {@code proxy} was not made by this client's {@link #proxy}
+   */
+  <T> T withOptions(T proxy, Consumer<CallOptions> change);
 
   /**
    * Makes the one call {@code call} makes on the proxy it is given on every server

@@ -100,6 +100,9 @@ final class BindingGenerator extends SlackerGenerator {
     if (method.options().blocking()) {
       out.continuation(".blocking(true)");
     }
+    if (method.options().leaderRouted()) {
+      out.continuation(".leaderRouted(true)");
+    }
     out.continuation(".build();");
   }
 }

@@ -3,6 +3,7 @@ package io.slacker.codegen.model;
 import io.slacker.ServiceIds;
 import io.slacker.annotations.Blocking;
 import io.slacker.annotations.Idempotent;
+import io.slacker.annotations.LeaderRouted;
 import io.slacker.annotations.SlackerService;
 import io.slacker.annotations.Timeout;
 
@@ -239,7 +240,7 @@ final class ServiceAnalyzer {
       }
     }
     return new MethodOptions(timeoutMillis, annotation(method, Idempotent.class) != null,
-        annotation(method, Blocking.class) != null);
+        annotation(method, Blocking.class) != null, service.getAnnotation(LeaderRouted.class) != null);
   }
 
   /** @return the annotation on the method, else on the service interface */

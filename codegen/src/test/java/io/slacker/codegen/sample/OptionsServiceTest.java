@@ -110,4 +110,19 @@ class OptionsServiceTest {
     assertThrows(CompletionException.class, () -> patient.hang().toCompletionStage().toCompletableFuture().join());
     assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) >= 400);
   }
+
+  @Test
+  void perCallOptionsOnAProxyKeepItsServer() {
+    OptionsService patient = client.withOptions(service, options -> options.setTimeoutMillis(400));
+    long start = System.nanoTime();
+    CompletionException failure = assertThrows(CompletionException.class,
+        () -> patient.hang().toCompletionStage().toCompletableFuture().join());
+    assertTrue(((SlackerException) failure.getCause()).getMessage().contains("400 ms"), failure.getCause().getMessage());
+    assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) >= 400);
+    assertEquals("event loop", patient.threadOnEventLoop().toCompletionStage().toCompletableFuture().join(),
+        "the new proxy still calls the server of the one it came from");
+    failure = assertThrows(CompletionException.class, () -> service.hang().toCompletionStage().toCompletableFuture().join());
+    assertTrue(failure.getCause().getMessage().contains("150 ms"), "the original proxy is unchanged: " + failure.getCause());
+    assertThrows(IllegalArgumentException.class, () -> client.withOptions(new Object(), options -> { }));
+  }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Publishes a server and its services in discovery and keeps them in step with the server's
@@ -28,6 +29,8 @@ public final class ServerPublisher implements ServerMembership {
   private final ClusterServerOptions options;
   private final Set<String> services = new LinkedHashSet<>();
   private final Set<String> offlineServices = new LinkedHashSet<>();
+  /** Services that stand for election: named in the options, or declared {@code @LeaderRouted}. */
+  private final Set<String> elected = ConcurrentHashMap.newKeySet();
   private boolean serverOffline;
   /** Set by {@link #withdraw()}: a registration still in flight then is closed as soon as it lands. */
   private boolean withdrawn;
@@ -39,6 +42,7 @@ public final class ServerPublisher implements ServerMembership {
     this.discovery = discovery;
     this.options = new ClusterServerOptions(options);
     this.data = new ServerData(options.getServerData());
+    this.elected.addAll(options.getLeaderServices());
   }
 
   /** Registers the server reachable at its advertised address and publishes every service added so far. */
@@ -60,8 +64,15 @@ public final class ServerPublisher implements ServerMembership {
     });
   }
 
-  /** A service registered on the server: published at once if the server already is. */
-  public Future<Void> serviceAdded(String service) {
+  /**
+   * A service registered on the server: published at once if the server already is.
+   *
+   * @param leaderRouted whether the service declares itself leader-routed, so that this server stands for election
+   */
+  public Future<Void> serviceAdded(String service, boolean leaderRouted) {
+    if (leaderRouted) {
+      elected.add(service);
+    }
     ServerRegistration reg;
     synchronized (this) {
       services.add(service);
@@ -70,7 +81,7 @@ public final class ServerPublisher implements ServerMembership {
         return Future.succeededFuture();
       }
     }
-    return reg.publish(service, options.getLeaderServices().contains(service))
+    return reg.publish(service, elected.contains(service))
         .onFailure(e -> log.warn("Could not publish service '" + service + "': " + e.getMessage(), e));
   }
 
@@ -133,7 +144,7 @@ public final class ServerPublisher implements ServerMembership {
         return Future.succeededFuture();
       }
     }
-    return reg.publish(service, options.getLeaderServices().contains(service));
+    return reg.publish(service, elected.contains(service));
   }
 
   @Override
@@ -190,7 +201,7 @@ public final class ServerPublisher implements ServerMembership {
   }
 
   private Future<Void> publishAll(ServerRegistration reg, List<String> toPublish) {
-    return Future.all(each(toPublish, s -> reg.publish(s, options.getLeaderServices().contains(s)))).mapEmpty();
+    return Future.all(each(toPublish, s -> reg.publish(s, elected.contains(s)))).mapEmpty();
   }
 
   private static List<Future<Void>> each(List<String> services, java.util.function.Function<String, Future<Void>> action) {

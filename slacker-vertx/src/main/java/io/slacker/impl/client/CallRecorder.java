@@ -13,6 +13,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.net.SocketAddress;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -60,6 +61,11 @@ final class CallRecorder implements SlackerClient {
 
   @Override
   public <T> T proxy(Class<T> serviceInterface, CallOptions defaults) {
+    throw unsupported();
+  }
+
+  @Override
+  public <T> T withOptions(T proxy, Consumer<CallOptions> change) {
     throw unsupported();
   }
 

@@ -32,6 +32,8 @@ import io.vertx.core.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -43,6 +45,8 @@ public final class SlackerClientImpl implements SlackerClient {
   private final Serializer defaultSerializer;
   private final NetClient netClient;
   private final Map<SocketAddress, ServerEndpoint> endpoints = new ConcurrentHashMap<>();
+  /** The proxies this client made, weakly: a proxy dropped by its user is forgotten here too. */
+  private final Map<Object, ProxyOrigin> proxies = new WeakHashMap<>();
   private final List<ClientInterceptor> interceptors = new CopyOnWriteArrayList<>();
   /** Routes calls that name no server; it needs the discovery for all but explicit server lists. */
   private final ClusterRouter router;
@@ -146,7 +150,8 @@ public final class SlackerClientImpl implements SlackerClient {
   /** A call that names no server: the router picks the server(s), each attempt is an ordinary call. */
   private Future<Object> routed(String service, String method, MethodDescriptor descriptor, Object[] args,
                                 JavaType resultType, CallOptions callOptions) {
-    Grouping grouping = callOptions.getGrouping() != null ? callOptions.getGrouping() : router.defaultGrouping();
+    Grouping grouping = callOptions.getGrouping() != null ? callOptions.getGrouping()
+        : descriptor != null && descriptor.leaderRouted() ? Grouping.leader() : router.defaultGrouping();
     long timeout = timeoutOf(callOptions, descriptor);
     CallAttempt<Object> attempt = attempt(service, method, descriptor, args, resultType, callOptions);
     if (grouping.isGroup()) {
@@ -171,7 +176,31 @@ public final class SlackerClientImpl implements SlackerClient {
 
   @Override
   public <T> T proxy(Class<T> serviceInterface, CallOptions defaults) {
-    return ServiceBindings.of(serviceInterface).createProxy(this, new CallOptions(defaults));
+    CallOptions options = new CallOptions(defaults);
+    T proxy = ServiceBindings.of(serviceInterface).createProxy(this, options);
+    synchronized (proxies) {
+      proxies.put(proxy, new ProxyOrigin(serviceInterface, options));
+    }
+    return proxy;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T withOptions(T proxy, Consumer<CallOptions> change) {
+    ProxyOrigin origin;
+    synchronized (proxies) {
+      origin = proxies.get(proxy);
+    }
+    if (origin == null) {
+      throw new IllegalArgumentException("not a proxy made by this client: " + proxy.getClass().getName());
+    }
+    CallOptions options = new CallOptions(origin.defaults());
+    change.accept(options);
+    return (T) proxy((Class<Object>) origin.serviceInterface(), options);
+  }
+
+  /** What a proxy was made from, for {@link #withOptions}. */
+  private record ProxyOrigin(Class<?> serviceInterface, CallOptions defaults) {
   }
 
   private Future<Object> start(String service, String method, MethodDescriptor descriptor, Object[] args,

@@ -68,7 +68,7 @@ public final class SlackerServerImpl implements SlackerServer {
     registry.add(service);
     service.methods().forEach(method -> Serializers.get().prepare(method.descriptor()));
     if (publisher != null) {
-      publisher.serviceAdded(service.name());
+      publisher.serviceAdded(service.name(), service.methods().stream().anyMatch(m -> m.descriptor().leaderRouted()));
     }
     return this;
   }
