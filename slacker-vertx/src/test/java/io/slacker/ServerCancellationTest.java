@@ -26,6 +26,9 @@ class ServerCancellationTest extends EchoServerTestBase {
   /** Adds a cancel handler that throws, then one that records the call's argument; never completes. */
   private static final MethodDescriptor HANG = MethodDescriptor.builder(SERVICE, "hang")
       .parameterTypes(String.class).returnType(String.class).build();
+  /** Counts its runs. */
+  private static final MethodDescriptor COUNT = MethodDescriptor.builder(SERVICE, "count")
+      .parameterTypes(String.class).returnType(String.class).build();
   /** On a worker, adds cancel handlers in a loop until the call is cancelled, then up to 100 more (3,000,000 at most). */
   private static final MethodDescriptor ADD_HANDLERS = MethodDescriptor.builder(SERVICE, "addHandlers")
       .returnType(Integer.class).blocking(true).build();
@@ -34,6 +37,7 @@ class ServerCancellationTest extends EchoServerTestBase {
   private final AtomicInteger handlersAdded = new AtomicInteger();
   private final AtomicInteger handlersRun = new AtomicInteger();
   private final AtomicInteger methodsDone = new AtomicInteger();
+  private final AtomicInteger counted = new AtomicInteger();
 
   @BeforeEach
   void registerService() {
@@ -45,6 +49,10 @@ class ServerCancellationTest extends EchoServerTestBase {
           });
           call.onCancel(reason -> cancelled.add(args[0] + ": " + reason.code()));
           return Promise.promise().future();
+        })
+        .method(COUNT, args -> {
+          counted.incrementAndGet();
+          return Future.succeededFuture((String) args[0]);
         })
         .method(ADD_HANDLERS, args -> {
           ServerCall call = ServerCall.current();
@@ -105,6 +113,24 @@ class ServerCancellationTest extends EchoServerTestBase {
     }
     assertTrue(handlersAdded.get() > 0);
     assertEquals(handlersAdded.get(), handlersRun.get(), "every handler ran once");
+    assertServerStillServes();
+  }
+
+  @Test
+  void aRequestWhoseCancelHasAlreadyArrivedNeverStarts() throws Exception {
+    byte[][] frames = new byte[21][];
+    for (int id = 1; id <= 10; id++) {
+      frames[id - 1] = RawFrames.request(id, RawFrames.JSON, 5_000, SERVICE, "count(java.lang.String)", RawFrames.json("[\"x\"]"));
+      frames[9 + id] = RawFrames.frame(RawFrames.CANCEL, 0, 0, id, new byte[0]);
+    }
+    frames[20] = RawFrames.frame(RawFrames.PING, 0, 0, 99, new byte[0]);
+    try (RawConnection raw = new RawConnection(port)) {
+      // As a paused server finds them on resume: requests, then the cancels their callers sent.
+      raw.send(RawFrames.concat(frames));
+      ReadFrame first = raw.read();
+      assertEquals(RawFrames.PONG, first.type(), "no answer for a cancelled call comes before the pong");
+    }
+    assertEquals(0, counted.get(), "no cancelled request was started");
     assertServerStillServes();
   }
 }

@@ -16,6 +16,10 @@ public class ClusterClientOptions {
   public static final long DEFAULT_EMPTY_PROTECTION_MILLIS = 5_000;
   public static final long DEFAULT_PROBE_INITIAL_MILLIS = 200;
   public static final long DEFAULT_PROBE_MAX_MILLIS = 5_000;
+  /** Two attempts in a row that time out on one server take it out of rotation. */
+  public static final int DEFAULT_TIMEOUTS_TO_EJECT = 2;
+  /** A retry or a call that waited for a leader is not sent with less than this left of its deadline. */
+  public static final long DEFAULT_MIN_ATTEMPT_MILLIS = 50;
 
   private Grouping grouping;
   private String loadBalancer;
@@ -27,6 +31,8 @@ public class ClusterClientOptions {
   private long emptyProtectionMillis;
   private long probeInitialMillis;
   private long probeMaxMillis;
+  private int timeoutsToEject;
+  private long minAttemptMillis;
 
   public ClusterClientOptions() {
     grouping = Grouping.one();
@@ -39,6 +45,8 @@ public class ClusterClientOptions {
     emptyProtectionMillis = DEFAULT_EMPTY_PROTECTION_MILLIS;
     probeInitialMillis = DEFAULT_PROBE_INITIAL_MILLIS;
     probeMaxMillis = DEFAULT_PROBE_MAX_MILLIS;
+    timeoutsToEject = DEFAULT_TIMEOUTS_TO_EJECT;
+    minAttemptMillis = DEFAULT_MIN_ATTEMPT_MILLIS;
   }
 
   public ClusterClientOptions(ClusterClientOptions other) {
@@ -52,6 +60,8 @@ public class ClusterClientOptions {
     emptyProtectionMillis = other.emptyProtectionMillis;
     probeInitialMillis = other.probeInitialMillis;
     probeMaxMillis = other.probeMaxMillis;
+    timeoutsToEject = other.timeoutsToEject;
+    minAttemptMillis = other.minAttemptMillis;
   }
 
   public ClusterClientOptions(JsonObject json) {
@@ -69,6 +79,8 @@ public class ClusterClientOptions {
     setEmptyProtectionMillis(JsonFields.getLong(json, "emptyProtectionMillis", emptyProtectionMillis));
     setProbeInitialMillis(JsonFields.getLong(json, "probeInitialMillis", probeInitialMillis));
     setProbeMaxMillis(JsonFields.getLong(json, "probeMaxMillis", probeMaxMillis));
+    setTimeoutsToEject(JsonFields.getInteger(json, "timeoutsToEject", timeoutsToEject));
+    setMinAttemptMillis(JsonFields.getLong(json, "minAttemptMillis", minAttemptMillis));
   }
 
   public JsonObject toJson() {
@@ -82,7 +94,9 @@ public class ClusterClientOptions {
         .put("attemptTimeoutMillis", attemptTimeoutMillis)
         .put("emptyProtectionMillis", emptyProtectionMillis)
         .put("probeInitialMillis", probeInitialMillis)
-        .put("probeMaxMillis", probeMaxMillis);
+        .put("probeMaxMillis", probeMaxMillis)
+        .put("timeoutsToEject", timeoutsToEject)
+        .put("minAttemptMillis", minAttemptMillis);
   }
 
   public Grouping getGrouping() {
@@ -214,6 +228,39 @@ public class ClusterClientOptions {
       throw new IllegalArgumentException("probeMaxMillis must be positive");
     }
     this.probeMaxMillis = millis;
+    return this;
+  }
+
+  public int getTimeoutsToEject() {
+    return timeoutsToEject;
+  }
+
+  /**
+   * How many attempts in a row may time out on one server before it leaves the rotation, as a
+   * server that is up but not answering (paused, stalled) does; probes bring it back once it
+   * answers a handshake again. 0 turns this off.
+   */
+  public ClusterClientOptions setTimeoutsToEject(int timeouts) {
+    if (timeouts < 0) {
+      throw new IllegalArgumentException("timeoutsToEject must not be negative");
+    }
+    this.timeoutsToEject = timeouts;
+    return this;
+  }
+
+  public long getMinAttemptMillis() {
+    return minAttemptMillis;
+  }
+
+  /**
+   * A retry, or a call that waited for a leader, is not sent with less than this left of its
+   * deadline: it would reach the server with no time to run, and may run after its caller gave up.
+   */
+  public ClusterClientOptions setMinAttemptMillis(long millis) {
+    if (millis < 0) {
+      throw new IllegalArgumentException("minAttemptMillis must not be negative");
+    }
+    this.minAttemptMillis = millis;
     return this;
   }
 }

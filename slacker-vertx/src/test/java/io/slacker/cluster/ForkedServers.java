@@ -67,9 +67,32 @@ final class ForkedServers implements AutoCloseable {
     forked.process().waitFor(10, TimeUnit.SECONDS);
   }
 
+  /** SIGSTOP: the process keeps its sockets and its ZooKeeper session, and answers nothing, like a long GC pause. */
+  void pause(Forked forked) throws Exception {
+    signal(forked, "-STOP");
+  }
+
+  /** SIGCONT after {@link #pause}. */
+  void resume(Forked forked) throws Exception {
+    signal(forked, "-CONT");
+  }
+
+  private static void signal(Forked forked, String signal) throws Exception {
+    Process kill = new ProcessBuilder("kill", signal, String.valueOf(forked.process().pid())).start();
+    if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      throw new IllegalStateException("kill " + signal + " " + forked.process().pid() + " failed");
+    }
+  }
+
   @Override
   public void close() throws InterruptedException {
     for (Forked forked : started) {
+      // A stopped process would not die of SIGKILL until it is continued on some systems: continue it first.
+      try {
+        resume(forked);
+      } catch (Exception e) {
+        // Already gone.
+      }
       forked.process().destroyForcibly();
       forked.process().waitFor(10, TimeUnit.SECONDS);
     }

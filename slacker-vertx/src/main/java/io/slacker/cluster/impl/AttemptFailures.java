@@ -11,4 +11,7 @@ public interface AttemptFailures {
 
   /** @return whether the failure shows the server cannot be reached, so it leaves the rotation */
   boolean unreachable(Throwable failure);
+
+  /** @return whether the attempt timed out with no answer from a connected server: a sign of a paused or stalled one */
+  boolean unanswered(Throwable failure);
 }

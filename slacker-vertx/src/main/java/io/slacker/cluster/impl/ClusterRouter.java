@@ -64,7 +64,7 @@ public final class ClusterRouter {
     this.options = new ClusterClientOptions(options);
     this.failures = failures;
     this.ejections = new Ejections(vertx, context, options.getProbeInitialMillis(), options.getProbeMaxMillis(),
-        connectTimeoutMillis, this::listedAnywhere);
+        connectTimeoutMillis, options.getTimeoutsToEject(), this::listedAnywhere);
     this.budget = new RetryBudget(options.getRetryBudgetRatio(), options.getRetryBudgetMinPerSecond(),
         options.getRetryBudgetWindowMillis());
   }
@@ -136,6 +136,8 @@ public final class ClusterRouter {
             : ServerResult.failure(servers.get(i), f.cause()));
         if (f.failed()) {
           ejectIfUnreachable(servers.get(i), f.cause());
+        } else {
+          ejections.answered(servers.get(i));
         }
       }
       GroupResult<T> result = new GroupResult<>(service, results);
@@ -201,6 +203,11 @@ public final class ClusterRouter {
       return;
     }
     long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    if (lastFailure != null && remaining < options.getMinAttemptMillis()) {
+      // A retry, or a call that waited for a leader, would arrive with no time to run.
+      promise.tryFail(lastFailure);
+      return;
+    }
     if (remaining <= 0) {
       promise.tryFail(lastFailure != null ? lastFailure
           : new SlackerException(StatusCode.DEADLINE_EXCEEDED, "call to '" + route.service() + "' timed out before it was sent"));
@@ -226,6 +233,7 @@ public final class ClusterRouter {
     attempt.call(server, attemptTimeout).onComplete(ar -> {
       target.finished();
       if (ar.succeeded()) {
+        ejections.answered(server);
         promise.tryComplete(ar.result());
         return;
       }
@@ -258,9 +266,14 @@ public final class ClusterRouter {
     return code == StatusCode.UNAVAILABLE || code == StatusCode.DEADLINE_EXCEEDED;
   }
 
+  /** Transport failures take the server out of rotation; a server that answered, even with an error, is up. */
   private void ejectIfUnreachable(SocketAddress server, Throwable failure) {
     if (failures.unreachable(failure)) {
       ejections.eject(server, failure.getMessage());
+    } else if (failures.unanswered(failure)) {
+      ejections.unanswered(server);
+    } else if (!failures.neverRan(failure)) {
+      ejections.answered(server);
     }
   }
 

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * Servers taken out of rotation because a connection to them failed, without waiting for
- * discovery to notice. Each is probed with a plain TCP connect, with a doubling backoff, and
- * returns once a probe connects, once it re-registers in discovery, or is forgotten once
+ * Servers taken out of rotation because a connection to them failed, or because attempts on them
+ * kept timing out, without waiting for discovery to notice. Each is probed with a handshake, with
+ * a doubling backoff, and returns once a probe is answered, once it re-registers in discovery, or is forgotten once
  * discovery no longer lists it.
  */
 final class Ejections {
@@ -29,14 +29,23 @@ final class Ejections {
   private final long initialBackoff;
   private final long maxBackoff;
   private final Predicate<SocketAddress> stillListed;
+  /** A probe's HELLO announces the smallest limit: the probe reads nothing but the answer's header. */
+  private static final int PROBE_MAX_FRAME_SIZE = 64 * 1024;
+
   private final Map<SocketAddress, Long> ejected = new ConcurrentHashMap<>();
+  /** Attempts in a row that got no answer, per server; an answer of any kind resets it. */
+  private final Map<SocketAddress, Integer> unanswered = new ConcurrentHashMap<>();
+  private final int timeoutsToEject;
+  private final long probeTimeoutMillis;
   private final AtomicLong version = new AtomicLong();
   private NetClient probeClient;
   private volatile boolean closed;
 
   /** @param context where the probes run: the router's own */
   Ejections(Vertx vertx, ContextInternal context, long initialBackoff, long maxBackoff, long connectTimeout,
-            Predicate<SocketAddress> stillListed) {
+            int timeoutsToEject, Predicate<SocketAddress> stillListed) {
+    this.timeoutsToEject = timeoutsToEject;
+    this.probeTimeoutMillis = connectTimeout;
     this.vertx = vertx;
     this.context = context;
     this.probeOptions = new NetClientOptions().setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout));
@@ -63,6 +72,25 @@ final class Ejections {
     scheduleProbe(server, initialBackoff);
   }
 
+  /** An attempt on {@code server} got no answer in time; enough of them in a row take it out of rotation. */
+  void unanswered(SocketAddress server) {
+    if (timeoutsToEject == 0) {
+      return;
+    }
+    int inARow = unanswered.merge(server, 1, Integer::sum);
+    if (inARow >= timeoutsToEject) {
+      unanswered.remove(server);
+      eject(server, inARow + " attempts in a row got no answer in time");
+    }
+  }
+
+  /** {@code server} answered an attempt, in any way: it is up. */
+  void answered(SocketAddress server) {
+    if (!unanswered.isEmpty()) {
+      unanswered.remove(server);
+    }
+  }
+
   void restore(SocketAddress server) {
     if (ejected.remove(server) != null) {
       version.incrementAndGet();
@@ -80,9 +108,8 @@ final class Ejections {
         version.incrementAndGet();
         return;
       }
-      probeClient().connect(server).onComplete(ar -> {
+      HandshakeProbe.probe(context, probeClient(), server, probeTimeoutMillis, PROBE_MAX_FRAME_SIZE).onComplete(ar -> {
         if (ar.succeeded()) {
-          ar.result().close();
           restore(server);
         } else {
           scheduleProbe(server, Math.min(backoff * 2, maxBackoff));

@@ -319,8 +319,7 @@ final class ClientConnection {
     if (call == null) {
       return;
     }
-    call.promise.fail(new SlackerException(StatusCode.DEADLINE_EXCEEDED,
-        call.call + " timed out after " + call.call.timeoutMillis() + " ms"));
+    call.promise.fail(new NoAnswerException(call.call + " timed out after " + call.call.timeoutMillis() + " ms"));
     if (ready && !closed) {
       socket.write(FrameEncoder.cancel(callId));
     }

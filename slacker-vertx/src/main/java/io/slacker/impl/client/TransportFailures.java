@@ -13,6 +13,11 @@ final class TransportFailures implements AttemptFailures {
   }
 
   @Override
+  public boolean unanswered(Throwable failure) {
+    return failure instanceof NoAnswerException;
+  }
+
+  @Override
   public boolean unreachable(Throwable failure) {
     return failure instanceof ConnectionLostException
         || failure instanceof NotSentException notSent && notSent.serverUnreachable();

@@ -7,6 +7,7 @@ import io.slacker.impl.InterceptorChains;
 import io.slacker.impl.protocol.Frame;
 import io.slacker.impl.protocol.FrameDecoder;
 import io.slacker.impl.protocol.FrameEncoder;
+import io.slacker.impl.protocol.FrameHeaderScanner;
 import io.slacker.impl.protocol.FrameType;
 import io.slacker.impl.protocol.HelloBody;
 import io.slacker.impl.protocol.Protocol;
@@ -23,8 +24,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One client connection on the server. All of its state is touched on the connection's event
@@ -41,6 +44,12 @@ final class ServerConnection {
   private final NetSocket socket;
   private final ContextInternal context;
   private final Map<Integer, ServerCallImpl> calls = new HashMap<>();
+  /**
+   * Calls whose CANCEL has arrived but not yet been handed out: a request among them is not
+   * started. After a pause (a GC stall, SIGSTOP) the receive buffer holds requests and, behind
+   * them, the cancels their callers sent when they gave up.
+   */
+  private final Set<Integer> cancelledAhead = new HashSet<>();
   private FrameDecoder decoder;
   private boolean closed;
   private boolean draining;
@@ -67,7 +76,15 @@ final class ServerConnection {
           inputBacklogged = backlogged;
           updateReading();
         });
-    socket.handler(decoder);
+    FrameHeaderScanner scanner = new FrameHeaderScanner((type, callId) -> {
+      if (type == FrameType.CANCEL) {
+        cancelledAhead.add(callId);
+      }
+    });
+    socket.handler(data -> {
+      scanner.scan(data);
+      decoder.handle(data);
+    });
     socket.drainHandler(v -> {
       writeBlocked = false;
       decoder.resume();
@@ -112,6 +129,10 @@ final class ServerConnection {
 
   private void onRequest(Frame frame) {
     int callId = frame.callId();
+    if (cancelledAhead.contains(callId)) {
+      // Its caller gave up before the server got to it: never start it, and answer nothing.
+      return;
+    }
     boolean oneWay = frame.hasFlag(Protocol.FLAG_ONE_WAY);
     RequestHeader header;
     Resolved resolved;
@@ -256,6 +277,7 @@ final class ServerConnection {
   }
 
   private void onCancel(int callId) {
+    cancelledAhead.remove(callId);
     ServerCallImpl call = calls.remove(callId);
     if (call != null) {
       server.vertx().cancelTimer(call.deadlineTimer);

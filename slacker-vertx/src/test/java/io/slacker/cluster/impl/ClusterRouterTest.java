@@ -8,6 +8,7 @@ import io.slacker.cluster.GroupPolicy;
 import io.slacker.cluster.GroupResult;
 import io.slacker.cluster.Grouping;
 import io.slacker.cluster.StaticDiscovery;
+import io.slacker.impl.protocol.FrameEncoder;
 import io.slacker.test.BlockedThreadGuard;
 import io.slacker.test.TestVertx;
 import io.vertx.core.Future;
@@ -70,7 +71,19 @@ class ClusterRouterTest {
     public boolean unreachable(Throwable failure) {
       return failure instanceof NotSent;
     }
+
+    @Override
+    public boolean unanswered(Throwable failure) {
+      return failure instanceof NoAnswer;
+    }
   };
+
+  /** Failures the stand-in transport marks as an attempt that got no answer in time. */
+  private static final class NoAnswer extends SlackerException {
+    NoAnswer(String message) {
+      super(StatusCode.DEADLINE_EXCEEDED, message);
+    }
+  }
 
   private ClusterRouter router(ClusterClientOptions options) {
     return new ClusterRouter(vertx, ((VertxInternal) vertx).createEventLoopContext(), discovery, options, 500,
@@ -167,8 +180,10 @@ class ClusterRouterTest {
   }
 
   @Test
-  void ejectedServerComesBackOnceAProbeConnects() throws Exception {
-    NetServer listener = vertx.createNetServer().connectHandler(socket -> { });
+  void ejectedServerComesBackOnceAProbeIsAnswered() throws Exception {
+    // A server that answers the probe's handshake, as any Slacker server does.
+    NetServer listener = vertx.createNetServer().connectHandler(socket -> socket.handler(
+        data -> socket.write(FrameEncoder.hello(1024, new int[]{1}))));
     int port = await(listener.listen(0, "127.0.0.1")).actualPort();
     SocketAddress live = SocketAddress.inetSocketAddress(port, "127.0.0.1");
     discovery.add("greeter", live);
@@ -261,5 +276,45 @@ class ClusterRouterTest {
 
     GroupResult<String> listed = await(router.callGroup("anything", Grouping.servers(List.of(B)), 1_000, this::attempt));
     assertEquals(List.of("hi from 7102"), listed.values(), "an explicit list needs no discovery");
+  }
+
+  @Test
+  void attemptsThatKeepGettingNoAnswerTakeTheServerOutOfRotation() throws Exception {
+    discovery.add("greeter", A).add("greeter", B);
+    failing.put(A, new NoAnswer("no answer"));
+    ClusterRouter router = router(new ClusterClientOptions().setLoadBalancer("round-robin").setProbeInitialMillis(60_000));
+    for (int i = 0; i < 10; i++) {
+      router.call("greeter", Grouping.one(), true, null, 1_000, this::attempt)
+          .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+    assertEquals(2, calls.stream().filter(A::equals).count(), "two unanswered attempts, then out of rotation: " + calls);
+    assertEquals(List.of(B), await(router.servers("greeter", 1_000)).stream().map(s -> s.address()).toList());
+  }
+
+  @Test
+  void aCallThatWaitedForALeaderIsNotSentWithTooLittleTimeLeft() throws Exception {
+    discovery.add("ledger", A).add("ledger", B).setLeader("ledger", A);
+    failing.put(A, new NotSent("refused"));
+    ClusterRouter router = router(new ClusterClientOptions().setProbeInitialMillis(60_000).setMinAttemptMillis(300));
+    Future<String> call = router.call("ledger", Grouping.leader(), false, null, 500, this::attempt);
+    Thread.sleep(250);
+    discovery.setLeader("ledger", B);
+    Throwable failure = failureOf(call);
+    assertEquals(StatusCode.UNAVAILABLE, ((SlackerException) failure).code());
+    assertEquals(0, calls.stream().filter(B::equals).count(), "the new leader got no attempt with under 300 ms left");
+  }
+
+  @Test
+  void aServerThatAcceptsButNeverAnswersTheHandshakeStaysOut() throws Exception {
+    // Connects succeed, as the kernel accepts them for a paused process, but nothing answers.
+    NetServer mute = vertx.createNetServer().connectHandler(socket -> { });
+    int port = await(mute.listen(0, "127.0.0.1")).actualPort();
+    SocketAddress paused = SocketAddress.inetSocketAddress(port, "127.0.0.1");
+    discovery.add("greeter", paused);
+    failing.put(paused, new NotSent("refused"));
+    ClusterRouter router = router(new ClusterClientOptions().setProbeInitialMillis(50).setProbeMaxMillis(50));
+    failureOf(router.call("greeter", Grouping.one(), false, null, 1_000, this::attempt));
+    Thread.sleep(1_000);
+    assertTrue(await(router.servers("greeter", 1_000)).isEmpty(), "still out of rotation after many probes");
   }
 }

@@ -32,7 +32,7 @@ class ServiceRouteTest {
   void anUnlistedServerWithCallsInFlightIsNoLongerListed() throws Exception {
     StaticDiscovery discovery = StaticDiscovery.create(vertx).add("svc", A).add("svc", B);
     ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
-    Ejections ejections = new Ejections(vertx, context, 100, 100, 100, server -> true);
+    Ejections ejections = new Ejections(vertx, context, 100, 100, 100, 2, server -> true);
     ServiceRoute route = new ServiceRoute("svc", vertx, context, discovery, LoadBalancer.random(), ejections, 0, s -> { });
     route.ready().await(5, TimeUnit.SECONDS);
     assertTrue(route.lists(A));

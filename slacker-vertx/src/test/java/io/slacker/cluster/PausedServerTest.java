@@ -1,0 +1,91 @@
+package io.slacker.cluster;
+
+import io.slacker.CallOptions;
+import io.slacker.SlackerClient;
+import io.slacker.SlackerClientOptions;
+import io.slacker.test.BlockedThreadGuard;
+import io.slacker.test.TestVertx;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.SocketAddress;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A server paused with SIGSTOP (a gray failure: connected, in ZooKeeper, answering nothing) leaves
+ * the rotation after a couple of attempt timeouts, long before its session would expire, and
+ * comes back once it answers a handshake again. No idempotent call is lost.
+ */
+class PausedServerTest {
+
+  @RegisterExtension
+  final BlockedThreadGuard guard = new BlockedThreadGuard();
+
+  private static final int SESSION_TIMEOUT_MILLIS = 10_000;
+  private static final long ATTEMPT_TIMEOUT_MILLIS = 500;
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private Vertx vertx;
+  private EmbeddedZookeeper zookeeper;
+  private ForkedServers forked;
+  private ZookeeperDiscovery clientDiscovery;
+  private SlackerClient client;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    vertx = TestVertx.create();
+    zookeeper = new EmbeddedZookeeper();
+    forked = new ForkedServers();
+    clientDiscovery = ZookeeperDiscovery.create(vertx, zookeeper.options("pause"));
+    client = SlackerClient.create(vertx, new SlackerClientOptions().setCallTimeoutMillis(8_000)
+        .setCluster(new ClusterClientOptions().setAttemptTimeoutMillis(ATTEMPT_TIMEOUT_MILLIS)), clientDiscovery);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    forked.close();
+    Await.result(client.close());
+    Await.result(clientDiscovery.close());
+    Await.result(vertx.close());
+    zookeeper.close();
+  }
+
+  private boolean inRotation(SocketAddress server) {
+    try {
+      return Await.result(client.servers(Who.NAME)).stream().anyMatch(s -> s.address().equals(server));
+    } catch (Exception e) {
+      return true;
+    }
+  }
+
+  @Test
+  void aPausedServerLeavesTheRotationWithinTwoAttemptTimeoutsAndComesBack() throws Exception {
+    ForkedServers.Forked a = forked.start(zookeeper.connectString(), "pause", SESSION_TIMEOUT_MILLIS);
+    ForkedServers.Forked b = forked.start(zookeeper.connectString(), "pause", SESSION_TIMEOUT_MILLIS);
+    Await.until("two servers in rotation", WAIT, () -> inRotation(a.address()) && inRotation(b.address()));
+    Who who = client.proxy(Who.class, new CallOptions());
+    LoadLoop load = new LoadLoop(vertx, who::nameIdempotent, 4);
+    load.start();
+    Await.until("B takes calls", WAIT, () -> load.lastAnswerFrom(b.name()) != 0);
+
+    forked.pause(b);
+    long outMillis = Await.until("B out of rotation", WAIT, () -> !inRotation(b.address()));
+    forked.resume(b);
+    long resumedAt = System.nanoTime();
+    long backMillis = Await.until("B back in rotation", WAIT, () -> inRotation(b.address()));
+    Await.until("B answers again", WAIT, () -> load.lastAnswerFrom(b.name()) > resumedAt);
+    LoadLoop.Totals totals = Await.result(load.stop());
+    System.out.printf("figures: SIGSTOP of a server: out of rotation after %d ms (attempt timeout %d ms, session timeout"
+        + " %d ms), back %d ms after SIGCONT; %s%n", outMillis, ATTEMPT_TIMEOUT_MILLIS, SESSION_TIMEOUT_MILLIS, backMillis, totals);
+
+    assertEquals(0, totals.failed(), "idempotent calls lose nothing: " + totals);
+    // Two attempt timeouts, plus the scheduling slack of a loaded machine.
+    assertTrue(outMillis < 4 * ATTEMPT_TIMEOUT_MILLIS, "out of rotation after " + outMillis + " ms");
+  }
+}
