@@ -28,6 +28,13 @@ public interface ServerCall {
   /** @return the relative deadline that came with the request, 0 for none */
   long timeoutMillis();
 
+  /**
+   * @return for a call routed to the leader, the fencing token of the leadership term it runs in,
+   *     checked when the call arrived: it grows from term to term, so a store outside Slacker can
+   *     refuse a write that carries an older token than one it has seen; 0 for other calls
+   */
+  long leaderTerm();
+
   /** @return whether the caller cancelled, the deadline passed, or the connection dropped */
   boolean isCancelled();
 

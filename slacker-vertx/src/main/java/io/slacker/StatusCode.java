@@ -32,9 +32,14 @@ public enum StatusCode {
   /** The application is not in a state to do this now (an order already shipped, a balance too low). */
   FAILED_PRECONDITION(13),
   /** What the call names does not exist (a user, an order); {@link #NOT_FOUND} is for services and methods. */
-  ENTITY_NOT_FOUND(14);
+  ENTITY_NOT_FOUND(14),
+  /**
+   * A call routed to the leader reached a server that does not hold the leadership now; it did
+   * not run. The caller looks for the leader again.
+   */
+  NOT_LEADER(15);
 
-  private static final StatusCode[] BY_VALUE = new StatusCode[15];
+  private static final StatusCode[] BY_VALUE = new StatusCode[16];
 
   static {
     for (StatusCode code : values()) {
@@ -54,7 +59,7 @@ public enum StatusCode {
    *     {@link #APPLICATION_ERROR} (see {@link SlackerException#relayedCode()}).
    */
   public boolean isApplicationCode() {
-    return this == APPLICATION_ERROR || value >= PERMISSION_DENIED.value;
+    return this == APPLICATION_ERROR || value >= PERMISSION_DENIED.value && value <= ENTITY_NOT_FOUND.value;
   }
 
   /** @return the number that represents this code on the wire */

@@ -26,8 +26,17 @@ public interface ServerMembership {
 
   Future<Void> updateData(ServerData data);
 
-  /** @return whether this server leads {@code service} */
-  boolean isLeader(String service);
+  /** @return whether this server leads {@code service} now: {@link #leaderTerm} is not 0 */
+  default boolean isLeader(String service) {
+    return leaderTerm(service) != 0;
+  }
+
+  /**
+   * @return the fencing token of this server's current term as leader of {@code service}: it
+   *     grows from term to term, so a store outside Slacker can refuse writes of an older term;
+   *     0 when this server does not lead now
+   */
+  long leaderTerm(String service);
 
   /** Called with the service name whenever this server gains or loses the leadership of a service. */
   ServerMembership leadershipHandler(Handler<String> handler);

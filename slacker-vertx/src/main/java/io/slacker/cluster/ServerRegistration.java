@@ -21,8 +21,17 @@ public interface ServerRegistration {
   /** Takes the server out of rotation for {@code service} and gives up its leadership. */
   Future<Void> withdraw(String service);
 
-  /** @return whether this server currently holds the leadership of {@code service} */
-  boolean isLeader(String service);
+  /** @return whether this server holds the leadership of {@code service} now: {@link #leaderTerm} is not 0 */
+  default boolean isLeader(String service) {
+    return leaderTerm(service) != 0;
+  }
+
+  /**
+   * @return the fencing token of this server's current term as leader of {@code service}, larger
+   *     than every earlier term's, while it holds the leadership now (under a fresh lease where the
+   *     discovery has one); 0 when it does not lead
+   */
+  long leaderTerm(String service);
 
   /** Called on the registering context with the service name whenever this server gains or loses its leadership. */
   ServerRegistration leadershipHandler(Handler<String> handler);

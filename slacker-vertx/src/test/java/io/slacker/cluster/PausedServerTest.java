@@ -3,7 +3,10 @@ package io.slacker.cluster;
 import io.slacker.CallOptions;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
+import io.slacker.StatusCode;
 import io.slacker.test.BlockedThreadGuard;
+import io.slacker.test.RawConnection;
+import io.slacker.test.RawFrames;
 import io.slacker.test.TestVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,5 +91,43 @@ class PausedServerTest {
     assertEquals(0, totals.failed(), "idempotent calls lose nothing: " + totals);
     // Two attempt timeouts, plus the scheduling slack of a loaded machine.
     assertTrue(outMillis < 4 * ATTEMPT_TIMEOUT_MILLIS, "out of rotation after " + outMillis + " ms");
+  }
+
+  @Test
+  void aLeaderPausedPastItsSessionRefusesTheLeaderCallsQueuedMeanwhile() throws Exception {
+    int sessionMillis = 3_000;
+    ForkedServers.Forked a = forked.start(zookeeper.connectString(), "pause", sessionMillis);
+    ForkedServers.Forked b = forked.start(zookeeper.connectString(), "pause", sessionMillis);
+    Await.until("a leader", WAIT, () -> leader() != null && inRotation(a.address()) && inRotation(b.address()));
+    ForkedServers.Forked leading = leader().equals(a.address()) ? a : b;
+    ForkedServers.Forked other = leading == a ? b : a;
+
+    try (RawConnection raw = new RawConnection(leading.address().port())) {
+      raw.send(RawFrames.frame(RawFrames.HELLO, 0, 0, 0, RawFrames.concat(
+          new byte[]{0, 0, 4, 0, 1, RawFrames.JSON}, new byte[]{0, 0, 0, 1})));
+      assertEquals(RawFrames.HELLO, raw.read().type());
+      forked.pause(leading);
+      long pausedAt = System.nanoTime();
+      Await.until("the other server leads", WAIT, () -> other.address().equals(leader()));
+      long electedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pausedAt);
+      // Sent to the paused old leader: it waits in its socket, as the calls of clients with a stale view would.
+      byte[] request = RawFrames.request(7, RawFrames.JSON, 10_000, Who.NAME, "name()", RawFrames.json("[]"));
+      request[7] |= 0x08;
+      raw.send(request);
+      forked.resume(leading);
+      RawConnection.ReadFrame answer = raw.read();
+      assertEquals(RawFrames.ERROR, answer.type(), "the paused leader must not run the call on waking");
+      System.out.printf("figures: leader SIGSTOP past its %d ms session: another leader after %d ms; the old leader"
+          + " answered the queued leader call with %s%n", sessionMillis, electedMillis, answer.errorMessage());
+      assertEquals(StatusCode.NOT_LEADER.value(), answer.errorCode(), "the paused leader does not run it on waking");
+    }
+  }
+
+  private SocketAddress leader() {
+    try {
+      return Await.result(client.leader(Who.NAME));
+    } catch (Exception e) {
+      return null;
+    }
   }
 }

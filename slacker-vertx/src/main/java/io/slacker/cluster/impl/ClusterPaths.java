@@ -30,4 +30,9 @@ final class ClusterPaths {
   String leader(String service) {
     return service(service) + "/" + NodeNames.LEADER_NODE;
   }
+
+  /** {@code <root>/<cluster>/services/<service>/_term}: persistent; its version is the latest leadership term. */
+  String term(String service) {
+    return service(service) + "/" + NodeNames.TERM_NODE;
+  }
 }

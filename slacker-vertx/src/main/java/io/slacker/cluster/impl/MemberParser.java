@@ -30,12 +30,14 @@ final class MemberParser {
   private final String service;
   private final String servicePath;
   private final String leaderPath;
+  private final String termPath;
   private final Set<String> warned = new HashSet<>();
 
-  MemberParser(String service, String servicePath, String leaderPath) {
+  MemberParser(String service, String servicePath, String leaderPath, String termPath) {
     this.service = service;
     this.servicePath = servicePath;
     this.leaderPath = leaderPath;
+    this.termPath = termPath;
   }
 
   ServiceMembers parse(Stream<ChildData> nodes) {
@@ -46,7 +48,7 @@ final class MemberParser {
       String path = node.getPath();
       String parent = parentOf(path);
       String name = path.substring(parent.length() + 1);
-      if (parent.equals(servicePath) && !path.equals(leaderPath)) {
+      if (parent.equals(servicePath) && !path.equals(leaderPath) && !path.equals(termPath)) {
         ServerInstance server = parseMember(node, name);
         if (server != null) {
           servers.add(server);

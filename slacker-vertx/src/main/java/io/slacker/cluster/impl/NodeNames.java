@@ -5,6 +5,8 @@ public final class NodeNames {
 
   /** The node under a service that holds its leader election; no service member can have this name. */
   public static final String LEADER_NODE = "_leader";
+  /** The node under a service whose version counts its leadership terms: the fencing tokens. */
+  public static final String TERM_NODE = "_term";
 
   private NodeNames() {
   }
@@ -12,9 +14,9 @@ public final class NodeNames {
   /** @return {@code name} if it can be a single ZooKeeper node name */
   public static String requireValid(String what, String name) {
     if (name == null || name.isEmpty() || name.indexOf('/') >= 0 || name.equals(".") || name.equals("..")
-        || name.equals("zookeeper") || name.equals(LEADER_NODE)) {
-      throw new IllegalArgumentException(what + " name must be a single ZooKeeper node name (no '/', not '.', '..', 'zookeeper' or '"
-          + LEADER_NODE + "'), got '" + name + "'");
+        || name.equals("zookeeper") || name.equals(LEADER_NODE) || name.equals(TERM_NODE)) {
+      throw new IllegalArgumentException(what + " name must be a single ZooKeeper node name (no '/', not '.', '..', 'zookeeper', '"
+          + LEADER_NODE + "' or '" + TERM_NODE + "'), got '" + name + "'");
     }
     return name;
   }

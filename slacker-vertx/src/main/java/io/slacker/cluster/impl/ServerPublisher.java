@@ -168,8 +168,8 @@ public final class ServerPublisher implements ServerMembership {
   }
 
   @Override
-  public synchronized boolean isLeader(String service) {
-    return registration != null && registration.isLeader(service);
+  public synchronized long leaderTerm(String service) {
+    return registration == null ? 0 : registration.leaderTerm(service);
   }
 
   @Override

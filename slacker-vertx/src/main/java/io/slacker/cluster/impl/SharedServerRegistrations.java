@@ -129,8 +129,8 @@ final class SharedServerRegistrations {
     }
 
     @Override
-    public boolean isLeader(String service) {
-      return registration.isLeader(service);
+    public long leaderTerm(String service) {
+      return registration.leaderTerm(service);
     }
 
     @Override

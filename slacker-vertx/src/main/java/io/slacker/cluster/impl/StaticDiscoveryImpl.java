@@ -35,6 +35,8 @@ public final class StaticDiscoveryImpl implements StaticDiscovery {
     final Map<SocketAddress, Registration> candidates = new LinkedHashMap<>();
     final List<Watch> watches = new ArrayList<>();
     SocketAddress fixedLeader;
+    /** Counts leadership changes: the fencing token of the current term. */
+    long term;
   }
 
   public StaticDiscoveryImpl(Vertx vertx) {
@@ -91,6 +93,7 @@ public final class StaticDiscoveryImpl implements StaticDiscovery {
       change.accept(entry);
       SocketAddress newLeader = leaderOf(entry);
       if (!Objects.equals(oldLeader, newLeader)) {
+        entry.term++;
         Registration newLeading = newLeader == null ? null : entry.candidates.get(newLeader);
         for (Registration registration : new Registration[] {oldLeading, newLeading}) {
           if (registration != null) {
@@ -193,8 +196,11 @@ public final class StaticDiscoveryImpl implements StaticDiscovery {
     }
 
     @Override
-    public boolean isLeader(String service) {
-      return address.equals(leader(service));
+    public long leaderTerm(String service) {
+      synchronized (StaticDiscoveryImpl.this) {
+        ServiceEntry entry = services.get(service);
+        return entry != null && address.equals(leaderOf(entry)) ? entry.term : 0;
+      }
     }
 
     @Override

@@ -64,7 +64,8 @@ final class ZookeeperServerRegistration implements ServerRegistration {
     }
     PersistentNode node = new PersistentNode(curator, CreateMode.EPHEMERAL, false, paths.member(service, address), bytes(data));
     ServiceLeaderSelector leader = electLeader
-        ? new ServiceLeaderSelector(curator, paths.leader(service), id, leading -> notifyLeadership(service))
+        ? new ServiceLeaderSelector(curator, paths.leader(service), paths.term(service), id,
+            leading -> notifyLeadership(service))
         : null;
     Promise<Void> created = context.promise();
     Published published = new Published(node, leader, created);
@@ -97,9 +98,9 @@ final class ZookeeperServerRegistration implements ServerRegistration {
   }
 
   @Override
-  public boolean isLeader(String service) {
+  public long leaderTerm(String service) {
     Published published = services.get(service);
-    return published != null && published.leader() != null && published.leader().isLeader();
+    return published != null && published.leader() != null ? published.leader().leaseTerm() : 0;
   }
 
   @Override

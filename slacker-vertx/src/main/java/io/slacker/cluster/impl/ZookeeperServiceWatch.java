@@ -35,7 +35,7 @@ final class ZookeeperServiceWatch implements ServiceWatch {
                                 String service, Handler<ServiceMembers> listener) {
     this.context = context;
     this.listener = listener;
-    this.parser = new MemberParser(service, paths.service(service), paths.leader(service));
+    this.parser = new MemberParser(service, paths.service(service), paths.leader(service), paths.term(service));
     this.cache = CuratorCache.build(curator, paths.service(service));
     this.current = ServiceMembers.empty(service);
     this.initialized = context.promise();

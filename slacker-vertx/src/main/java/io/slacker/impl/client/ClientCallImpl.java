@@ -19,9 +19,11 @@ final class ClientCallImpl implements ClientCall {
   private final long timeoutMillis;
   private final Serializer serializer;
   private final JavaType resultType;
+  private final boolean toLeader;
 
   ClientCallImpl(String service, String method, MethodDescriptor descriptor, Object[] arguments, CallMetadata metadata,
-                 SocketAddress server, long timeoutMillis, Serializer serializer, JavaType resultType) {
+                 SocketAddress server, long timeoutMillis, Serializer serializer, JavaType resultType, boolean toLeader) {
+    this.toLeader = toLeader;
     this.service = service;
     this.method = method;
     this.descriptor = descriptor;
@@ -31,6 +33,11 @@ final class ClientCallImpl implements ClientCall {
     this.timeoutMillis = timeoutMillis;
     this.serializer = serializer;
     this.resultType = resultType;
+  }
+
+  /** @return whether the call was routed to the service's leader, so that only a leader may run it */
+  boolean toLeader() {
+    return toLeader;
   }
 
   @Override

@@ -159,7 +159,7 @@ final class ClientConnection {
   /** The frame with call id 0; {@link #enqueue} writes the real one in. */
   private static Buffer encode(ClientCallImpl call) throws IOException {
     boolean byName = call.descriptor() == null;
-    return FrameEncoder.request(0, call.serializer().id(), call.timeoutMillis(), call.oneWay(),
+    return FrameEncoder.request(0, call.serializer().id(), call.timeoutMillis(), call.oneWay(), call.toLeader(),
         byName ? 0 : call.descriptor().serviceId(), byName ? 0 : call.descriptor().methodId(),
         byName ? call.service() : null, byName ? call.method() : null,
         call.metadata(),
@@ -297,10 +297,9 @@ final class ClientConnection {
     }
     PendingCall call = take(frame.callId());
     if (call != null) {
-      // A live server answers UNAVAILABLE only for a call it did not run (it is shutting down).
-      call.promise.fail(error.code() == StatusCode.UNAVAILABLE
-          ? new NotSentException(StatusCode.UNAVAILABLE, address + " did not run the call: " + error.getMessage(),
-              false, null)
+      // A live server answers UNAVAILABLE (shutting down) and NOT_LEADER only for a call it did not run.
+      call.promise.fail(error.code() == StatusCode.UNAVAILABLE || error.code() == StatusCode.NOT_LEADER
+          ? new NotSentException(error.code(), address + " did not run the call: " + error.getMessage(), false, null)
           : error);
     }
   }

@@ -107,7 +107,8 @@ public final class SlackerClientImpl implements SlackerClient {
     if (server == null && hasDiscovery) {
       return routed(service, method, descriptor, args, resultType, callOptions);
     }
-    return start(service, method, descriptor, args, resultType, server, callOptions, timeoutOf(callOptions, descriptor));
+    return start(service, method, descriptor, args, resultType, server, callOptions, timeoutOf(callOptions, descriptor),
+        false);
   }
 
   @Override
@@ -129,7 +130,8 @@ public final class SlackerClientImpl implements SlackerClient {
     }
     CallOptions effective = options == null ? new CallOptions() : options;
     return router.callGroup(method.serviceName(), grouping, timeoutOf(effective, method),
-        (CallAttempt<T>) attempt(method.serviceName(), method.methodName(), method, args, method.returnType(), effective));
+        (CallAttempt<T>) attempt(method.serviceName(), method.methodName(), method, args, method.returnType(), effective,
+            false));
   }
 
   @Override
@@ -153,7 +155,8 @@ public final class SlackerClientImpl implements SlackerClient {
     Grouping grouping = callOptions.getGrouping() != null ? callOptions.getGrouping()
         : descriptor != null && descriptor.leaderRouted() ? Grouping.leader() : router.defaultGrouping();
     long timeout = timeoutOf(callOptions, descriptor);
-    CallAttempt<Object> attempt = attempt(service, method, descriptor, args, resultType, callOptions);
+    CallAttempt<Object> attempt = attempt(service, method, descriptor, args, resultType, callOptions,
+        grouping.kind() == Grouping.Kind.LEADER);
     if (grouping.isGroup()) {
       return router.callGroupMerged(service, grouping, timeout, attempt);
     }
@@ -161,10 +164,11 @@ public final class SlackerClientImpl implements SlackerClient {
         timeout, attempt);
   }
 
+  /** @param toLeader the call goes to the service's leader: a server that does not lead now refuses it unrun */
   private CallAttempt<Object> attempt(String service, String method, MethodDescriptor descriptor, Object[] args,
-                                      JavaType resultType, CallOptions callOptions) {
+                                      JavaType resultType, CallOptions callOptions, boolean toLeader) {
     return (server, timeoutMillis) -> start(service, method, descriptor, args, resultType, server, callOptions,
-        timeoutMillis);
+        timeoutMillis, toLeader);
   }
 
   /** A connection that failed or closed under the client: its server leaves the rotation at once. */
@@ -204,7 +208,8 @@ public final class SlackerClientImpl implements SlackerClient {
   }
 
   private Future<Object> start(String service, String method, MethodDescriptor descriptor, Object[] args,
-                               JavaType resultType, SocketAddress server, CallOptions callOptions, long timeoutMillis) {
+                               JavaType resultType, SocketAddress server, CallOptions callOptions, long timeoutMillis,
+                               boolean toLeader) {
     ContextInternal caller = vertx.getOrCreateContext();
     if (server == null) {
       return caller.failedFuture(new SlackerException(StatusCode.UNAVAILABLE,
@@ -217,7 +222,7 @@ public final class SlackerClientImpl implements SlackerClient {
       return caller.failedFuture(new SlackerException(StatusCode.BAD_REQUEST, e.getMessage()));
     }
     ClientCallImpl call = new ClientCallImpl(service, method, descriptor, args, new CallMetadata(callOptions.getMetadata()),
-        server, timeoutMillis, serializer, resultType);
+        server, timeoutMillis, serializer, resultType, toLeader);
     if (interceptors.isEmpty()) {
       return send(caller, call);
     }

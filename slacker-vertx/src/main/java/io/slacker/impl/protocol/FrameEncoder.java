@@ -25,14 +25,15 @@ public final class FrameEncoder {
    * A request. {@code serviceName}/{@code methodName} non-null selects the by-name form,
    * otherwise the ids are sent.
    */
-  public static Buffer request(int callId, int serialization, long timeoutMillis, boolean oneWay,
+  public static Buffer request(int callId, int serialization, long timeoutMillis, boolean oneWay, boolean toLeader,
                                int serviceId, int methodId, String serviceName, String methodName,
                                CallMetadata metadata, PayloadWriter payload) throws IOException {
     boolean byName = serviceName != null;
     boolean withMetadata = metadata != null && !metadata.isEmpty();
     int flags = (byName ? Protocol.FLAG_BY_NAME : 0)
         | (withMetadata ? Protocol.FLAG_METADATA : 0)
-        | (oneWay ? Protocol.FLAG_ONE_WAY : 0);
+        | (oneWay ? Protocol.FLAG_ONE_WAY : 0)
+        | (toLeader ? Protocol.FLAG_LEADER : 0);
     Buffer frame = start(FrameType.REQUEST, flags, serialization, callId, 128);
     frame.appendUnsignedInt(timeoutMillis);
     if (byName) {

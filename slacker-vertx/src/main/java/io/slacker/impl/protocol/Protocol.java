@@ -24,6 +24,8 @@ public final class Protocol {
   public static final int FLAG_METADATA = 0x02;
   /** Request flag: the caller expects no response (void methods). */
   public static final int FLAG_ONE_WAY = 0x04;
+  /** REQUEST flag: the caller routed the call to the service's leader; only a leader runs it. */
+  public static final int FLAG_LEADER = 0x08;
 
   /** Serialization id of frames that carry no serialized payload. */
   public static final int NO_SERIALIZATION = 0;

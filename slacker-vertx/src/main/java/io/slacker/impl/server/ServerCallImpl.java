@@ -25,12 +25,14 @@ final class ServerCallImpl implements ServerCall {
   private final SocketAddress remoteAddress;
   private final long timeoutMillis;
   private final boolean oneWay;
+  private final long leaderTerm;
   private final List<Handler<SlackerException>> cancelHandlers = new ArrayList<>(1);
   private volatile SlackerException cancellation;
   long deadlineTimer = -1;
 
   ServerCallImpl(int callId, MethodDescriptor descriptor, CallMetadata metadata, SocketAddress remoteAddress,
-                 long timeoutMillis, boolean oneWay) {
+                 long timeoutMillis, boolean oneWay, long leaderTerm) {
+    this.leaderTerm = leaderTerm;
     this.callId = callId;
     this.descriptor = descriptor;
     this.metadata = metadata;
@@ -93,6 +95,11 @@ final class ServerCallImpl implements ServerCall {
   @Override
   public long timeoutMillis() {
     return timeoutMillis;
+  }
+
+  @Override
+  public long leaderTerm() {
+    return leaderTerm;
   }
 
   @Override

@@ -136,6 +136,7 @@ final class ServerConnection {
     boolean oneWay = frame.hasFlag(Protocol.FLAG_ONE_WAY);
     RequestHeader header;
     Resolved resolved;
+    long leaderTerm;
     Serializer serializer = Serializers.get().byId(frame.serialization());
     try {
       if (draining) {
@@ -154,14 +155,15 @@ final class ServerConnection {
       }
       header = RequestHeader.read(frame);
       resolved = resolve(frame, header, serializer);
+      leaderTerm = frame.hasFlag(Protocol.FLAG_LEADER) ? requireLeadership(resolved.method.descriptor().serviceName()) : 0;
     } catch (SlackerException e) {
       if (!oneWay) {
-        write(FrameEncoder.error(callId, e.code(), e.getMessage(), null));
+        write(FrameEncoder.error(callId, wireCode(e.code()), e.getMessage(), null));
       }
       return;
     }
     ServerCallImpl call = new ServerCallImpl(callId, resolved.method.descriptor(), header.metadata(),
-        socket.remoteAddress(), header.timeoutMillis(), oneWay);
+        socket.remoteAddress(), header.timeoutMillis(), oneWay, leaderTerm);
     calls.put(callId, call);
     if (header.timeoutMillis() > 0) {
       call.deadlineTimer = context.setTimer(header.timeoutMillis(), t -> onDeadline(call));
@@ -172,6 +174,21 @@ final class ServerConnection {
   }
 
   private record Resolved(ServerMethod method, Object[] args) {
+  }
+
+  /** @return the term this server leads {@code service} in now, checked before the method runs */
+  private long requireLeadership(String service) {
+    long term = server.leaderTerm(service);
+    if (term == 0) {
+      throw new SlackerException(StatusCode.NOT_LEADER, "this server does not lead '" + service
+          + "' now; the call was not run, ask discovery for the leader");
+    }
+    return term;
+  }
+
+  /** NOT_LEADER is new in extended errors: a client that does not read them gets its meaning, UNAVAILABLE (not run). */
+  private StatusCode wireCode(StatusCode code) {
+    return code == StatusCode.NOT_LEADER && !peerReadsExtendedErrors ? StatusCode.UNAVAILABLE : code;
   }
 
   private Resolved resolve(Frame frame, RequestHeader header, Serializer serializer) {

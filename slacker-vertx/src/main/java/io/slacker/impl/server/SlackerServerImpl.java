@@ -225,6 +225,11 @@ public final class SlackerServerImpl implements SlackerServer {
         .eventually(blockingExecutor::close);
   }
 
+  /** @return the term this server leads {@code service} in now, 0 when it does not (or has no discovery) */
+  long leaderTerm(String service) {
+    return publisher == null ? 0 : publisher.leaderTerm(service);
+  }
+
   boolean isStopping() {
     return stopping;
   }

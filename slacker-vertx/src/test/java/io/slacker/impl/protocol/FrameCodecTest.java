@@ -50,7 +50,7 @@ class FrameCodecTest {
   @Test
   void theWorkedExampleOfTheSpecIsWhatTheEncoderWrites() throws Exception {
     byte[] payload = "[\"hi\"]".getBytes(StandardCharsets.UTF_8);
-    Buffer encoded = FrameEncoder.request(1, 1, 5000, false, ServiceIds.serviceId("test.Echo"),
+    Buffer encoded = FrameEncoder.request(1, 1, 5000, false, false, ServiceIds.serviceId("test.Echo"),
         ServiceIds.methodId("echo(java.lang.String)"), null, null, new CallMetadata(), out -> out.appendBytes(payload));
     byte[] expected = RawFrames.request(1, RawFrames.JSON, 5000, "test.Echo", "echo(java.lang.String)", payload);
     assertArrayEquals(expected, encoded.getBytes());
