@@ -238,6 +238,15 @@ public final class ClusterRouter {
         return;
       }
       Throwable failure = ar.cause();
+      if (grouping.kind() == Grouping.Kind.LEADER && failure instanceof SlackerException slacker
+          && slacker.code() == StatusCode.NOT_LEADER) {
+        // Not run. Discovery may name a server a moment before it takes office, or after it left:
+        // ask again shortly, the same server included, until the deadline.
+        tried.remove(server);
+        context.setTimer(LEADER_RECHECK_MILLIS, t -> attempt(route, grouping, idempotent, hashKey, deadline, attempt,
+            tried, failure, promise));
+        return;
+      }
       ejectIfUnreachable(server, failure);
       if (tried.size() < options.getMaxAttempts() && retryable(failure, idempotent) && budget.tryRetry()) {
         attempt(route, grouping, idempotent, hashKey, deadline, attempt, tried, failure, promise);
