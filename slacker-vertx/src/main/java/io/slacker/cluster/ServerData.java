@@ -19,6 +19,7 @@ public class ServerData {
   private String zone;
   private String version;
   private long startTime;
+  private String incarnation;
   private JsonObject attributes;
 
   public ServerData() {
@@ -31,6 +32,7 @@ public class ServerData {
     zone = other.zone;
     version = other.version;
     startTime = other.startTime;
+    incarnation = other.incarnation;
     attributes = other.attributes.copy();
   }
 
@@ -42,6 +44,7 @@ public class ServerData {
       setZone(JsonFields.getString(json, "zone"));
       setVersion(JsonFields.getString(json, "version"));
       setStartTime(JsonFields.getLong(json, "startTime", 0L));
+      setIncarnation(JsonFields.getString(json, "incarnation"));
       JsonObject attrs = JsonFields.getJsonObject(json, "attributes");
       setAttributes(attrs != null ? attrs : new JsonObject());
     } catch (ClassCastException e) {
@@ -56,6 +59,9 @@ public class ServerData {
     }
     if (version != null) {
       json.put("version", version);
+    }
+    if (incarnation != null) {
+      json.put("incarnation", incarnation);
     }
     return json.put("startTime", startTime).put("attributes", attributes.copy());
   }
@@ -93,6 +99,20 @@ public class ServerData {
 
   public long getStartTime() {
     return startTime;
+  }
+
+  public String getIncarnation() {
+    return incarnation;
+  }
+
+  /**
+   * Which process publishes at this address: a unique id per registration, that is per address
+   * per process start (instances sharing a port share it). The discovery sets it when the server
+   * registers; a client tells a restarted process at a leader's old address from the leader by it.
+   */
+  public ServerData setIncarnation(String incarnation) {
+    this.incarnation = incarnation;
+    return this;
   }
 
   /** Epoch milliseconds; a server that leaves it at 0 gets the time it published itself. */

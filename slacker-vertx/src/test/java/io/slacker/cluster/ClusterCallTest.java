@@ -103,6 +103,12 @@ class ClusterCallTest extends ZookeeperClusterTestBase {
     SocketAddress leader = leaderOrNull();
     ClusterNode leading = nodes.stream().filter(n -> n.address.equals(leader)).findFirst().orElseThrow();
     assertTrue(leading.server.membership().isLeader(Who.NAME));
+    // The election names the leading process, and its server node publishes the same incarnation.
+    ServiceMembers members = Await.result(clientDiscovery.watch(Who.NAME, m -> { })).current();
+    String incarnation = members.leaderIncarnation();
+    assertTrue(incarnation != null && !incarnation.isEmpty(), "the leader's incarnation is known");
+    assertEquals(incarnation, members.servers().stream().filter(s -> s.address().equals(leader)).findFirst().orElseThrow()
+        .data().getIncarnation());
 
     Who toLeader = client.proxy(Who.class, new CallOptions().setGrouping(Grouping.leader()));
     for (int i = 0; i < 5; i++) {

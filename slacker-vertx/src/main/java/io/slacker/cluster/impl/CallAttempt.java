@@ -7,5 +7,10 @@ import io.vertx.core.net.SocketAddress;
 @FunctionalInterface
 public interface CallAttempt<T> {
 
-  Future<T> call(SocketAddress server, long timeoutMillis);
+  /**
+   * @param leaderIncarnation for a call to the leader, the incarnation discovery names as the
+   *     leader at {@code server}; the transport does not send the call to another process there.
+   *     {@code null} for other calls, or when unknown
+   */
+  Future<T> call(SocketAddress server, long timeoutMillis, String leaderIncarnation);
 }

@@ -126,7 +126,7 @@ public final class ClusterRouter {
     }
     List<Future<T>> calls = new ArrayList<>();
     for (SocketAddress server : servers) {
-      calls.add(attempt.call(server, timeoutMillis));
+      calls.add(attempt.call(server, timeoutMillis, null));
     }
     Future.join(calls).onComplete(done -> {
       List<ServerResult<T>> results = new ArrayList<>();
@@ -230,7 +230,8 @@ public final class ClusterRouter {
     tried.add(server);
     long attemptTimeout = options.getAttemptTimeoutMillis() > 0 ? Math.min(remaining, options.getAttemptTimeoutMillis()) : remaining;
     target.started();
-    attempt.call(server, attemptTimeout).onComplete(ar -> {
+    String leaderIncarnation = grouping.kind() == Grouping.Kind.LEADER ? route.members().leaderIncarnation() : null;
+    attempt.call(server, attemptTimeout, leaderIncarnation).onComplete(ar -> {
       target.finished();
       if (ar.succeeded()) {
         ejections.answered(server);

@@ -62,7 +62,15 @@ final class MemberParser {
       }
     }
     servers.sort(Comparator.comparing(ServerInstance::toString));
-    return new ServiceMembers(service, servers, leaderNode == null ? null : parseLeader(leaderNode));
+    if (leaderNode == null) {
+      return new ServiceMembers(service, servers, null);
+    }
+    String[] leader = leaderId(leaderNode);
+    SocketAddress address = ServerAddresses.parse(leader[0]);
+    if (address == null) {
+      warnOnce(leaderNode, "the leader candidate's id is not host:port");
+    }
+    return new ServiceMembers(service, servers, address, address == null ? null : leader[1]);
   }
 
   private ServerInstance parseMember(ChildData node, String name) {
@@ -83,13 +91,12 @@ final class MemberParser {
     }
   }
 
-  private SocketAddress parseLeader(ChildData node) {
+  /** A candidate's id is {@code host:port#incarnation}, or {@code host:port} from an older server. */
+  private static String[] leaderId(ChildData node) {
     byte[] bytes = node.getData();
-    SocketAddress address = bytes == null ? null : ServerAddresses.parse(new String(bytes, StandardCharsets.UTF_8));
-    if (address == null) {
-      warnOnce(node, "the leader candidate's id is not host:port");
-    }
-    return address;
+    String id = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+    int hash = id.indexOf('#');
+    return hash < 0 ? new String[] {id, null} : new String[] {id.substring(0, hash), id.substring(hash + 1)};
   }
 
   /** Curator names election nodes {@code ...-lock-<10-digit sequence>}; the lowest sequence leads. */

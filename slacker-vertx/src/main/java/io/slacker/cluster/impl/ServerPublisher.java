@@ -167,6 +167,11 @@ public final class ServerPublisher implements ServerMembership {
     return reg == null ? Future.succeededFuture() : reg.updateData(newData);
   }
 
+  /** @return the incarnation this server registered with, or {@code null} before it has */
+  public synchronized String incarnation() {
+    return registration == null ? null : registration.data().getIncarnation();
+  }
+
   @Override
   public synchronized long leaderTerm(String service) {
     return registration == null ? 0 : registration.leaderTerm(service);

@@ -17,6 +17,7 @@ import org.apache.curator.framework.CuratorFramework;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link ZookeeperDiscovery} over a {@link ZookeeperSession}: its own, shared, or someone else's Curator client. */
@@ -62,6 +63,9 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
     ServerData published = new ServerData(data);
     if (published.getStartTime() == 0) {
       published.setStartTime(System.currentTimeMillis());
+    }
+    if (published.getIncarnation() == null) {
+      published.setIncarnation(UUID.randomUUID().toString());
     }
     return session.started(context)
         .compose(v -> SharedServerRegistrations.register(context, session.curator(), paths, address, published))

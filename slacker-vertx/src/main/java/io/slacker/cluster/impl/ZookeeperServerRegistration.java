@@ -44,7 +44,8 @@ final class ZookeeperServerRegistration implements ServerRegistration {
     this.curator = curator;
     this.paths = paths;
     this.address = address;
-    this.id = ServerAddresses.format(address);
+    // The election id names the process, not just the address: a restart at the same address is another incarnation.
+    this.id = ServerAddresses.format(address) + (data.getIncarnation() == null ? "" : "#" + data.getIncarnation());
     this.data = data;
     this.serverNode = new PersistentNode(curator, CreateMode.EPHEMERAL, false, paths.server(address), bytes(data));
   }

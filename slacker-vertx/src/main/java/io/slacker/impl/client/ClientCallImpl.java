@@ -20,10 +20,13 @@ final class ClientCallImpl implements ClientCall {
   private final Serializer serializer;
   private final JavaType resultType;
   private final boolean toLeader;
+  private final String leaderIncarnation;
 
   ClientCallImpl(String service, String method, MethodDescriptor descriptor, Object[] arguments, CallMetadata metadata,
-                 SocketAddress server, long timeoutMillis, Serializer serializer, JavaType resultType, boolean toLeader) {
+                 SocketAddress server, long timeoutMillis, Serializer serializer, JavaType resultType, boolean toLeader,
+                 String leaderIncarnation) {
     this.toLeader = toLeader;
+    this.leaderIncarnation = leaderIncarnation;
     this.service = service;
     this.method = method;
     this.descriptor = descriptor;
@@ -38,6 +41,11 @@ final class ClientCallImpl implements ClientCall {
   /** @return whether the call was routed to the service's leader, so that only a leader may run it */
   boolean toLeader() {
     return toLeader;
+  }
+
+  /** @return the incarnation discovery names as the leader at the call's server, or {@code null} */
+  String leaderIncarnation() {
+    return leaderIncarnation;
   }
 
   @Override

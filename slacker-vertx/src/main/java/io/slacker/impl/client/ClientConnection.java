@@ -58,6 +58,8 @@ final class ClientConnection {
   private int pingIds;
   /** The server's limit from its HELLO; until then, our own. */
   private volatile long peerMaxFrameSize;
+  /** The incarnation the server named in its HELLO, or {@code null}: a server outside discovery names none. */
+  private String peerIncarnation;
 
   ClientConnection(SlackerClientImpl client, ServerEndpoint endpoint, SocketAddress address, SlackerClientOptions options) {
     this.client = client;
@@ -183,6 +185,10 @@ final class ClientConnection {
       }
       return;
     }
+    if (ready && !sameIncarnation(call)) {
+      promise.fail(notTheLeader(call));
+      return;
+    }
     pending.put(pendingCall.callId, pendingCall);
     pendingCall.timeoutTimer = context.setTimer(call.timeoutMillis(), t -> onTimeout(pendingCall.callId));
     if (ready) {
@@ -215,6 +221,21 @@ final class ClientConnection {
   }
 
   private record QueuedCall(PendingCall call, Buffer frame) {
+  }
+
+  /**
+   * A leader call goes only to the process discovery names as the leader: a process restarted at
+   * the leader's address is another incarnation, and is not the leader however the address reads.
+   */
+  private boolean sameIncarnation(ClientCallImpl call) {
+    String expected = call.leaderIncarnation();
+    return expected == null || peerIncarnation == null || expected.equals(peerIncarnation);
+  }
+
+  private NotSentException notTheLeader(ClientCallImpl call) {
+    return new NotSentException(StatusCode.NOT_LEADER, "discovery names incarnation " + call.leaderIncarnation()
+        + " as the leader at " + address + ", but the process there is " + peerIncarnation + "; the call was not sent",
+        false, null);
   }
 
   private void writeOneWay(Buffer frame, Promise<Object> promise) {
@@ -251,7 +272,9 @@ final class ClientConnection {
   }
 
   private void onHello(Frame frame) {
-    peerMaxFrameSize = HelloBody.read(frame).maxFrameSize();
+    HelloBody hello = HelloBody.read(frame);
+    peerMaxFrameSize = hello.maxFrameSize();
+    peerIncarnation = hello.incarnation();
     if (ready) {
       // A repeated HELLO only restates the limit.
       return;
@@ -262,8 +285,12 @@ final class ClientConnection {
     for (QueuedCall waiting : queued) {
       if (waiting.call.call.oneWay()) {
         writeOneWay(waiting.frame, waiting.call.promise);
-      } else if (pending.get(waiting.call.callId) == waiting.call) {
+      } else if (pending.get(waiting.call.callId) != waiting.call) {
         // Calls that timed out during the handshake are not sent at all.
+      } else if (!sameIncarnation(waiting.call.call)) {
+        take(waiting.call.callId);
+        waiting.call.promise.fail(notTheLeader(waiting.call.call));
+      } else {
         socket.write(waiting.frame);
       }
     }

@@ -108,7 +108,7 @@ public final class SlackerClientImpl implements SlackerClient {
       return routed(service, method, descriptor, args, resultType, callOptions);
     }
     return start(service, method, descriptor, args, resultType, server, callOptions, timeoutOf(callOptions, descriptor),
-        false);
+        false, null);
   }
 
   @Override
@@ -167,8 +167,8 @@ public final class SlackerClientImpl implements SlackerClient {
   /** @param toLeader the call goes to the service's leader: a server that does not lead now refuses it unrun */
   private CallAttempt<Object> attempt(String service, String method, MethodDescriptor descriptor, Object[] args,
                                       JavaType resultType, CallOptions callOptions, boolean toLeader) {
-    return (server, timeoutMillis) -> start(service, method, descriptor, args, resultType, server, callOptions,
-        timeoutMillis, toLeader);
+    return (server, timeoutMillis, leaderIncarnation) -> start(service, method, descriptor, args, resultType, server,
+        callOptions, timeoutMillis, toLeader, leaderIncarnation);
   }
 
   /** A connection that failed or closed under the client: its server leaves the rotation at once. */
@@ -209,7 +209,7 @@ public final class SlackerClientImpl implements SlackerClient {
 
   private Future<Object> start(String service, String method, MethodDescriptor descriptor, Object[] args,
                                JavaType resultType, SocketAddress server, CallOptions callOptions, long timeoutMillis,
-                               boolean toLeader) {
+                               boolean toLeader, String leaderIncarnation) {
     ContextInternal caller = vertx.getOrCreateContext();
     if (server == null) {
       return caller.failedFuture(new SlackerException(StatusCode.UNAVAILABLE,
@@ -222,7 +222,7 @@ public final class SlackerClientImpl implements SlackerClient {
       return caller.failedFuture(new SlackerException(StatusCode.BAD_REQUEST, e.getMessage()));
     }
     ClientCallImpl call = new ClientCallImpl(service, method, descriptor, args, new CallMetadata(callOptions.getMetadata()),
-        server, timeoutMillis, serializer, resultType, toLeader);
+        server, timeoutMillis, serializer, resultType, toLeader, leaderIncarnation);
     if (interceptors.isEmpty()) {
       return send(caller, call);
     }

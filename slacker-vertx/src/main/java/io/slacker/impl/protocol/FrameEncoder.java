@@ -119,12 +119,21 @@ public final class FrameEncoder {
 
   /** A HELLO announcing {@link Protocol#CAPABILITIES}. */
   public static Buffer hello(int maxFrameSize, int[] serializationIds) {
+    return hello(maxFrameSize, serializationIds, null);
+  }
+
+  /** A server's HELLO, with the incarnation it registered with in discovery, if any (§8). */
+  public static Buffer hello(int maxFrameSize, int[] serializationIds, String incarnation) {
     Buffer frame = start(FrameType.HELLO, 0, Protocol.NO_SERIALIZATION, 0, 16);
     frame.appendUnsignedInt(maxFrameSize).appendUnsignedByte((short) serializationIds.length);
     for (int id : serializationIds) {
       frame.appendUnsignedByte((short) id);
     }
-    return finish(frame.appendUnsignedInt(Protocol.CAPABILITIES));
+    frame.appendUnsignedInt(Protocol.CAPABILITIES);
+    if (incarnation != null) {
+      WireStrings.append(frame, incarnation);
+    }
+    return finish(frame);
   }
 
   private static Buffer start(int type, int flags, int serialization, int callId, int bodyHint) {

@@ -2,8 +2,11 @@ package io.slacker.impl.protocol;
 
 import io.vertx.core.buffer.Buffer;
 
-/** The body of a HELLO frame: the largest frame the sender accepts and its serializations. */
-public record HelloBody(long maxFrameSize, int[] serializationIds, long capabilities) {
+/**
+ * The body of a HELLO frame: the largest frame the sender accepts, its serializations, its
+ * capabilities and, from a server registered in discovery, its incarnation ({@code null} if none).
+ */
+public record HelloBody(long maxFrameSize, int[] serializationIds, long capabilities, String incarnation) {
 
   public static HelloBody read(Frame frame) {
     Buffer in = frame.bytes();
@@ -18,6 +21,8 @@ public record HelloBody(long maxFrameSize, int[] serializationIds, long capabili
       ids[i] = in.getUnsignedByte(cursor[0]++);
     }
     long capabilities = WireStrings.readUnsignedInt(in, cursor, end, "hello capabilities");
-    return new HelloBody(maxFrameSize, ids, capabilities);
+    // Optional: a client, or a server outside discovery, sends none.
+    String incarnation = cursor[0] < end ? WireStrings.read(in, cursor, end, "hello incarnation") : null;
+    return new HelloBody(maxFrameSize, ids, capabilities, incarnation == null || incarnation.isEmpty() ? null : incarnation);
   }
 }

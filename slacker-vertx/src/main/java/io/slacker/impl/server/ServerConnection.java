@@ -124,7 +124,7 @@ final class ServerConnection {
       write(FrameEncoder.error(0, e.code(), e.getMessage(), null));
       return;
     }
-    write(FrameEncoder.hello(server.options().getMaxFrameSize(), Serializers.get().ids()));
+    write(FrameEncoder.hello(server.options().getMaxFrameSize(), Serializers.get().ids(), server.incarnation()));
   }
 
   private void onRequest(Frame frame) {

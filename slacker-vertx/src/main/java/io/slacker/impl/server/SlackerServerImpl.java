@@ -225,6 +225,11 @@ public final class SlackerServerImpl implements SlackerServer {
         .eventually(blockingExecutor::close);
   }
 
+  /** @return the incarnation this server registered with in discovery, told to clients in HELLO; {@code null} for none */
+  String incarnation() {
+    return publisher == null ? null : publisher.incarnation();
+  }
+
   /** @return the term this server leads {@code service} in now, 0 when it does not (or has no discovery) */
   long leaderTerm(String service) {
     return publisher == null ? 0 : publisher.leaderTerm(service);

@@ -90,7 +90,7 @@ class ClusterRouterTest {
         STAND_IN_FAILURES);
   }
 
-  private Future<String> attempt(SocketAddress server, long timeout) {
+  private Future<String> attempt(SocketAddress server, long timeout, String leaderIncarnation) {
     calls.add(server);
     SlackerException failure = failing.get(server);
     return failure != null ? Future.failedFuture(failure) : Future.succeededFuture("hi from " + server.port());
