@@ -1,21 +1,11 @@
 package io.slacker.cluster;
 
 import io.slacker.CallOptions;
-import io.slacker.SlackerClient;
-import io.slacker.SlackerClientOptions;
 import io.slacker.StatusCode;
-import io.slacker.test.BlockedThreadGuard;
 import io.slacker.test.RawConnection;
 import io.slacker.test.RawFrames;
-import io.slacker.test.TestVertx;
-import io.vertx.core.Vertx;
-import io.vertx.core.net.SocketAddress;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,52 +16,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the rotation after a couple of attempt timeouts, long before its session would expire, and
  * comes back once it answers a handshake again. No idempotent call is lost.
  */
-class PausedServerTest {
-
-  @RegisterExtension
-  final BlockedThreadGuard guard = new BlockedThreadGuard();
+class PausedServerTest extends ForkedClusterTestBase {
 
   private static final int SESSION_TIMEOUT_MILLIS = 10_000;
   private static final long ATTEMPT_TIMEOUT_MILLIS = 500;
-  private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private Vertx vertx;
-  private EmbeddedZookeeper zookeeper;
-  private ForkedServers forked;
-  private ZookeeperDiscovery clientDiscovery;
-  private SlackerClient client;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    vertx = TestVertx.create();
-    zookeeper = new EmbeddedZookeeper();
-    forked = new ForkedServers();
-    clientDiscovery = ZookeeperDiscovery.create(vertx, zookeeper.options("pause"));
-    client = SlackerClient.create(vertx, new SlackerClientOptions().setCallTimeoutMillis(8_000)
-        .setCluster(new ClusterClientOptions().setAttemptTimeoutMillis(ATTEMPT_TIMEOUT_MILLIS)), clientDiscovery);
+  @Override
+  String cluster() {
+    return "pause";
   }
 
-  @AfterEach
-  void tearDown() throws Exception {
-    forked.close();
-    Await.result(client.close());
-    Await.result(clientDiscovery.close());
-    Await.result(vertx.close());
-    zookeeper.close();
-  }
-
-  private boolean inRotation(SocketAddress server) {
-    try {
-      return Await.result(client.servers(Who.NAME)).stream().anyMatch(s -> s.address().equals(server));
-    } catch (Exception e) {
-      return true;
-    }
+  @Override
+  long attemptTimeoutMillis() {
+    return ATTEMPT_TIMEOUT_MILLIS;
   }
 
   @Test
   void aPausedServerLeavesTheRotationWithinTwoAttemptTimeoutsAndComesBack() throws Exception {
-    ForkedServers.Forked a = forked.start(zookeeper.connectString(), "pause", SESSION_TIMEOUT_MILLIS);
-    ForkedServers.Forked b = forked.start(zookeeper.connectString(), "pause", SESSION_TIMEOUT_MILLIS);
+    ForkedServers.Forked a = fork(SESSION_TIMEOUT_MILLIS);
+    ForkedServers.Forked b = fork(SESSION_TIMEOUT_MILLIS);
     Await.until("two servers in rotation", WAIT, () -> inRotation(a.address()) && inRotation(b.address()));
     Who who = client.proxy(Who.class, new CallOptions());
     LoadLoop load = new LoadLoop(vertx, who::nameIdempotent, 4);
@@ -96,8 +59,8 @@ class PausedServerTest {
   @Test
   void aLeaderPausedPastItsSessionRefusesTheLeaderCallsQueuedMeanwhile() throws Exception {
     int sessionMillis = 3_000;
-    ForkedServers.Forked a = forked.start(zookeeper.connectString(), "pause", sessionMillis);
-    ForkedServers.Forked b = forked.start(zookeeper.connectString(), "pause", sessionMillis);
+    ForkedServers.Forked a = fork(sessionMillis);
+    ForkedServers.Forked b = fork(sessionMillis);
     Await.until("a leader", WAIT, () -> leader() != null && inRotation(a.address()) && inRotation(b.address()));
     ForkedServers.Forked leading = leader().equals(a.address()) ? a : b;
     ForkedServers.Forked other = leading == a ? b : a;
@@ -120,14 +83,6 @@ class PausedServerTest {
       System.out.printf("figures: leader SIGSTOP past its %d ms session: another leader after %d ms; the old leader"
           + " answered the queued leader call with %s%n", sessionMillis, electedMillis, answer.errorMessage());
       assertEquals(StatusCode.NOT_LEADER.value(), answer.errorCode(), "the paused leader does not run it on waking");
-    }
-  }
-
-  private SocketAddress leader() {
-    try {
-      return Await.result(client.leader(Who.NAME));
-    } catch (Exception e) {
-      return null;
     }
   }
 }

@@ -1,19 +1,10 @@
 package io.slacker.cluster;
 
 import io.slacker.CallOptions;
-import io.slacker.SlackerClient;
-import io.slacker.SlackerClientOptions;
 import io.slacker.ConnectionLostException;
-import io.slacker.test.BlockedThreadGuard;
-import io.slacker.test.TestVertx;
-import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,51 +17,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Servers in forked JVMs killed with SIGKILL under continuous load. The figures printed (time to
  * route away, time without a leader) are recorded in docs/cluster.md.
  */
-class ProcessKillTest {
-
-  @RegisterExtension
-  final BlockedThreadGuard guard = new BlockedThreadGuard();
+class ProcessKillTest extends ForkedClusterTestBase {
 
   private static final int SESSION_TIMEOUT_MILLIS = 3_000;
-  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int CONCURRENCY = 4;
 
-  private Vertx vertx;
-  private EmbeddedZookeeper zookeeper;
-  private ForkedServers forked;
-  private ZookeeperDiscovery clientDiscovery;
-  private SlackerClient client;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    vertx = TestVertx.create();
-    zookeeper = new EmbeddedZookeeper();
-    forked = new ForkedServers();
-    clientDiscovery = ZookeeperDiscovery.create(vertx, zookeeper.options("kill").setSessionTimeoutMillis(SESSION_TIMEOUT_MILLIS));
-    // An attempt timeout below the call's lets an idempotent call that stalls on one server try another.
-    client = SlackerClient.create(vertx, new SlackerClientOptions().setCallTimeoutMillis(8_000)
-        .setCluster(new ClusterClientOptions().setAttemptTimeoutMillis(1_500)), clientDiscovery);
+  @Override
+  String cluster() {
+    return "kill";
   }
 
-  @AfterEach
-  void tearDown() throws Exception {
-    forked.close();
-    Await.result(client.close());
-    Await.result(clientDiscovery.close());
-    Await.result(vertx.close());
-    zookeeper.close();
+  @Override
+  long attemptTimeoutMillis() {
+    return 1_500;
   }
 
   private ForkedServers.Forked fork() throws Exception {
-    return forked.start(zookeeper.connectString(), "kill", SESSION_TIMEOUT_MILLIS);
-  }
-
-  private boolean inRotation(SocketAddress server) {
-    try {
-      return Await.result(client.servers(Who.NAME)).stream().anyMatch(s -> s.address().equals(server));
-    } catch (Exception e) {
-      return true;
-    }
+    return fork(SESSION_TIMEOUT_MILLIS);
   }
 
   @Test
@@ -153,13 +116,5 @@ class ProcessKillTest {
     assertEquals(0, totals.failed(), "idempotent LEADER calls wait for the next leader and lose nothing: " + totals);
     assertEquals(fromDeadLeader, totals.byServer().get(leading.name()), "nothing answered from the dead leader once replaced");
     assertTrue(totals.byServer().getOrDefault(survivor.name(), 0) > 0);
-  }
-
-  private SocketAddress leader() {
-    try {
-      return Await.result(client.leader(Who.NAME));
-    } catch (Exception e) {
-      return null;
-    }
   }
 }

@@ -4,8 +4,6 @@ import io.slacker.CallOptions;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
 import io.slacker.SlackerServerVerticle;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -20,12 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,15 +56,9 @@ class SigtermTest extends ZookeeperClusterTestBase {
       client = SlackerClient.create(vertx, new SlackerClientOptions().setCallTimeoutMillis(5_000), clientDiscovery);
       Await.until("both servers listed", Duration.ofSeconds(30), () -> listed() == 2);
 
-      List<String> failures = new CopyOnWriteArrayList<>();
-      AtomicInteger answered = new AtomicInteger();
-      long endNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
-      List<Future<Void>> loops = new ArrayList<>();
-      for (int i = 0; i < 16; i++) {
-        Promise<Void> ended = Promise.promise();
-        work(endNanos, answered, failures, ended);
-        loops.add(ended.future());
-      }
+      // Non-idempotent calls: a lost one would not be retried.
+      LoadLoop load = new LoadLoop(vertx, () -> client.<String>call(Who.WORK, new Object[]{2L}, new CallOptions()), 16);
+      load.start();
       Thread.sleep(1_000);
       long signalled = System.nanoTime();
       process.destroy();
@@ -78,30 +66,16 @@ class SigtermTest extends ZookeeperClusterTestBase {
           () -> listed() == 1);
       assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the process exited");
       long exitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
-      Await.result(Future.join(loops));
-      System.out.printf("figures: SIGTERM: withdrawn after %d ms, exited after %d ms (exit code %d), %d calls, %d failed%n",
-          withdrawnMillis, exitedMillis, process.exitValue(), answered.get(), failures.size());
-      assertEquals(List.of(), failures, "no call failed");
+      Thread.sleep(500);
+      LoadLoop.Totals totals = Await.result(load.stop());
+      System.out.printf("figures: SIGTERM: withdrawn after %d ms, exited after %d ms (exit code %d); %s%n",
+          withdrawnMillis, exitedMillis, process.exitValue(), totals);
+      assertEquals(0, totals.failed(), "no call failed: " + totals);
       assertTrue(withdrawnMillis < SESSION_TIMEOUT_MILLIS / 2, "withdrew itself, not by session expiry: " + withdrawnMillis);
     } finally {
       process.destroyForcibly();
       Files.deleteIfExists(config);
     }
-  }
-
-  /** Non-idempotent calls in a loop until {@code endNanos}: a lost one would not be retried. */
-  private void work(long endNanos, AtomicInteger answered, List<String> failures, Promise<Void> ended) {
-    if (System.nanoTime() > endNanos) {
-      ended.complete();
-      return;
-    }
-    client.<String>call(Who.WORK, new Object[]{2L}, new CallOptions()).onComplete(ar -> {
-      answered.incrementAndGet();
-      if (ar.failed()) {
-        failures.add(ar.cause().toString());
-      }
-      vertx.runOnContext(v -> work(endNanos, answered, failures, ended));
-    });
   }
 
   private int listed() {

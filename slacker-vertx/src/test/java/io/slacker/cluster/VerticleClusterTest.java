@@ -9,7 +9,6 @@ import io.slacker.SlackerServer;
 import io.slacker.SlackerServerOptions;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.junit5.VertxExtension;
 import org.apache.curator.framework.CuratorFramework;
@@ -26,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -149,20 +147,16 @@ class VerticleClusterTest extends ZookeeperClusterTestBase {
     String staying = Await.result(vertx.deployVerticle(new ServerVerticle(freePort())));
     Await.until("both servers listed", Duration.ofSeconds(5), () -> serversListed() == 2);
 
-    List<String> failures = new CopyOnWriteArrayList<>();
-    AtomicInteger answered = new AtomicInteger();
-    long endNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2_500);
-    List<Future<Void>> loops = new ArrayList<>();
-    for (int i = 0; i < 16; i++) {
-      loops.add(callUntil(endNanos, answered, failures));
-    }
+    LoadLoop load = new LoadLoop(vertx, () -> client.<Integer>call(ID, new Object[0], new CallOptions()).map(String::valueOf), 16);
+    load.start();
     Thread.sleep(500);
     Await.result(vertx.undeploy(leaving));
     assertEquals(1, published().size(), "the undeployed server's nodes are gone");
-    Await.result(Future.join(loops));
-    System.out.printf("figures: undeploy under load: %d calls, %d failed%n", answered.get(), failures.size());
-    assertEquals(List.of(), failures, "no idempotent call lost");
-    assertTrue(answered.get() > 100, "calls were made: " + answered.get());
+    Thread.sleep(1_000);
+    LoadLoop.Totals totals = Await.result(load.stop());
+    System.out.printf("figures: undeploy under load: %s%n", totals);
+    assertEquals(0, totals.failed(), "no idempotent call lost: " + totals);
+    assertTrue(totals.succeeded() > 100, "calls were made: " + totals);
 
     Await.result(vertx.undeploy(staying));
     Await.until("the servers' session closed", Duration.ofSeconds(5), () -> aliveConnections() == sessionsBefore);
@@ -192,27 +186,6 @@ class VerticleClusterTest extends ZookeeperClusterTestBase {
     Await.result(publishing.close());
     Await.result(first.close());
     Await.result(second.close());
-  }
-
-  /** Calls in a loop until {@code endNanos}; the future completes when the loop ends. */
-  private Future<Void> callUntil(long endNanos, AtomicInteger answered, List<String> failures) {
-    Promise<Void> ended = Promise.promise();
-    next(endNanos, answered, failures, ended);
-    return ended.future();
-  }
-
-  private void next(long endNanos, AtomicInteger answered, List<String> failures, Promise<Void> ended) {
-    if (System.nanoTime() > endNanos) {
-      ended.complete();
-      return;
-    }
-    client.<Integer>call(ID, new Object[0], new CallOptions()).onComplete(ar -> {
-      answered.incrementAndGet();
-      if (ar.failed()) {
-        failures.add(ar.cause().toString());
-      }
-      vertx.runOnContext(v -> next(endNanos, answered, failures, ended));
-    });
   }
 
   private int serversListed() {
