@@ -104,4 +104,25 @@ class ZookeeperFaultTest extends ZookeeperClusterTestBase {
     assertEquals(0, totals.failed(), "no call failed: " + totals);
     assertTrue(totals.byServer().get(b.name()) > 0);
   }
+
+  @Test
+  void aShortZookeeperOutageCostsTheLeaderNeitherItsTermNorItsCalls() throws Exception {
+    ClusterNode a = startNode("faults", new ClusterServerOptions().addLeaderService(Who.NAME));
+    startNode("faults", new ClusterServerOptions().addLeaderService(Who.NAME));
+    client();
+    Await.until("a leader", WAIT, () -> a.server.membership().isLeader(Who.NAME) || nodes.get(1).server.membership().isLeader(Who.NAME));
+    ClusterNode leading = a.server.membership().isLeader(Who.NAME) ? a : nodes.get(1);
+    long term = leading.server.membership().leaderTerm(Who.NAME);
+    Who toLeader = client.proxy(Who.class, new CallOptions().setGrouping(Grouping.leader()));
+    assertEquals(leading.name(), Await.result(toLeader.name()));
+
+    // Down for less than the session timeout (3 s): every session survives, connections are SUSPENDED, then back.
+    zookeeper.stop();
+    Thread.sleep(1_000);
+    zookeeper.restart();
+    long back = Await.until("the leader's lease renewed", WAIT, () -> leading.server.membership().isLeader(Who.NAME));
+    assertEquals(term, leading.server.membership().leaderTerm(Who.NAME), "the same term: no new election");
+    assertEquals(leading.name(), Await.result(toLeader.name()));
+    System.out.println("ZooKeeper down 1 s: the leader kept term " + term + ", leading again " + back + " ms after the restart");
+  }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.imps.CuratorFrameworkState;
+import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
 import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 
 import java.util.HashMap;
@@ -82,6 +83,10 @@ final class ZookeeperSession {
         .retryPolicy(new BoundedExponentialBackoffRetry(options.getRetryInitialSleepMillis(),
             options.getRetryMaxSleepMillis(), MAX_RETRIES))
         .runSafeService(runSafeService)
+        // A leader keeps its election through a SUSPENDED connection (a ZooKeeper node lost, the
+        // client reconnecting to another): its lease, not the connection state, decides whether
+        // it may act, so a short disconnection costs no new election. LOST still ends it.
+        .connectionStateErrorPolicy(new SessionConnectionStateErrorPolicy())
         .build();
     curator.getConnectionStateListenable().addListener(
         new SessionTimeoutLog(options.getConnectString(), options.getSessionTimeoutMillis()));
