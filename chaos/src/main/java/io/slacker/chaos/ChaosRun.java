@@ -52,6 +52,13 @@ final class ChaosRun {
         // A calm start, so the table shows the cluster healthy before the first fault.
         Thread.sleep(settings.gapMillis());
         List<Fault> faults = injector.run();
+        // The run ends with the cluster recovered: the table then shows how long LEADER calls took to come back.
+        long lastFaultEnd = faults.get(faults.size() - 1).endNanos();
+        long recoveryDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (load.lastLeaderSuccess() < lastFaultEnd && System.nanoTime() < recoveryDeadline) {
+          Thread.sleep(100);
+        }
+        Thread.sleep(settings.gapMillis());
         List<Outcome> outcomes = load.stop().toCompletionStage().toCompletableFuture().get(1, TimeUnit.MINUTES);
         long loadEnd = System.nanoTime();
         Set<String> live = fleet.live().stream().map(ServerFleet.Server::address).collect(Collectors.toSet());

@@ -39,6 +39,7 @@ final class LoadClient {
   private int running;
   private long startedAt;
   private volatile boolean stopping;
+  private volatile long lastLeaderSuccess;
 
   LoadClient(Vertx vertx, SlackerClient client, int concurrency, long pauseMillis, long maxMillis, long seed) {
     this.vertx = vertx;
@@ -65,6 +66,11 @@ final class LoadClient {
     return done.future();
   }
 
+  /** @return when (System.nanoTime) a LEADER call last succeeded, 0 if none has */
+  long lastLeaderSuccess() {
+    return lastLeaderSuccess;
+  }
+
   private void next() {
     if (stopping || System.nanoTime() - startedAt > maxMillis * 1_000_000) {
       if (--running == 0) {
@@ -76,6 +82,9 @@ final class LoadClient {
     String id = "c" + (++nextId);
     long start = System.nanoTime();
     call(kind, id).onComplete(ar -> {
+      if (ar.succeeded() && kind.leader()) {
+        lastLeaderSuccess = System.nanoTime();
+      }
       outcomes.add(ar.succeeded() ? ar.result() : new Outcome(id, kind, start, System.nanoTime(), null, ar.cause(), Map.of()));
       // A pause keeps a loop that fails at once from spinning, and the load bounded on a small machine.
       vertx.setTimer(pauseMillis, t -> next());

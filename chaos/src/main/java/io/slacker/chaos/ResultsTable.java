@@ -99,7 +99,8 @@ final class ResultsTable {
 
   private void unavailability(StringBuilder out) {
     List<String> windows = new ArrayList<>();
-    long previous = loadStart;
+    // From the first success: the client's first lookup is not unavailability.
+    long previous = leaderSuccesses.length == 0 ? loadStart : leaderSuccesses[0];
     for (long success : leaderSuccesses) {
       if (success - previous > GAP_NANOS) {
         windows.add(String.format("%.1f s +%d ms", (previous - loadStart) / 1e9, (success - previous) / 1_000_000));
