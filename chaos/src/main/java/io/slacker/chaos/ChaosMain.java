@@ -1,5 +1,6 @@
 package io.slacker.chaos;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -27,7 +28,7 @@ public final class ChaosMain {
     System.out.printf("Chaos run for %.1f minutes, seed %d, logs in %s%n", minutes, seed, dir);
     ChaosReport report = ChaosRun.run(ChaosSettings.extended(minutes, seed), dir);
     System.out.println(report.table());
-    java.nio.file.Files.writeString(dir.resolve("results.md"), report.table());
+    Files.writeString(dir.resolve("results.md"), report.table());
     System.exit(report.holds() ? 0 : 1);
   }
 }

@@ -29,7 +29,11 @@ final class ChaosRun {
   private ChaosRun() {
   }
 
+  /** @param dir a new directory: logs of an earlier run there would mix with this run's */
   static ChaosReport run(ChaosSettings settings, Path dir) throws Exception {
+    if (Files.exists(dir)) {
+      throw new IllegalArgumentException(dir + " exists; a run needs a directory of its own");
+    }
     Files.createDirectories(dir);
     Vertx vertx = Vertx.vertx();
     try (ZookeeperEnsemble ensemble = new ZookeeperEnsemble(dir, settings.tickMillis())) {

@@ -20,7 +20,7 @@ class ChaosQuickTest {
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void everyInvariantHoldsThroughOneRoundOfEveryFault() throws Exception {
-    ChaosReport report = ChaosRun.run(ChaosSettings.quick(42), Path.of("target", "chaos-quick"));
+    ChaosReport report = ChaosRun.run(ChaosSettings.quick(42), Path.of("target", "chaos-quick", Long.toString(System.currentTimeMillis())));
     System.out.println(report.table());
 
     Set<String> injected = report.faults().stream().map(Fault::kind).collect(Collectors.toSet());
