@@ -1,0 +1,68 @@
+package io.slacker.chaos;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryNTimes;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Invariant (5): the published tree names exactly the live servers, once the dead ones' sessions
+ * have had time to expire. Read with a blocking Curator client, on the harness thread.
+ */
+final class ZookeeperTree {
+
+  private ZookeeperTree() {
+  }
+
+  /** Polls until servers/, every service and every election list exactly {@code live}, or the time is up. */
+  static Verdict await(String connectString, String cluster, Set<String> live, long timeoutMillis) throws Exception {
+    try (CuratorFramework curator = CuratorFrameworkFactory.newClient(connectString, 10_000, 5_000, new RetryNTimes(20, 250))) {
+      curator.start();
+      long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+      String mismatch;
+      do {
+        mismatch = mismatch(curator, "/slacker/cluster/" + cluster, live);
+        if (mismatch.isEmpty()) {
+          return new Verdict("no stale and no missing ZooKeeper nodes", true, "servers/, services/" + Ledger.NAME
+              + "/ (and its election), services/" + Echo.NAME + "/ list exactly the " + live.size() + " live servers");
+        }
+        Thread.sleep(200);
+      } while (System.nanoTime() < deadline);
+      return new Verdict("no stale and no missing ZooKeeper nodes", false, mismatch + " after " + timeoutMillis + " ms");
+    }
+  }
+
+  private static String mismatch(CuratorFramework curator, String root, Set<String> live) throws Exception {
+    StringBuilder out = new StringBuilder();
+    compare(out, "servers/", children(curator, root + "/servers"), live);
+    for (String service : new String[]{Ledger.NAME, Echo.NAME}) {
+      Set<String> published = children(curator, root + "/services/" + service);
+      published.removeIf(name -> name.startsWith("_"));
+      compare(out, "services/" + service + "/", published, live);
+    }
+    Set<String> candidates = new TreeSet<>();
+    String election = root + "/services/" + Ledger.NAME + "/_leader";
+    for (String lock : children(curator, election)) {
+      candidates.add(new String(curator.getData().forPath(election + "/" + lock), StandardCharsets.UTF_8));
+    }
+    compare(out, "election of " + Ledger.NAME, candidates, live);
+    return out.toString();
+  }
+
+  private static Set<String> children(CuratorFramework curator, String path) throws Exception {
+    return curator.checkExists().forPath(path) == null ? new TreeSet<>() : new TreeSet<>(curator.getChildren().forPath(path));
+  }
+
+  private static void compare(StringBuilder out, String where, Set<String> found, Set<String> live) {
+    Set<String> stale = new TreeSet<>(found);
+    stale.removeAll(live);
+    Set<String> missing = new TreeSet<>(live);
+    missing.removeAll(found);
+    if (!stale.isEmpty() || !missing.isEmpty()) {
+      out.append(where).append(": stale ").append(stale).append(", missing ").append(missing).append("; ");
+    }
+  }
+}
