@@ -46,7 +46,10 @@ final class ZookeeperTree {
     Set<String> candidates = new TreeSet<>();
     String election = root + "/services/" + Ledger.NAME + "/_leader";
     for (String lock : children(curator, election)) {
-      candidates.add(new String(curator.getData().forPath(election + "/" + lock), StandardCharsets.UTF_8));
+      // A candidate's id is host:port#incarnation; the address is what must match a live server.
+      String id = new String(curator.getData().forPath(election + "/" + lock), StandardCharsets.UTF_8);
+      int hash = id.indexOf('#');
+      candidates.add(hash < 0 ? id : id.substring(0, hash));
     }
     compare(out, "election of " + Ledger.NAME, candidates, live);
     return out.toString();
