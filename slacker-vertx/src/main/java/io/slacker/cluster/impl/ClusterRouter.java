@@ -10,6 +10,7 @@ import io.slacker.cluster.ServerInstance;
 import io.slacker.cluster.ServerResult;
 import io.slacker.spi.LoadBalancer;
 import io.slacker.spi.ServiceDiscovery;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -134,11 +135,7 @@ public final class ClusterRouter {
         Future<T> f = calls.get(i);
         results.add(f.succeeded() ? ServerResult.success(servers.get(i), f.result())
             : ServerResult.failure(servers.get(i), f.cause()));
-        if (f.failed()) {
-          ejectIfUnreachable(servers.get(i), f.cause());
-        } else {
-          ejections.answered(servers.get(i));
-        }
+        recordOutcome(servers.get(i), f);
       }
       GroupResult<T> result = new GroupResult<>(service, results);
       if (result.failsUnder(grouping.policy())) {
@@ -234,7 +231,7 @@ public final class ClusterRouter {
     attempt.call(server, attemptTimeout, leaderIncarnation).onComplete(ar -> {
       target.finished();
       if (ar.succeeded()) {
-        ejections.answered(server);
+        recordOutcome(server, ar);
         promise.tryComplete(ar.result());
         return;
       }
@@ -248,7 +245,7 @@ public final class ClusterRouter {
             tried, failure, promise));
         return;
       }
-      ejectIfUnreachable(server, failure);
+      recordOutcome(server, ar);
       if (tried.size() < options.getMaxAttempts() && retryable(failure, idempotent) && budget.tryRetry()) {
         attempt(route, grouping, idempotent, hashKey, deadline, attempt, tried, failure, promise);
       } else {
@@ -276,9 +273,15 @@ public final class ClusterRouter {
     return code == StatusCode.UNAVAILABLE || code == StatusCode.DEADLINE_EXCEEDED;
   }
 
-  /** Transport failures take the server out of rotation; a server that answered, even with an error, is up. */
-  private void ejectIfUnreachable(SocketAddress server, Throwable failure) {
-    if (failures.unreachable(failure)) {
+  /**
+   * What an attempt says of its server: a transport failure takes it out of rotation, an attempt
+   * with no answer counts toward that, and any answer, even an error, shows it is up.
+   */
+  private void recordOutcome(SocketAddress server, AsyncResult<?> outcome) {
+    Throwable failure = outcome.cause();
+    if (outcome.succeeded()) {
+      ejections.answered(server);
+    } else if (failures.unreachable(failure)) {
       ejections.eject(server, failure.getMessage());
     } else if (failures.unanswered(failure)) {
       ejections.unanswered(server);
