@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,8 @@ public final class MethodDescriptor {
   private final boolean idempotent;
   private final boolean leaderRouted;
   private final long timeoutMillis;
+  private final List<String> permissions;
+  private final List<String> roles;
 
   private MethodDescriptor(Builder builder) {
     this.serviceName = builder.serviceName;
@@ -39,6 +42,8 @@ public final class MethodDescriptor {
     this.idempotent = builder.idempotent;
     this.leaderRouted = builder.leaderRouted;
     this.timeoutMillis = builder.timeoutMillis;
+    this.permissions = builder.permissions;
+    this.roles = builder.roles;
   }
 
   public static Builder builder(String serviceName, String methodName) {
@@ -110,6 +115,19 @@ public final class MethodDescriptor {
     return timeoutMillis;
   }
 
+  /**
+   * @return the permissions a caller needs, all of them ({@code @RequiresPermission} on the
+   *     method and its interface), checked by a server with authentication before the method runs
+   */
+  public List<String> permissions() {
+    return permissions;
+  }
+
+  /** @return the roles a caller needs, all of them ({@code @RequiresRole} on the method and its interface) */
+  public List<String> roles() {
+    return roles;
+  }
+
   @Override
   public String toString() {
     return serviceName + "#" + signature;
@@ -140,6 +158,8 @@ public final class MethodDescriptor {
     private boolean idempotent;
     private boolean leaderRouted;
     private long timeoutMillis;
+    private List<String> permissions = List.of();
+    private List<String> roles = List.of();
 
     private Builder(String serviceName, String methodName) {
       if (serviceName == null || serviceName.isEmpty() || methodName == null || methodName.isEmpty()) {
@@ -207,6 +227,27 @@ public final class MethodDescriptor {
       }
       this.timeoutMillis = timeoutMillis;
       return this;
+    }
+
+    /** The permissions a caller needs, all of them: see {@link MethodDescriptor#permissions()}. */
+    public Builder permissions(String... permissions) {
+      this.permissions = names(permissions, "permission");
+      return this;
+    }
+
+    /** The roles a caller needs, all of them: see {@link MethodDescriptor#roles()}. */
+    public Builder roles(String... roles) {
+      this.roles = names(roles, "role");
+      return this;
+    }
+
+    private static List<String> names(String[] names, String what) {
+      for (String name : names) {
+        if (name == null || name.isEmpty()) {
+          throw new IllegalArgumentException(what + " names must not be empty");
+        }
+      }
+      return List.of(names);
     }
 
     public MethodDescriptor build() {

@@ -3,6 +3,7 @@ package io.slacker;
 import io.slacker.impl.server.CurrentServerCall;
 import io.vertx.core.Handler;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.auth.User;
 
 /**
  * A call as the server runs it: seen by {@link io.slacker.spi.ServerInterceptor}s, and by
@@ -34,6 +35,14 @@ public interface ServerCall {
    *     refuse a write that carries an older token than one it has seen; 0 for other calls
    */
   long leaderTerm();
+
+  /**
+   * @return the caller's identity, authenticated by the server's
+   *     {@link SlackerServer#authentication(io.vertx.ext.auth.authentication.AuthenticationProvider)} before
+   *     interceptors and the method run, with the authorizations loaded for its checks; {@code null}
+   *     on a server without authentication
+   */
+  User user();
 
   /** @return whether the caller cancelled, the deadline passed, or the connection dropped */
   boolean isCancelled();

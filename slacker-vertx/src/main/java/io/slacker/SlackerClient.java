@@ -39,6 +39,14 @@ public interface SlackerClient {
     return new SlackerClientImpl(vertx, new SlackerClientOptions(options), discovery);
   }
 
+  /**
+   * Presents the tokens of {@code provider} to servers: each new connection's HELLO carries the
+   * current token, and a call whose current token differs from its connection's carries it in its
+   * metadata. A server that requires authentication refuses calls without a valid token with
+   * {@link StatusCode#UNAUTHENTICATED}; one that does not ignores it. Set it before the first call.
+   */
+  SlackerClient tokenProvider(TokenProvider provider);
+
   /** Adds an interceptor; interceptors run in the order they were added. */
   SlackerClient addInterceptor(ClientInterceptor interceptor);
 

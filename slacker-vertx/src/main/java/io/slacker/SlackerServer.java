@@ -6,6 +6,10 @@ import io.slacker.spi.ServerInterceptor;
 import io.slacker.spi.ServiceDiscovery;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.auth.User;
+import io.vertx.ext.auth.authentication.AuthenticationProvider;
+import io.vertx.ext.auth.authorization.Authorization;
+import io.vertx.ext.auth.authorization.AuthorizationProvider;
 
 import java.util.concurrent.TimeUnit;
 
@@ -46,6 +50,33 @@ public interface SlackerServer {
 
   /** Adds an interceptor; interceptors run in the order they were added. */
   SlackerServer addInterceptor(ServerInterceptor interceptor);
+
+  /**
+   * Requires every call to carry an identity that {@code provider} verifies: the bearer token of
+   * the client's HELLO, or of the call's {@code slacker-token} metadata, as
+   * {@link io.vertx.ext.auth.authentication.TokenCredentials}. A call without one, with one the
+   * provider refuses, or whose user has {@link User#expired() expired}, is answered
+   * {@link StatusCode#UNAUTHENTICATED} and not run; the others see their user in
+   * {@link ServerCall#user()}. Set it before {@link #listen()}.
+   */
+  SlackerServer authentication(AuthenticationProvider provider);
+
+  /**
+   * Adds a provider of users' authorizations (roles, permissions), loaded once per user before
+   * the first check that needs them; providers are asked in the order they were added.
+   */
+  SlackerServer addAuthorizationProvider(AuthorizationProvider provider);
+
+  /**
+   * Requires {@code authorization} of callers of every method of {@code service}, in addition to
+   * what the methods declare ({@code @RequiresPermission}, {@code @RequiresRole}). Checked after
+   * authentication and before interceptors and the method run; a caller that lacks it is answered
+   * {@link StatusCode#PERMISSION_DENIED} and the method does not run.
+   */
+  SlackerServer requireAuthorization(String service, Authorization authorization);
+
+  /** As {@link #requireAuthorization(String, Authorization)}, for the methods named {@code method} (every overload). */
+  SlackerServer requireAuthorization(String service, String method, Authorization authorization);
 
   /** Binds, then, with a discovery, completes once the server and its services are published. */
   Future<SlackerServer> listen();

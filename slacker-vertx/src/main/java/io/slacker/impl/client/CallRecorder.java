@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import io.slacker.CallOptions;
 import io.slacker.MethodDescriptor;
 import io.slacker.SlackerClient;
+import io.slacker.TokenProvider;
 import io.slacker.cluster.GroupResult;
 import io.slacker.cluster.Grouping;
 import io.slacker.cluster.ServerInstance;
@@ -40,6 +41,11 @@ final class CallRecorder implements SlackerClient {
     }
     recorded = new Recorded(method, args, options);
     return Promise.<T>promise().future();
+  }
+
+  @Override
+  public SlackerClient tokenProvider(TokenProvider provider) {
+    throw unsupported();
   }
 
   @Override

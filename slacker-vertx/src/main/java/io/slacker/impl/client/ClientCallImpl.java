@@ -21,6 +21,8 @@ final class ClientCallImpl implements ClientCall {
   private final JavaType resultType;
   private final boolean toLeader;
   private final String leaderIncarnation;
+  /** The caller's current token, or {@code null} without a token provider; set before it is sent. */
+  private volatile String token;
 
   ClientCallImpl(String service, String method, MethodDescriptor descriptor, Object[] arguments, CallMetadata metadata,
                  SocketAddress server, long timeoutMillis, Serializer serializer, JavaType resultType, boolean toLeader,
@@ -85,6 +87,14 @@ final class ClientCallImpl implements ClientCall {
 
   boolean oneWay() {
     return descriptor != null && descriptor.oneWay();
+  }
+
+  String token() {
+    return token;
+  }
+
+  void token(String token) {
+    this.token = token;
   }
 
   Serializer serializer() {

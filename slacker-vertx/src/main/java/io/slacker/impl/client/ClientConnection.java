@@ -5,6 +5,7 @@ import io.slacker.ConnectionLostException;
 import io.slacker.SlackerClientOptions;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
+import io.slacker.TokenProvider;
 import io.slacker.impl.protocol.ErrorBody;
 import io.slacker.impl.protocol.Frame;
 import io.slacker.impl.protocol.FrameDecoder;
@@ -60,6 +61,8 @@ final class ClientConnection {
   private volatile long peerMaxFrameSize;
   /** The incarnation the server named in its HELLO, or {@code null}: a server outside discovery names none. */
   private String peerIncarnation;
+  /** The token this connection's HELLO carried, or {@code null}: a call with another one carries its own. */
+  private volatile String helloToken;
 
   ClientConnection(SlackerClientImpl client, ServerEndpoint endpoint, SocketAddress address, SlackerClientOptions options) {
     this.client = client;
@@ -134,13 +137,43 @@ final class ClientConnection {
     socket.closeHandler(v -> onClosed());
     socket.exceptionHandler(e -> closeReason = closeReason != null ? closeReason
         : new SlackerException(StatusCode.UNAVAILABLE, "connection to " + address + " failed: " + e.getMessage(), e));
-    socket.write(FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids()));
     handshakeTimer = context.setTimer(options.getConnectTimeoutMillis(), t -> close(new SlackerException(
         StatusCode.UNAVAILABLE, address + " did not answer the handshake within " + options.getConnectTimeoutMillis() + " ms")));
+    TokenProvider provider = client.tokenProvider();
+    if (provider == null) {
+      socket.write(FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids()));
+      return;
+    }
+    ClientTokens.current(provider, "the connection to " + address).onComplete(token -> context.execute(() -> {
+      if (token.failed()) {
+        close((SlackerException) token.cause());
+      } else if (!closed) {
+        writeHello(token.result());
+      }
+    }));
+  }
+
+  private void writeHello(String token) {
+    Buffer hello;
+    try {
+      hello = FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids(),
+          Protocol.CAPABILITIES | Protocol.CAPABILITY_AUTHENTICATION, null, token);
+    } catch (IllegalArgumentException tooLong) {
+      close(new SlackerException(StatusCode.UNAUTHENTICATED, "the token for " + address
+          + " does not fit in a HELLO: " + tooLong.getMessage()));
+      return;
+    }
+    helloToken = token;
+    socket.write(hello);
   }
 
   /** Encodes on the caller's thread, then hands the frame to the connection's context. */
   void send(ClientCallImpl call, Promise<Object> promise) {
+    String token = call.token();
+    if (token != null && !token.equals(helloToken)) {
+      // Refreshed since this connection opened, or sent before its HELLO: the server verifies this one instead.
+      call.metadata().put(Protocol.METADATA_TOKEN, token);
+    }
     Buffer frame;
     try {
       frame = encode(call);

@@ -8,6 +8,7 @@ import io.slacker.MethodDescriptor;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
 import io.slacker.SlackerException;
+import io.slacker.TokenProvider;
 import io.slacker.StatusCode;
 import io.slacker.cluster.GroupResult;
 import io.slacker.cluster.Grouping;
@@ -32,6 +33,7 @@ import io.vertx.core.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +56,7 @@ public final class SlackerClientImpl implements SlackerClient {
   /** The client's own context, for its timers: they must not belong to whichever verticle called. */
   private final ContextInternal context;
   private volatile boolean closed;
+  private volatile TokenProvider tokenProvider;
   /** Undeploying the verticle that created the client closes it. */
   private final VerticleScope scope;
   private Future<Void> closing;
@@ -70,6 +73,17 @@ public final class SlackerClientImpl implements SlackerClient {
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.getConnectTimeoutMillis()))
         .setTcpNoDelay(true));
     this.scope = VerticleScope.of(this::close);
+  }
+
+  @Override
+  public SlackerClient tokenProvider(TokenProvider provider) {
+    this.tokenProvider = Objects.requireNonNull(provider, "provider");
+    return this;
+  }
+
+  /** @return where calls and connections get their token, or {@code null} for none */
+  TokenProvider tokenProvider() {
+    return tokenProvider;
   }
 
   @Override
@@ -224,10 +238,26 @@ public final class SlackerClientImpl implements SlackerClient {
     ClientCallImpl call = new ClientCallImpl(service, method, descriptor, args, new CallMetadata(callOptions.getMetadata()),
         server, timeoutMillis, serializer, resultType, toLeader, leaderIncarnation);
     if (interceptors.isEmpty()) {
-      return send(caller, call);
+      return withToken(caller, call);
     }
     return InterceptorChains.run(interceptors, (interceptor, next) -> interceptor.intercept(call, next),
-        () -> send(caller, call));
+        () -> withToken(caller, call));
+  }
+
+  /** Sends the call once the provider's current token is known, so that the connection can tell whether it must travel. */
+  private Future<Object> withToken(ContextInternal caller, ClientCallImpl call) {
+    TokenProvider provider = tokenProvider;
+    if (provider == null) {
+      return send(caller, call);
+    }
+    return ClientTokens.current(provider, "the call " + call)
+        .transform(token -> {
+          if (token.failed()) {
+            return caller.failedFuture(token.cause());
+          }
+          call.token(token.result());
+          return send(caller, call);
+        });
   }
 
   private long timeoutOf(CallOptions callOptions, MethodDescriptor descriptor) {

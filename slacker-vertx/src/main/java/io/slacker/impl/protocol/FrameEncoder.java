@@ -124,13 +124,24 @@ public final class FrameEncoder {
 
   /** A server's HELLO, with the incarnation it registered with in discovery, if any (§8). */
   public static Buffer hello(int maxFrameSize, int[] serializationIds, String incarnation) {
+    return hello(maxFrameSize, serializationIds, Protocol.CAPABILITIES, incarnation, null);
+  }
+
+  /**
+   * A HELLO with the capabilities given; a {@code token} is written after the incarnation (empty
+   * when there is none) and needs {@link Protocol#CAPABILITY_AUTHENTICATION} in {@code capabilities}.
+   */
+  public static Buffer hello(int maxFrameSize, int[] serializationIds, long capabilities, String incarnation, String token) {
     Buffer frame = start(FrameType.HELLO, 0, Protocol.NO_SERIALIZATION, 0, 16);
     frame.appendUnsignedInt(maxFrameSize).appendUnsignedByte((short) serializationIds.length);
     for (int id : serializationIds) {
       frame.appendUnsignedByte((short) id);
     }
-    frame.appendUnsignedInt(Protocol.CAPABILITIES);
-    if (incarnation != null) {
+    frame.appendUnsignedInt(capabilities);
+    if (token != null) {
+      WireStrings.append(frame, incarnation == null ? "" : incarnation);
+      WireStrings.append(frame, token);
+    } else if (incarnation != null) {
       WireStrings.append(frame, incarnation);
     }
     return finish(frame);

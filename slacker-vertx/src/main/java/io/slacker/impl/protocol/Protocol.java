@@ -27,12 +27,20 @@ public final class Protocol {
   /** REQUEST flag: the caller routed the call to the service's leader; only a leader runs it. */
   public static final int FLAG_LEADER = 0x08;
 
+  /** Metadata key of a per-call bearer token: it overrides the connection's identity for that call (§4). */
+  public static final String METADATA_TOKEN = "slacker-token";
+
   /** Serialization id of frames that carry no serialized payload. */
   public static final int NO_SERIALIZATION = 0;
 
   /** HELLO capability: the sender reads the ERROR body's extension (§5): failure code and details. */
   public static final long CAPABILITY_EXTENDED_ERRORS = 0x1;
-  /** What this implementation announces in its HELLO. */
+  /**
+   * HELLO capability: from a client, a bearer token follows the incarnation field (§8); from a
+   * server, it requires every call to carry a valid identity and refuses others with UNAUTHENTICATED.
+   */
+  public static final long CAPABILITY_AUTHENTICATION = 0x2;
+  /** What this implementation announces in its HELLO; {@link #CAPABILITY_AUTHENTICATION} is added when it applies. */
   public static final long CAPABILITIES = CAPABILITY_EXTENDED_ERRORS;
 
   /** ERROR extension flags (§5). */

@@ -6,6 +6,7 @@ import io.slacker.ServerCall;
 import io.slacker.SlackerException;
 import io.vertx.core.Handler;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.auth.User;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ final class ServerCallImpl implements ServerCall {
   private final long leaderTerm;
   private final List<Handler<SlackerException>> cancelHandlers = new ArrayList<>(1);
   private volatile SlackerException cancellation;
+  /** Set on the event loop before interceptors and the method run; they may read it from any thread. */
+  private volatile User user;
   long deadlineTimer = -1;
 
   ServerCallImpl(int callId, MethodDescriptor descriptor, CallMetadata metadata, SocketAddress remoteAddress,
@@ -100,6 +103,15 @@ final class ServerCallImpl implements ServerCall {
   @Override
   public long leaderTerm() {
     return leaderTerm;
+  }
+
+  @Override
+  public User user() {
+    return user;
+  }
+
+  void user(User user) {
+    this.user = user;
   }
 
   @Override

@@ -16,6 +16,7 @@ import io.slacker.impl.serialization.Serializers;
 import io.slacker.spi.Serializer;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.NetSocket;
@@ -62,6 +63,8 @@ final class ServerConnection {
   private long peerMaxFrameSize;
   /** Whether the client's HELLO announced that it reads extended errors (§5); not until one arrives. */
   private boolean peerReadsExtendedErrors;
+  /** Who the caller is; {@code null} on a server that authenticates no one. */
+  private ConnectionIdentity identity;
 
   ServerConnection(SlackerServerImpl server, NetSocket socket, ContextInternal context) {
     this.server = server;
@@ -71,6 +74,7 @@ final class ServerConnection {
 
   void start() {
     peerMaxFrameSize = server.options().getMaxFrameSize();
+    identity = server.accessControl().newIdentity();
     decoder = new FrameDecoder(server.options().getMaxFrameSize(), this::onFrame, this::onProtocolError,
         context, backlogged -> {
           inputBacklogged = backlogged;
@@ -120,11 +124,15 @@ final class ServerConnection {
       HelloBody hello = HelloBody.read(frame);
       peerMaxFrameSize = hello.maxFrameSize();
       peerReadsExtendedErrors = (hello.capabilities() & Protocol.CAPABILITY_EXTENDED_ERRORS) != 0;
+      if (identity != null) {
+        identity.helloToken(hello.token());
+      }
     } catch (SlackerException e) {
       write(FrameEncoder.error(0, e.code(), e.getMessage(), null));
       return;
     }
-    write(FrameEncoder.hello(server.options().getMaxFrameSize(), Serializers.get().ids(), server.incarnation()));
+    write(FrameEncoder.hello(server.options().getMaxFrameSize(), Serializers.get().ids(),
+        Protocol.CAPABILITIES | server.accessControl().capabilities(), server.incarnation(), null));
   }
 
   private void onRequest(Frame frame) {
@@ -168,9 +176,22 @@ final class ServerConnection {
     if (header.timeoutMillis() > 0) {
       call.deadlineTimer = context.setTimer(header.timeoutMillis(), t -> onDeadline(call));
     }
-    InterceptorChains.run(server.interceptors(), (interceptor, next) -> interceptor.intercept(call, next),
-            () -> invoke(call, resolved))
-        .onComplete(result -> context.emit(result, r -> onComplete(call, serializer, r)));
+    Future<Void> admitted = server.accessControl().admit(call, identity);
+    Future<Object> outcome = admitted.succeeded() ? intercept(call, resolved)
+        : onThisLoop(admitted).compose(v -> intercept(call, resolved));
+    outcome.onComplete(result -> context.emit(result, r -> onComplete(call, serializer, r)));
+  }
+
+  private Future<Object> intercept(ServerCallImpl call, Resolved resolved) {
+    return InterceptorChains.run(server.interceptors(), (interceptor, next) -> interceptor.intercept(call, next),
+        () -> invoke(call, resolved));
+  }
+
+  /** An authentication provider may complete elsewhere: interceptors and the method run on the connection's loop. */
+  private <T> Future<T> onThisLoop(Future<T> future) {
+    Promise<T> here = context.promise();
+    future.onComplete(here);
+    return here.future();
   }
 
   private record Resolved(ServerMethod method, Object[] args) {
@@ -236,7 +257,7 @@ final class ServerConnection {
     }
     server.vertx().cancelTimer(call.deadlineTimer);
     if (call.oneWay()) {
-      if (result.failed()) {
+      if (result.failed() && !AccessControl.isRefusal(result.cause())) {
         LOG.log(System.Logger.Level.WARNING, "one-way call " + call.descriptor() + " failed", result.cause());
       }
     } else if (result.succeeded()) {

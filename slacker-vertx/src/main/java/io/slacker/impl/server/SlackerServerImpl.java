@@ -20,9 +20,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
+import io.vertx.ext.auth.authentication.AuthenticationProvider;
+import io.vertx.ext.auth.authorization.Authorization;
+import io.vertx.ext.auth.authorization.AuthorizationProvider;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +43,7 @@ public final class SlackerServerImpl implements SlackerServer {
   private final SlackerServerOptions options;
   private final ServiceRegistry registry = new ServiceRegistry();
   private final List<ServerInterceptor> interceptors = new CopyOnWriteArrayList<>();
+  private final AccessControl accessControl = new AccessControl();
   private final BlockingExecutor blockingExecutor;
   private final List<NetServer> netServers = new CopyOnWriteArrayList<>();
   /** Publishes the server in discovery; {@code null} for a server created without one. */
@@ -82,6 +87,42 @@ public final class SlackerServerImpl implements SlackerServer {
   public SlackerServer addInterceptor(ServerInterceptor interceptor) {
     interceptors.add(interceptor);
     return this;
+  }
+
+  @Override
+  public SlackerServer authentication(AuthenticationProvider provider) {
+    accessControl.authentication(Objects.requireNonNull(provider, "provider"));
+    return this;
+  }
+
+  @Override
+  public SlackerServer addAuthorizationProvider(AuthorizationProvider provider) {
+    accessControl.authorizer().addProvider(Objects.requireNonNull(provider, "provider"));
+    return this;
+  }
+
+  @Override
+  public SlackerServer requireAuthorization(String service, Authorization authorization) {
+    accessControl.authorizer().addRule(requireName(service, "service"), null, Objects.requireNonNull(authorization, "authorization"));
+    return this;
+  }
+
+  @Override
+  public SlackerServer requireAuthorization(String service, String method, Authorization authorization) {
+    accessControl.authorizer().addRule(requireName(service, "service"), requireName(method, "method"),
+        Objects.requireNonNull(authorization, "authorization"));
+    return this;
+  }
+
+  private static String requireName(String name, String what) {
+    if (name == null || name.isEmpty()) {
+      throw new IllegalArgumentException(what + " name must not be empty");
+    }
+    return name;
+  }
+
+  AccessControl accessControl() {
+    return accessControl;
   }
 
   /**

@@ -1,0 +1,58 @@
+package io.slacker.impl.server;
+
+import io.slacker.SlackerException;
+import io.slacker.StatusCode;
+import io.slacker.impl.protocol.Protocol;
+import io.vertx.core.Future;
+import io.vertx.ext.auth.authentication.AuthenticationProvider;
+
+/**
+ * The server's admission of each call before interceptors and the method run: authentication of
+ * the caller, when the server has it configured, then authorization of the method. A server with
+ * neither admits every call, as before either existed.
+ */
+final class AccessControl {
+
+  private final MethodAuthorizer authorizer = new MethodAuthorizer();
+  private volatile AuthenticationProvider authentication;
+
+  void authentication(AuthenticationProvider provider) {
+    this.authentication = provider;
+  }
+
+  MethodAuthorizer authorizer() {
+    return authorizer;
+  }
+
+  /** @return the capability bits the server's HELLO adds to the protocol's own */
+  long capabilities() {
+    return authentication != null ? Protocol.CAPABILITY_AUTHENTICATION : 0;
+  }
+
+  /** @return the identity of a new connection, or {@code null} when the server authenticates no one */
+  ConnectionIdentity newIdentity() {
+    AuthenticationProvider provider = authentication;
+    return provider == null ? null : new ConnectionIdentity(provider);
+  }
+
+  /**
+   * @param identity the connection's, {@code null} when the server authenticates no one
+   * @return completes when {@code call} may run, with its user set; else fails with
+   *     {@code UNAUTHENTICATED} or {@code PERMISSION_DENIED}, and it must not run
+   */
+  Future<Void> admit(ServerCallImpl call, ConnectionIdentity identity) {
+    if (identity == null) {
+      return authorizer.authorize(null, call.descriptor());
+    }
+    return identity.callerOf(call.metadata()).compose(user -> {
+      call.user(user);
+      return authorizer.authorize(user, call.descriptor());
+    });
+  }
+
+  /** @return whether {@code failure} is this admission's refusal: expected, and not worth a warning */
+  static boolean isRefusal(Throwable failure) {
+    return failure instanceof SlackerException e
+        && (e.code() == StatusCode.UNAUTHENTICATED || e.code() == StatusCode.PERMISSION_DENIED);
+  }
+}

@@ -1,0 +1,78 @@
+package io.slacker.impl.server;
+
+import io.slacker.CallMetadata;
+import io.slacker.SlackerException;
+import io.slacker.StatusCode;
+import io.slacker.impl.protocol.Protocol;
+import io.vertx.core.Future;
+import io.vertx.ext.auth.User;
+import io.vertx.ext.auth.authentication.AuthenticationProvider;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Who the caller on one connection is, on a server that requires authentication: the identity
+ * its HELLO's token proved, unless a call carries a token of its own. Each token is verified
+ * once; the last per-call token is remembered, so a client that refreshed its token and sends it
+ * with every call costs one verification, not one per call. Touched on the connection's event
+ * loop only. The connection's identity is one source among possible others (a TLS client
+ * certificate would set it the same way).
+ */
+final class ConnectionIdentity {
+
+  private final AuthenticationProvider provider;
+  /** The identity the connection opened with, {@code null} while none was presented. */
+  private Future<User> connectionUser;
+  private String lastCallToken;
+  private Future<User> lastCallUser;
+
+  ConnectionIdentity(AuthenticationProvider provider) {
+    this.provider = provider;
+  }
+
+  /** The HELLO's token, or {@code null} for none; verified now, its outcome awaited by the calls behind it. */
+  void helloToken(String token) {
+    connectionUser = token == null ? null : verify(token);
+  }
+
+  /**
+   * @return the call's caller, refused with {@code UNAUTHENTICATED} when there is none, its
+   *     token does not verify or its identity has expired. A per-call token is taken out of the
+   *     metadata so that interceptors and the method never see, or log, the credential.
+   */
+  Future<User> callerOf(CallMetadata metadata) {
+    byte[] callToken = metadata.getBytes(Protocol.METADATA_TOKEN);
+    Future<User> user;
+    if (callToken != null) {
+      metadata.remove(Protocol.METADATA_TOKEN);
+      String token = new String(callToken, StandardCharsets.UTF_8);
+      if (!token.equals(lastCallToken)) {
+        lastCallToken = token;
+        lastCallUser = verify(token);
+      }
+      user = lastCallUser;
+    } else if (connectionUser != null) {
+      user = connectionUser;
+    } else {
+      return Future.failedFuture(new SlackerException(StatusCode.UNAUTHENTICATED, "this server requires authentication: "
+          + "present a bearer token in the HELLO or in the call's '" + Protocol.METADATA_TOKEN + "' metadata"));
+    }
+    // Checked on every call: a long-lived connection must not keep serving an identity that has expired.
+    return user.compose(caller -> caller.expired()
+        ? Future.failedFuture(new SlackerException(StatusCode.UNAUTHENTICATED,
+            "the credential of '" + caller.subject() + "' has expired: present a fresh token"))
+        : Future.succeededFuture(caller));
+  }
+
+  private Future<User> verify(String token) {
+    Future<User> verified;
+    try {
+      verified = provider.authenticate(new TokenCredentials(token));
+    } catch (RuntimeException e) {
+      verified = Future.failedFuture(e);
+    }
+    return verified.recover(failure -> Future.failedFuture(new SlackerException(StatusCode.UNAUTHENTICATED,
+        "the credential was refused: " + failure.getMessage())));
+  }
+}
