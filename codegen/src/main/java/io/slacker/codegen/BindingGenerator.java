@@ -103,6 +103,16 @@ final class BindingGenerator extends SlackerGenerator {
     if (method.options().leaderRouted()) {
       out.continuation(".leaderRouted(true)");
     }
+    if (!method.options().permissions().isEmpty()) {
+      out.call(".permissions(", literals(method.options().permissions()), ")", true);
+    }
+    if (!method.options().roles().isEmpty()) {
+      out.call(".roles(", literals(method.options().roles()), ")", true);
+    }
     out.continuation(".build();");
+  }
+
+  private static List<String> literals(List<String> names) {
+    return names.stream().map(TypeRenderer::literal).toList();
   }
 }

@@ -4,6 +4,8 @@ import io.slacker.ServiceIds;
 import io.slacker.annotations.Blocking;
 import io.slacker.annotations.Idempotent;
 import io.slacker.annotations.LeaderRouted;
+import io.slacker.annotations.RequiresPermission;
+import io.slacker.annotations.RequiresRole;
 import io.slacker.annotations.SlackerService;
 import io.slacker.annotations.Timeout;
 
@@ -24,11 +26,13 @@ import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -239,8 +243,38 @@ final class ServiceAnalyzer {
             + ") is " + timeoutMillis + " ms, but a timeout is 1 to " + MAX_TIMEOUT_MILLIS + " ms: change it"));
       }
     }
+    List<String> permissions = required(method, where, "@RequiresPermission",
+        names(service.getAnnotation(RequiresPermission.class), RequiresPermission::value),
+        names(method.getAnnotation(RequiresPermission.class), RequiresPermission::value));
+    List<String> roles = required(method, where, "@RequiresRole",
+        names(service.getAnnotation(RequiresRole.class), RequiresRole::value),
+        names(method.getAnnotation(RequiresRole.class), RequiresRole::value));
     return new MethodOptions(timeoutMillis, annotation(method, Idempotent.class) != null,
-        annotation(method, Blocking.class) != null, service.getAnnotation(LeaderRouted.class) != null);
+        annotation(method, Blocking.class) != null, service.getAnnotation(LeaderRouted.class) != null,
+        permissions, roles);
+  }
+
+  private static <A extends Annotation> String[] names(A annotation, Function<A, String[]> value) {
+    return annotation == null ? new String[0] : value.apply(annotation);
+  }
+
+  /**
+   * @return the names the interface's annotation and the method's declare, both apply, without
+   *     repeats; an empty name is a problem, as a requirement no caller could be granted by mistake
+   */
+  private List<String> required(ExecutableElement method, String where, String annotation, String[] onService,
+                                String[] onMethod) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String[] declared : new String[][]{onService, onMethod}) {
+      for (String name : declared) {
+        if (name.isEmpty()) {
+          problems.add(new Problem(method, where + ": " + annotation + " names an empty string: name what the caller needs"));
+        } else {
+          names.add(name);
+        }
+      }
+    }
+    return List.copyOf(names);
   }
 
   /** @return the annotation on the method, else on the service interface */
