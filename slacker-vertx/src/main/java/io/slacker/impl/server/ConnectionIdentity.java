@@ -24,6 +24,7 @@ final class ConnectionIdentity {
   private final AuthenticationProvider provider;
   /** The identity the connection opened with, {@code null} while none was presented. */
   private Future<User> connectionUser;
+  private String helloToken;
   private String lastCallToken;
   private Future<User> lastCallUser;
 
@@ -33,6 +34,7 @@ final class ConnectionIdentity {
 
   /** The HELLO's token, or {@code null} for none; verified now, its outcome awaited by the calls behind it. */
   void helloToken(String token) {
+    helloToken = token;
     connectionUser = token == null ? null : verify(token);
   }
 
@@ -47,11 +49,16 @@ final class ConnectionIdentity {
     if (callToken != null) {
       metadata.remove(Protocol.METADATA_TOKEN);
       String token = new String(callToken, StandardCharsets.UTF_8);
-      if (!token.equals(lastCallToken)) {
-        lastCallToken = token;
-        lastCallUser = verify(token);
+      if (token.equals(helloToken)) {
+        // A client sends its token with the calls it makes before its HELLO is written: one identity, verified once.
+        user = connectionUser;
+      } else {
+        if (!token.equals(lastCallToken)) {
+          lastCallToken = token;
+          lastCallUser = verify(token);
+        }
+        user = lastCallUser;
       }
-      user = lastCallUser;
     } else if (connectionUser != null) {
       user = connectionUser;
     } else {
