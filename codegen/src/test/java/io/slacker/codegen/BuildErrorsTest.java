@@ -227,6 +227,18 @@ class BuildErrorsTest {
   }
 
   /** Compiles {@code members} as the body of {@code @SlackerService interface com.acme.Bad}. */
+  @Test
+  void authorizationNamesMustNotBeEmpty() {
+    assertErrors("""
+        @io.slacker.annotations.RequiresPermission("")
+        Future<Void> open();
+        @io.slacker.annotations.RequiresRole({"clerk", ""})
+        Future<Void> close();
+        """,
+        "com.acme.Bad.open(): @RequiresPermission names an empty string: name what the caller needs",
+        "com.acme.Bad.close(): @RequiresRole names an empty string: name what the caller needs");
+  }
+
   private static void assertErrors(String members, String... expected) {
     assertSourceErrors("""
         package com.acme;
