@@ -21,11 +21,14 @@ public enum StatusCode {
   UNAVAILABLE(7),
   /** The peer broke the wire protocol (bad magic, version, length or layout). */
   PROTOCOL_ERROR(8),
-  /** An interceptor refused the caller's credentials. */
+  /** The server's authentication, or an interceptor, refused the caller: no credential, or one not valid (now). */
   UNAUTHENTICATED(9),
   /** A failure inside Slacker itself, such as a result that cannot be serialized. */
   INTERNAL(10),
-  /** The application refuses the caller this operation (it knows who the caller is). */
+  /**
+   * The caller lacks what this operation requires (it is known who the caller is): refused by the
+   * server's authorization check before the method ran, or by the application itself.
+   */
   PERMISSION_DENIED(11),
   /** The application finds the arguments invalid (they decoded; their values are wrong). */
   INVALID_ARGUMENT(12),
