@@ -165,6 +165,28 @@ class AuthenticationTest {
   }
 
   @Test
+  void aTokenTooLongForTheHelloTravelsWithEachCall() throws Exception {
+    String padded = jwt.token("alice", "x".repeat(70_000));
+    assertEquals("alice []", whoami(client(TokenProvider.of(padded))));
+    SlackerException refused = refusal(client(TokenProvider.of("x".repeat(70_000))));
+    assertEquals(StatusCode.UNAUTHENTICATED, refused.code());
+    assertTrue(refused.getMessage().startsWith("the credential was refused"), refused.getMessage());
+    assertEquals(1, runs.get());
+  }
+
+  @Test
+  void aProviderThatFailsAsTheConnectionOpensOnlyDelaysItsTokenToTheCalls() throws Exception {
+    AtomicInteger asked = new AtomicInteger();
+    String token = jwt.token("alice");
+    SlackerClient client = client(() -> asked.incrementAndGet() == 2
+        ? Future.failedFuture("the identity service blinked")
+        : Future.succeededFuture(token));
+    // Asked for the call (1), then for the connection's HELLO (2, fails): the call carries its token itself.
+    assertEquals("alice []", whoami(client));
+    assertEquals("alice []", whoami(client));
+  }
+
+  @Test
   void oneWayCallsWithoutAValidIdentityAreNotRun() throws Exception {
     client(null).call(RECORD, new Object[]{"anonymous"}, toServer).await(5, TimeUnit.SECONDS);
     client(TokenProvider.of("forged")).call(RECORD, new Object[]{"forged"}, toServer).await(5, TimeUnit.SECONDS);

@@ -145,26 +145,28 @@ final class ClientConnection {
       return;
     }
     ClientTokens.current(provider, "the connection to " + address).onComplete(token -> context.execute(() -> {
-      if (token.failed()) {
-        close((SlackerException) token.cause());
-      } else if (!closed) {
-        writeHello(token.result());
+      if (!closed) {
+        writeHello(token.succeeded() ? token.result() : null);
       }
     }));
   }
 
+  /**
+   * A HELLO with the token when it has one that fits; else without, and each call carries its
+   * own token instead: the connection, and the server's place in rotation, do not depend on it.
+   */
   private void writeHello(String token) {
-    Buffer hello;
-    try {
-      hello = FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids(),
-          Protocol.CAPABILITIES | Protocol.CAPABILITY_AUTHENTICATION, null, token);
-    } catch (IllegalArgumentException tooLong) {
-      close(new SlackerException(StatusCode.UNAUTHENTICATED, "the token for " + address
-          + " does not fit in a HELLO: " + tooLong.getMessage()));
-      return;
+    Buffer hello = null;
+    if (token != null) {
+      try {
+        hello = FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids(),
+            Protocol.CAPABILITIES | Protocol.CAPABILITY_AUTHENTICATION, null, token);
+        helloToken = token;
+      } catch (IllegalArgumentException overLong) {
+        // Over a HELLO string's 65,535 bytes; a metadata value holds it.
+      }
     }
-    helloToken = token;
-    socket.write(hello);
+    socket.write(hello != null ? hello : FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids()));
   }
 
   /** Encodes on the caller's thread, then hands the frame to the connection's context. */
