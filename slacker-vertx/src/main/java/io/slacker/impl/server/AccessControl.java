@@ -1,7 +1,5 @@
 package io.slacker.impl.server;
 
-import io.slacker.SlackerException;
-import io.slacker.StatusCode;
 import io.slacker.impl.protocol.Protocol;
 import io.vertx.core.Future;
 import io.vertx.ext.auth.authentication.AuthenticationProvider;
@@ -52,7 +50,6 @@ final class AccessControl {
 
   /** @return whether {@code failure} is this admission's refusal: expected, and not worth a warning */
   static boolean isRefusal(Throwable failure) {
-    return failure instanceof SlackerException e
-        && (e.code() == StatusCode.UNAUTHENTICATED || e.code() == StatusCode.PERMISSION_DENIED);
+    return failure instanceof AccessRefusal;
   }
 }

@@ -1,7 +1,6 @@
 package io.slacker.impl.server;
 
 import io.slacker.CallMetadata;
-import io.slacker.SlackerException;
 import io.slacker.StatusCode;
 import io.slacker.impl.protocol.Protocol;
 import io.vertx.core.Future;
@@ -62,12 +61,12 @@ final class ConnectionIdentity {
     } else if (connectionUser != null) {
       user = connectionUser;
     } else {
-      return Future.failedFuture(new SlackerException(StatusCode.UNAUTHENTICATED, "this server requires authentication: "
+      return Future.failedFuture(new AccessRefusal(StatusCode.UNAUTHENTICATED, "this server requires authentication: "
           + "present a bearer token in the HELLO or in the call's '" + Protocol.METADATA_TOKEN + "' metadata"));
     }
     // Checked on every call: a long-lived connection must not keep serving an identity that has expired.
     return user.compose(caller -> caller.expired()
-        ? Future.failedFuture(new SlackerException(StatusCode.UNAUTHENTICATED,
+        ? Future.failedFuture(new AccessRefusal(StatusCode.UNAUTHENTICATED,
             "the credential of '" + caller.subject() + "' has expired: present a fresh token"))
         : Future.succeededFuture(caller));
   }
@@ -79,7 +78,7 @@ final class ConnectionIdentity {
     } catch (RuntimeException e) {
       verified = Future.failedFuture(e);
     }
-    return verified.recover(failure -> Future.failedFuture(new SlackerException(StatusCode.UNAUTHENTICATED,
+    return verified.recover(failure -> Future.failedFuture(new AccessRefusal(StatusCode.UNAUTHENTICATED,
         "the credential was refused: " + failure.getMessage())));
   }
 }

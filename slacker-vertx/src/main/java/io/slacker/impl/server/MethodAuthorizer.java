@@ -1,7 +1,6 @@
 package io.slacker.impl.server;
 
 import io.slacker.MethodDescriptor;
-import io.slacker.SlackerException;
 import io.slacker.StatusCode;
 import io.vertx.core.Future;
 import io.vertx.ext.auth.User;
@@ -52,13 +51,13 @@ final class MethodAuthorizer {
       return Future.succeededFuture();
     }
     if (user == null) {
-      return Future.failedFuture(new SlackerException(StatusCode.PERMISSION_DENIED, method
+      return Future.failedFuture(new AccessRefusal(StatusCode.PERMISSION_DENIED, method
           + " requires authorization, but this server authenticates no caller: configure its authentication"));
     }
     return loadAuthorizations(user).compose(v -> {
       for (Authorization authorization : needed) {
         if (!authorization.match(user)) {
-          return Future.failedFuture(new SlackerException(StatusCode.PERMISSION_DENIED,
+          return Future.failedFuture(new AccessRefusal(StatusCode.PERMISSION_DENIED,
               "'" + user.subject() + "' lacks " + describe(authorization) + ", which " + method + " requires"));
         }
       }
@@ -82,7 +81,7 @@ final class MethodAuthorizer {
         loaded = loaded.compose(v -> provider.getAuthorizations(user));
       }
     }
-    return loaded.recover(failure -> Future.failedFuture(new SlackerException(StatusCode.PERMISSION_DENIED,
+    return loaded.recover(failure -> Future.failedFuture(new AccessRefusal(StatusCode.PERMISSION_DENIED,
         "the authorizations of '" + user.subject() + "' could not be loaded: " + failure.getMessage())));
   }
 
