@@ -4,6 +4,7 @@ import io.slacker.cluster.impl.ZookeeperDiscoveryImpl;
 import io.slacker.spi.ServiceDiscovery;
 import io.vertx.core.Vertx;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.ACLProvider;
 
 /**
  * Discovery in ZooKeeper through Curator: servers publish ephemeral nodes that re-create
@@ -21,9 +22,26 @@ public interface ZookeeperDiscovery extends ServiceDiscovery {
    * A discovery over a started Curator client that someone else owns, for instance the one of
    * vertx-zookeeper's {@code ZookeeperClusterManager#getCuratorFramework()}: one ZooKeeper session
    * then serves both. {@link #close()} leaves that client open; the connection options are unused.
+   * Nodes get that client's ACLs and its session's identity, so the ACL options must be unset
+   * (see {@link #aclProvider(ZookeeperDiscoveryOptions)}).
+   *
+   * @throws IllegalArgumentException if {@code options} set ACL options
    */
   static ZookeeperDiscovery create(Vertx vertx, CuratorFramework curator, ZookeeperDiscoveryOptions options) {
     return new ZookeeperDiscoveryImpl(vertx, curator, new ZookeeperDiscoveryOptions(options));
+  }
+
+  /**
+   * The ACLs that a discovery created from {@code options} puts on Slacker's nodes
+   * (docs/security.md), for an application that builds the Curator client it passes to
+   * {@link #create(Vertx, CuratorFramework, ZookeeperDiscoveryOptions)}: give it to
+   * {@code CuratorFrameworkFactory.builder().aclProvider(...)} together with the client's
+   * {@code authorization(...)}.
+   *
+   * @throws IllegalArgumentException if the ACL options contradict each other
+   */
+  static ACLProvider aclProvider(ZookeeperDiscoveryOptions options) {
+    return ZookeeperDiscoveryImpl.aclProvider(options);
   }
 
   /** @return the Curator client in use */

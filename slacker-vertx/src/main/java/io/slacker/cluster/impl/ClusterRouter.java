@@ -302,16 +302,24 @@ public final class ClusterRouter {
     if (ready.isComplete()) {
       if (ready.failed()) {
         routes.remove(service, route);
+        return Future.failedFuture(discoveryFailed(service, ready.cause()));
       }
       return ready;
     }
     return ready.timeout(timeoutMillis, TimeUnit.MILLISECONDS).recover(e -> {
       if (route.ready().failed()) {
         routes.remove(service, route);
+        return Future.failedFuture(discoveryFailed(service, route.ready().cause()));
       }
       return Future.failedFuture(new SlackerException(StatusCode.UNAVAILABLE, "service '" + service
           + "': discovery has given no server list within " + timeoutMillis + " ms (is ZooKeeper reachable?)", e));
     });
+  }
+
+  /** Discovery said why it cannot list the service (ZooKeeper refused the read, say): the call says so too. */
+  private static SlackerException discoveryFailed(String service, Throwable cause) {
+    return new SlackerException(StatusCode.UNAVAILABLE, "service '" + service + "': discovery failed: "
+        + cause.getMessage(), cause);
   }
 
   private boolean listedAnywhere(SocketAddress server) {

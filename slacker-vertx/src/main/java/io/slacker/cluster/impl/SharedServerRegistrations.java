@@ -30,8 +30,8 @@ final class SharedServerRegistrations {
   private SharedServerRegistrations() {
   }
 
-  static Future<ServerRegistration> register(ContextInternal context, CuratorFramework curator, ClusterPaths paths,
-                                             SocketAddress address, ServerData data) {
+  static Future<ServerRegistration> register(ContextInternal context, CuratorFramework curator, NodeAccess access,
+                                             ClusterPaths paths, SocketAddress address, ServerData data) {
     String node = curator.getZookeeperClient().getCurrentConnectionString() + paths.server(address);
     Shared shared;
     synchronized (BY_NODE) {
@@ -42,7 +42,7 @@ final class SharedServerRegistrations {
             + " of one server verticle share an address when their discovery is created with setShared(true)"));
       }
       if (shared == null) {
-        shared = new Shared(node, curator, ZookeeperServerRegistration.start(context, curator, paths, address, data));
+        shared = new Shared(node, curator, ZookeeperServerRegistration.start(context, curator, access, paths, address, data));
         BY_NODE.put(node, shared);
       }
       shared.holders++;

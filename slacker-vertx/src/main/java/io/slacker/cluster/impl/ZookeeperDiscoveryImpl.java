@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.SocketAddress;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.ACLProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
   private final Vertx vertx;
   private final ZookeeperSession session;
   private final ClusterPaths paths;
+  private final NodeAccess access;
   private final Set<ServiceWatch> watches = ConcurrentHashMap.newKeySet();
   private final Set<ServerRegistration> registrations = ConcurrentHashMap.newKeySet();
   /** Undeploying the verticle that created the discovery closes it. */
@@ -33,10 +35,21 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
   private Future<Void> closed;
 
   public ZookeeperDiscoveryImpl(Vertx vertx, CuratorFramework shared, ZookeeperDiscoveryOptions options) {
+    if (shared != null && options.hasAcls()) {
+      throw new IllegalArgumentException("the ACL options (digestUser, digestPassword, sasl, readers, writers) configure"
+          + " the discovery's own Curator client; build the given one with ZookeeperDiscovery.aclProvider(options)"
+          + " and its own authorization instead, and leave them unset here");
+    }
     this.vertx = vertx;
     this.session = shared != null ? ZookeeperSession.external(shared) : ZookeeperSession.of(vertx, options);
     this.paths = new ClusterPaths(options.getRootPath(), options.getCluster());
+    this.access = new NodeAccess(session.curator(), NodeAccess.identity(options, shared == null));
     this.scope = VerticleScope.of(this::close);
+  }
+
+  /** @return the ACLs of Slacker's nodes as {@code options} ask for them, for a Curator client built by the application */
+  public static ACLProvider aclProvider(ZookeeperDiscoveryOptions options) {
+    return NodeAcls.of(options);
   }
 
   @Override
@@ -49,7 +62,7 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
     NodeNames.requireValid("service", service);
     ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
     return session.started(context)
-        .compose(v -> ZookeeperServiceWatch.start(context, session.curator(), paths, service, listener))
+        .compose(v -> ZookeeperServiceWatch.start(context, session.curator(), access, paths, service, listener))
         .map(watch -> {
           ServiceWatch tracked = new TrackedWatch(watch);
           watches.add(tracked);
@@ -68,7 +81,7 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
       published.setIncarnation(UUID.randomUUID().toString());
     }
     return session.started(context)
-        .compose(v -> SharedServerRegistrations.register(context, session.curator(), paths, address, published))
+        .compose(v -> SharedServerRegistrations.register(context, session.curator(), access, paths, address, published))
         .onSuccess(registrations::add);
   }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * A server's nodes in ZooKeeper. Each is a Curator {@link PersistentNode} in ephemeral mode, so it
@@ -27,6 +28,7 @@ final class ZookeeperServerRegistration implements ServerRegistration {
 
   private final ContextInternal context;
   private final CuratorFramework curator;
+  private final NodeAccess access;
   private final ClusterPaths paths;
   private final SocketAddress address;
   private final String id;
@@ -38,10 +40,11 @@ final class ZookeeperServerRegistration implements ServerRegistration {
   private record Published(PersistentNode node, ServiceLeaderSelector leader, Promise<Void> created) {
   }
 
-  private ZookeeperServerRegistration(ContextInternal context, CuratorFramework curator, ClusterPaths paths,
-                                      SocketAddress address, ServerData data) {
+  private ZookeeperServerRegistration(ContextInternal context, CuratorFramework curator, NodeAccess access,
+                                      ClusterPaths paths, SocketAddress address, ServerData data) {
     this.context = context;
     this.curator = curator;
+    this.access = access;
     this.paths = paths;
     this.address = address;
     // The election id names the process, not just the address: a restart at the same address is another incarnation.
@@ -51,10 +54,11 @@ final class ZookeeperServerRegistration implements ServerRegistration {
   }
 
   /** Creates the server node; completes once it exists in ZooKeeper. */
-  static Future<ServerRegistration> start(ContextInternal context, CuratorFramework curator, ClusterPaths paths,
-                                          SocketAddress address, ServerData data) {
-    ZookeeperServerRegistration registration = new ZookeeperServerRegistration(context, curator, paths, address, data);
-    return registration.startNode(registration.serverNode, context.promise()).map(registration);
+  static Future<ServerRegistration> start(ContextInternal context, CuratorFramework curator, NodeAccess access,
+                                          ClusterPaths paths, SocketAddress address, ServerData data) {
+    ZookeeperServerRegistration registration = new ZookeeperServerRegistration(context, curator, access, paths, address, data);
+    return registration.startNode(registration.serverNode, paths.server(address), context.promise(), () -> false)
+        .map(registration);
   }
 
   @Override
@@ -71,14 +75,17 @@ final class ZookeeperServerRegistration implements ServerRegistration {
     Promise<Void> created = context.promise();
     Published published = new Published(node, leader, created);
     services.put(service, published);
+    BooleanSupplier withdrawn = () -> services.get(service) != published;
     // The election starts after the member node exists, so a new leader is always already in rotation;
     // a service withdrawn meanwhile starts none.
-    return startNode(node, created).compose(v -> leader == null || services.get(service) != published
-        ? context.succeededFuture()
-        : context.executeBlocking(() -> {
-          leader.start();
-          return null;
-        }));
+    return startNode(node, paths.member(service, address), created, withdrawn)
+        .compose(v -> leader == null || withdrawn.getAsBoolean()
+            ? context.<Void>succeededFuture()
+            : context.<Void>executeBlocking(() -> {
+              leader.start();
+              return null;
+            }))
+        .onFailure(refused -> services.remove(service, published));
   }
 
   @Override
@@ -150,13 +157,26 @@ final class ZookeeperServerRegistration implements ServerRegistration {
     }
   }
 
-  /** Starts {@code node}; {@code created} completes once it exists in ZooKeeper, or fails if it is withdrawn first. */
-  private Future<Void> startNode(PersistentNode node, Promise<Void> created) {
-    node.getListenable().addListener(path -> created.tryComplete());
-    return context.executeBlocking(() -> {
+  /**
+   * Starts {@code node} at {@code path}; {@code created} completes once it exists in ZooKeeper, or
+   * fails if it is withdrawn first. The node is created once before the recipe starts, which then
+   * adopts it (without telling its listeners): the recipe would only log a refusal by the ACLs and
+   * wait, so that first creation is what fails with the reason.
+   */
+  private Future<Void> startNode(PersistentNode node, String path, Promise<Void> created, BooleanSupplier withdrawn) {
+    node.getListenable().addListener(p -> created.tryComplete());
+    return access.createEphemeral(context, path, node.getData()).compose(createdNow -> context.executeBlocking(() -> {
       node.start();
+      if (createdNow) {
+        created.tryComplete();
+      }
+      if (withdrawn.getAsBoolean()) {
+        // Withdrawn during the first creation, when the node was not started and closing it did nothing:
+        // closed now, it deletes the node that creation made.
+        node.close();
+      }
       return null;
-    }).compose(v -> created.future());
+    })).compose(v -> created.future());
   }
 
   private static byte[] bytes(ServerData data) {

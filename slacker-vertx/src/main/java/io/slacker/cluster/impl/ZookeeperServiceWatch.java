@@ -49,9 +49,16 @@ final class ZookeeperServiceWatch implements ServiceWatch {
   }
 
   /** Starts the cache on a worker thread; completes with the watch once the first full read is done. */
-  static Future<ServiceWatch> start(ContextInternal context, CuratorFramework curator, ClusterPaths paths,
-                                    String service, Handler<ServiceMembers> listener) {
+  static Future<ServiceWatch> start(ContextInternal context, CuratorFramework curator, NodeAccess access,
+                                    ClusterPaths paths, String service, Handler<ServiceMembers> listener) {
     ZookeeperServiceWatch watch = new ZookeeperServiceWatch(context, curator, paths, service, listener);
+    // The cache only logs a read ZooKeeper refuses, and would show an empty service; the check runs
+    // beside it, so that a reachable ZooKeeper is not waited for twice.
+    access.checkReadable(context, paths.service(service)).onFailure(refused -> {
+      if (watch.initialized.tryFail(refused)) {
+        watch.close();
+      }
+    });
     return context.executeBlocking(() -> {
       watch.cache.start();
       return null;
@@ -74,7 +81,7 @@ final class ZookeeperServiceWatch implements ServiceWatch {
     boolean changed = !next.equals(current);
     current = next;
     if (first) {
-      initialized.complete(this);
+      initialized.tryComplete(this);
     } else if (changed) {
       listener.handle(next);
     }

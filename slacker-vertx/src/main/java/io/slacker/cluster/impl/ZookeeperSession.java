@@ -11,6 +11,7 @@ import org.apache.curator.framework.imps.CuratorFrameworkState;
 import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
 import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -76,7 +77,7 @@ final class ZookeeperSession {
       thread.setDaemon(true);
       return thread;
     });
-    CuratorFramework curator = CuratorFrameworkFactory.builder()
+    CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder()
         .connectString(options.getConnectString())
         .sessionTimeoutMs(options.getSessionTimeoutMillis())
         .connectionTimeoutMs(options.getConnectionTimeoutMillis())
@@ -87,7 +88,12 @@ final class ZookeeperSession {
         // client reconnecting to another): its lease, not the connection state, decides whether
         // it may act, so a short disconnection costs no new election. LOST still ends it.
         .connectionStateErrorPolicy(new SessionConnectionStateErrorPolicy())
-        .build();
+        .aclProvider(NodeAcls.of(options));
+    if (options.getDigestUser() != null) {
+      // Curator adds it to every ZooKeeper session it opens, so a new session after an expiry has the same identity.
+      builder.authorization("digest", (options.getDigestUser() + ":" + options.getDigestPassword()).getBytes(StandardCharsets.UTF_8));
+    }
+    CuratorFramework curator = builder.build();
     curator.getConnectionStateListenable().addListener(
         new SessionTimeoutLog(options.getConnectString(), options.getSessionTimeoutMillis()));
     return new ZookeeperSession(curator, true, runSafeService, key);
@@ -100,7 +106,12 @@ final class ZookeeperSession {
         .put("sessionTimeoutMillis", options.getSessionTimeoutMillis())
         .put("connectionTimeoutMillis", options.getConnectionTimeoutMillis())
         .put("retryInitialSleepMillis", options.getRetryInitialSleepMillis())
-        .put("retryMaxSleepMillis", options.getRetryMaxSleepMillis());
+        .put("retryMaxSleepMillis", options.getRetryMaxSleepMillis())
+        .put("digestUser", options.getDigestUser())
+        .put("digestPassword", options.getDigestPassword())
+        .put("sasl", options.isSasl())
+        .put("readers", options.getReaders())
+        .put("writers", options.getWriters());
   }
 
   CuratorFramework curator() {

@@ -1,0 +1,157 @@
+package io.slacker.cluster;
+
+import io.slacker.CallOptions;
+import io.slacker.SlackerClient;
+import io.slacker.SlackerClientOptions;
+import io.slacker.SlackerException;
+import io.slacker.StatusCode;
+import io.slacker.test.BlockedThreadGuard;
+import io.slacker.test.TestVertx;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.SocketAddress;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.data.ACL;
+import org.apache.zookeeper.data.Id;
+import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.function.Executable;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * ZooKeeper ACLs on Slacker's nodes (docs/security.md): a server with digest credentials owns
+ * what it creates; clients with no or wrong credentials can read (when reads are open) but change
+ * nothing; restricted reads and a wrong server digest fail with a {@link ZookeeperAccessException}.
+ * One ZooKeeper for the class, a cluster name per test.
+ */
+class ZookeeperAclTest {
+
+  @RegisterExtension
+  final BlockedThreadGuard guard = new BlockedThreadGuard();
+
+  private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final SocketAddress A = SocketAddress.inetSocketAddress(7101, "127.0.0.1");
+  private static final SocketAddress B = SocketAddress.inetSocketAddress(7102, "127.0.0.1");
+  private static final String SERVICE = "acl.Ledger";
+
+  private static Vertx vertx;
+  private static EmbeddedZookeeper zookeeper;
+
+  @BeforeAll
+  static void start() throws Exception {
+    vertx = TestVertx.create();
+    zookeeper = new EmbeddedZookeeper();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    Await.result(vertx.close());
+    zookeeper.close();
+  }
+
+  private static ZookeeperDiscoveryOptions deployment(String cluster) {
+    return zookeeper.options(cluster).setDigestUser("slacker").setDigestPassword("s3cret");
+  }
+
+  private static String digest(String user, String password) throws Exception {
+    return DigestAuthenticationProvider.generateDigest(user + ":" + password);
+  }
+
+  /** A raw Curator client, authenticated as {@code user:password} when given. */
+  private static CuratorFramework raw(String userAndPassword) throws Exception {
+    CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder()
+        .connectString(zookeeper.connectString()).retryPolicy(new RetryOneTime(100));
+    if (userAndPassword != null) {
+      builder.authorization("digest", userAndPassword.getBytes(StandardCharsets.UTF_8));
+    }
+    CuratorFramework curator = builder.build();
+    curator.start();
+    curator.blockUntilConnected();
+    return curator;
+  }
+
+  @Test
+  void everyNodeAServerCreatesIsItsOwnAndReadableByAll() throws Exception {
+    ZookeeperDiscovery server = ZookeeperDiscovery.create(vertx, deployment("owned"));
+    try (CuratorFramework anyone = raw(null)) {
+      ServerRegistration a = Await.result(server.register(A, new ServerData()));
+      Await.result(a.publish(SERVICE, true));
+      Await.until("A leads", WAIT, () -> a.isLeader(SERVICE));
+
+      List<ACL> expected = List.of(new ACL(ZooDefs.Perms.ALL, new Id("digest", digest("slacker", "s3cret"))),
+          new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE));
+      String cluster = "/slacker/cluster/owned";
+      String leader = cluster + "/services/" + SERVICE + "/_leader";
+      List<String> paths = List.of(cluster, cluster + "/servers", cluster + "/servers/127.0.0.1:7101",
+          cluster + "/services", cluster + "/services/" + SERVICE, cluster + "/services/" + SERVICE + "/127.0.0.1:7101",
+          leader, leader + "/" + anyone.getChildren().forPath(leader).get(0), cluster + "/services/" + SERVICE + "/_term");
+      for (String path : paths) {
+        // Read by the owner: ZooKeeper shows others the digest's hash as 'x'.
+        assertEquals(expected, server.curator().getACL().forPath(path), path);
+      }
+    } finally {
+      Await.result(server.close());
+    }
+  }
+
+  @Test
+  void noCredentialsAndAWrongDigestCanNeitherChangeNorDeleteNorHijack() throws Exception {
+    ZookeeperDiscovery server = ZookeeperDiscovery.create(vertx, deployment("locked"));
+    ZookeeperDiscovery reader = ZookeeperDiscovery.create(vertx, zookeeper.options("locked"));
+    try (CuratorFramework anonymous = raw(null); CuratorFramework impostor = raw("slacker:guess")) {
+      ServerRegistration a = Await.result(server.register(A, new ServerData()));
+      Await.result(a.publish(SERVICE, true));
+      Await.until("A leads", WAIT, () -> a.isLeader(SERVICE));
+      long term = a.leaderTerm(SERVICE);
+      String service = "/slacker/cluster/locked/services/" + SERVICE;
+      String leader = service + "/_leader";
+      String lock = leader + "/" + anonymous.getChildren().forPath(leader).get(0);
+      byte[] fake = "{\"weight\":10000}".getBytes(StandardCharsets.UTF_8);
+
+      for (CuratorFramework attacker : List.of(anonymous, impostor)) {
+        List<Executable> attacks = List.of(
+            () -> attacker.delete().forPath(service + "/127.0.0.1:7101"),
+            () -> attacker.setData().forPath(service + "/127.0.0.1:7101", fake),
+            () -> attacker.create().forPath(service + "/127.0.0.1:7101", fake),
+            () -> attacker.setACL().withACL(ZooDefs.Ids.OPEN_ACL_UNSAFE).forPath(service + "/127.0.0.1:7101"),
+            () -> attacker.delete().forPath("/slacker/cluster/locked/servers/127.0.0.1:7101"),
+            () -> attacker.setData().forPath("/slacker/cluster/locked/servers/127.0.0.1:7101", fake),
+            () -> attacker.create().withMode(CreateMode.EPHEMERAL).forPath(service + "/10.6.6.6:7101", fake),
+            // Hijacking the leadership: jump the election queue, remove the leader's lock, or bump the term.
+            () -> attacker.create().withMode(CreateMode.EPHEMERAL_SEQUENTIAL).forPath(leader + "/_c_x-lock-", fake),
+            () -> attacker.delete().forPath(lock),
+            () -> attacker.setData().forPath(service + "/_term", fake),
+            () -> attacker.delete().forPath(service + "/_term"));
+        for (Executable attack : attacks) {
+          assertThrows(KeeperException.NoAuthException.class, attack);
+        }
+      }
+
+      assertTrue(a.isLeader(SERVICE));
+      assertEquals(term, a.leaderTerm(SERVICE), "no new term was forced");
+      ServiceWatch watch = Await.result(reader.watch(SERVICE, m -> { }));
+      assertEquals(List.of(A), watch.current().servers().stream().map(ServerInstance::address).toList(),
+          "a client without credentials still reads the open nodes");
+      assertEquals(A, watch.current().leader());
+    } finally {
+      Await.result(reader.close());
+      Await.result(server.close());
+    }
+  }
+}
