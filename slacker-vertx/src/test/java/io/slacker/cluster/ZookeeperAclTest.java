@@ -4,6 +4,8 @@ import io.slacker.CallOptions;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
 import io.slacker.SlackerException;
+import io.slacker.SlackerServer;
+import io.slacker.SlackerServerOptions;
 import io.slacker.StatusCode;
 import io.slacker.test.BlockedThreadGuard;
 import io.slacker.test.TestVertx;
@@ -29,8 +31,8 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -151,6 +153,120 @@ class ZookeeperAclTest {
       assertEquals(A, watch.current().leader());
     } finally {
       Await.result(reader.close());
+      Await.result(server.close());
+    }
+  }
+
+  @Test
+  void restrictedReadsRefuseADiscoveryWithoutAReadersIdentityWithAClearError() throws Exception {
+    ZookeeperDiscoveryOptions secured = deployment("private").addReader("digest:" + digest("reader", "r3ad"));
+    ClusterNode node = ClusterNode.start(vertx, ZookeeperDiscovery.create(vertx, secured), new ClusterServerOptions());
+    ZookeeperDiscovery anonymous = ZookeeperDiscovery.create(vertx, zookeeper.options("private"));
+    ZookeeperDiscovery wrongReader = ZookeeperDiscovery.create(vertx,
+        zookeeper.options("private").setDigestUser("reader").setDigestPassword("guess"));
+    ZookeeperDiscovery reader = ZookeeperDiscovery.create(vertx,
+        zookeeper.options("private").setDigestUser("reader").setDigestPassword("r3ad"));
+    SlackerClient anonymousClient = SlackerClient.create(vertx, new SlackerClientOptions().setCallTimeoutMillis(5_000), anonymous);
+    SlackerClient readerClient = SlackerClient.create(vertx, new SlackerClientOptions().setCallTimeoutMillis(5_000), reader);
+    try {
+      for (ZookeeperDiscovery refusedReader : List.of(anonymous, wrongReader)) {
+        ZookeeperAccessException refused = assertInstanceOf(ZookeeperAccessException.class,
+            Await.failure(refusedReader.watch(Who.NAME, members -> { })));
+        assertEquals("/slacker/cluster/private/services/" + Who.NAME, refused.path());
+        assertTrue(refused.getMessage().startsWith("ZooKeeper refused to read /slacker/cluster/private/services/"
+            + Who.NAME + " (NoAuth) to this session"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("'readers'"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("guess"), "no password in messages");
+      }
+
+      // A call says the same, at once rather than at its deadline, and the route is tried afresh next time.
+      SlackerException call = assertInstanceOf(SlackerException.class,
+          Await.failure(anonymousClient.proxy(Who.class, new CallOptions()).name()));
+      assertEquals(StatusCode.UNAVAILABLE, call.code());
+      assertTrue(call.getMessage().startsWith("service 'test.Who': discovery failed: ZooKeeper refused to read"),
+          call.getMessage());
+      assertInstanceOf(ZookeeperAccessException.class, call.getCause());
+
+      assertEquals(node.name(), Await.result(readerClient.proxy(Who.class, new CallOptions()).name()));
+      assertThrows(KeeperException.NoAuthException.class, () -> reader.curator().delete()
+          .forPath("/slacker/cluster/private/services/" + Who.NAME + "/" + node.name()), "readers only read");
+    } finally {
+      Await.result(readerClient.close());
+      Await.result(anonymousClient.close());
+      for (ZookeeperDiscovery discovery : List.of(reader, wrongReader, anonymous)) {
+        Await.result(discovery.close());
+      }
+      node.close();
+    }
+  }
+
+  @Test
+  void aServerWithAWrongDigestOrNoneFailsToRegisterAndTheClusterServesOn() throws Exception {
+    ClusterNode node = ClusterNode.start(vertx, ZookeeperDiscovery.create(vertx, deployment("guarded")), new ClusterServerOptions());
+    ZookeeperDiscovery wrongDigest = ZookeeperDiscovery.create(vertx,
+        zookeeper.options("guarded").setDigestUser("slacker").setDigestPassword("guess"));
+    ZookeeperDiscovery noCredentials = ZookeeperDiscovery.create(vertx, zookeeper.options("guarded"));
+    SlackerClient client = SlackerClient.create(vertx, new SlackerClientOptions().setCallTimeoutMillis(5_000), noCredentials);
+    try {
+      ZookeeperAccessException refused = assertInstanceOf(ZookeeperAccessException.class,
+          Await.failure(wrongDigest.register(B, new ServerData())));
+      assertEquals("/slacker/cluster/guarded/servers/127.0.0.1:7102", refused.path());
+      assertEquals("ZooKeeper refused to create /slacker/cluster/guarded/servers/127.0.0.1:7102 (NoAuth) to this"
+          + " session, which has digest user 'slacker': the node above it belongs to another identity; the servers"
+          + " of a cluster share one identity (digestUser/digestPassword or sasl), or list each other in 'writers'"
+          + " (docs/security.md, ZooKeeper ACLs)", refused.getMessage());
+      ZookeeperAccessException anonymous = assertInstanceOf(ZookeeperAccessException.class,
+          Await.failure(noCredentials.register(B, new ServerData())));
+      assertTrue(anonymous.getMessage().contains("which has no credentials"), anonymous.getMessage());
+
+      // A whole server: listen() fails with the same reason, and closes the server.
+      Throwable listen = Await.failure(SlackerServer.create(vertx,
+              new SlackerServerOptions().setHost("127.0.0.1").setPort(0), wrongDigest)
+          .register(Who.class, new Who.Impl(vertx)).listen());
+      assertInstanceOf(ZookeeperAccessException.class, listen);
+
+      ServiceWatch watch = Await.result(noCredentials.watch(Who.NAME, members -> { }));
+      assertEquals(List.of(node.address), watch.current().servers().stream().map(ServerInstance::address).toList());
+      assertEquals(node.name(), Await.result(client.proxy(Who.class, new CallOptions()).name()), "the cluster serves on");
+    } finally {
+      Await.result(client.close());
+      Await.result(noCredentials.close());
+      Await.result(wrongDigest.close());
+      node.close();
+    }
+  }
+
+  @Test
+  void theAclsComeBackWithTheNodesAfterASessionExpiry() throws Exception {
+    ZookeeperDiscovery server = ZookeeperDiscovery.create(vertx, deployment("expiring"));
+    try (CuratorFramework anonymous = raw(null)) {
+      ServerRegistration a = Await.result(server.register(A, new ServerData()));
+      Await.result(a.publish(SERVICE, true));
+      Await.until("A leads", WAIT, () -> a.isLeader(SERVICE));
+      String member = "/slacker/cluster/expiring/services/" + SERVICE + "/127.0.0.1:7101";
+      String leader = "/slacker/cluster/expiring/services/" + SERVICE + "/_leader";
+      long oldSession = server.curator().getZookeeperClient().getZooKeeper().getSessionId();
+
+      server.curator().getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
+      Await.until("A re-published and leading under a new session", WAIT, () -> {
+        try {
+          long session = server.curator().getZookeeperClient().getZooKeeper().getSessionId();
+          var stat = anonymous.checkExists().forPath(member);
+          return session != oldSession && stat != null && stat.getEphemeralOwner() == session && a.isLeader(SERVICE);
+        } catch (Exception e) {
+          return false;
+        }
+      });
+
+      List<ACL> expected = List.of(new ACL(ZooDefs.Perms.ALL, new Id("digest", digest("slacker", "s3cret"))),
+          new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE));
+      String lock = leader + "/" + anonymous.getChildren().forPath(leader).get(0);
+      for (String path : List.of(member, "/slacker/cluster/expiring/servers/127.0.0.1:7101", lock)) {
+        assertEquals(expected, server.curator().getACL().forPath(path), path);
+      }
+      assertThrows(KeeperException.NoAuthException.class, () -> anonymous.delete().forPath(member));
+      assertThrows(KeeperException.NoAuthException.class, () -> anonymous.delete().forPath(lock));
+    } finally {
       Await.result(server.close());
     }
   }
