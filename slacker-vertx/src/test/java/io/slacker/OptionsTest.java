@@ -1,11 +1,17 @@
 package io.slacker;
 
+import io.slacker.cluster.ZookeeperDiscovery;
 import io.slacker.cluster.ZookeeperDiscoveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class OptionsTest {
@@ -54,5 +60,46 @@ class OptionsTest {
     assertEquals(options.toJson(), copy.toJson());
     assertEquals("t-1", copy.getMetadata().get("trace"));
     assertThrows(IllegalArgumentException.class, () -> options.setTimeoutMillis(-1));
+  }
+
+  @Test
+  void zookeeperAclOptionsRoundTripThroughJsonAndCopiesAndKeepThePasswordOutOfToString() {
+    ZookeeperDiscoveryOptions options = new ZookeeperDiscoveryOptions().setDigestUser("slacker").setDigestPassword("s3cret")
+        .addReader("digest:reader:bS1tHdrGV3fwXzPS/2ljkNmPKTE=").addReader("sasl:client@EXAMPLE.COM").addWriter("sasl:ops");
+    assertEquals(options.toJson(), new ZookeeperDiscoveryOptions(options.toJson()).toJson());
+    assertEquals(options.toJson(), new ZookeeperDiscoveryOptions(options).toJson());
+    assertEquals(List.of("digest:reader:bS1tHdrGV3fwXzPS/2ljkNmPKTE=", "sasl:client@EXAMPLE.COM"),
+        new ZookeeperDiscoveryOptions(options.toJson()).getReaders());
+    assertEquals("s3cret", options.toJson().getString("digestPassword"), "the JSON configures the same discovery");
+    assertFalse(options.toString().contains("s3cret"), options.toString());
+    assertTrue(options.toString().contains("\"digestUser\":\"slacker\""), options.toString());
+
+    ZookeeperDiscoveryOptions defaults = new ZookeeperDiscoveryOptions(new JsonObject());
+    assertNull(defaults.getDigestUser());
+    assertEquals(ZookeeperDiscoveryOptions.DEFAULT_SASL, defaults.isSasl());
+    assertTrue(defaults.getReaders().isEmpty());
+    assertFalse(defaults.hasAcls());
+    assertTrue(new ZookeeperDiscoveryOptions().setSasl(true).hasAcls());
+  }
+
+  @Test
+  void zookeeperAclOptionsRefuseWhatCannotWork() {
+    ZookeeperDiscoveryOptions options = new ZookeeperDiscoveryOptions();
+    assertEquals("digestUser must be a non-empty name without ':'",
+        assertThrows(IllegalArgumentException.class, () -> options.setDigestUser("a:b")).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> options.setDigestPassword(""));
+    assertEquals("readers: each must be a ZooKeeper ACL id 'scheme:id', got 'reader'",
+        assertThrows(IllegalArgumentException.class, () -> options.addReader("reader")).getMessage());
+    assertEquals("writers: 'world:anyone' would let anyone change Slacker's nodes; name identities",
+        assertThrows(IllegalArgumentException.class, () -> options.addWriter("world:anyone")).getMessage());
+    assertEquals("readers must be an array, got \"sasl:x\"", assertThrows(IllegalArgumentException.class,
+        () -> new ZookeeperDiscoveryOptions(new JsonObject().put("readers", "sasl:x"))).getMessage());
+    assertTrue(options.getReaders().isEmpty() && options.getDigestUser() == null, "a refused value changes nothing");
+
+    assertEquals("digestUser and digestPassword go together: set both or neither", assertThrows(IllegalArgumentException.class,
+        () -> ZookeeperDiscovery.aclProvider(new ZookeeperDiscoveryOptions().setDigestPassword("s3cret"))).getMessage());
+    assertEquals("readers and writers need an identity to own the nodes: set digestUser and digestPassword, or sasl",
+        assertThrows(IllegalArgumentException.class,
+            () -> ZookeeperDiscovery.aclProvider(new ZookeeperDiscoveryOptions().addReader("sasl:client"))).getMessage());
   }
 }

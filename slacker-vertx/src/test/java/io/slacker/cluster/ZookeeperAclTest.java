@@ -270,4 +270,28 @@ class ZookeeperAclTest {
       Await.result(server.close());
     }
   }
+
+  @Test
+  void anApplicationsOwnCuratorClientGetsTheAclsFromAclProviderNotFromTheOptions() throws Exception {
+    try (CuratorFramework unstarted = CuratorFrameworkFactory.newClient(zookeeper.connectString(), new RetryOneTime(100))) {
+      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+          () -> ZookeeperDiscovery.create(vertx, unstarted, deployment("own")));
+      assertTrue(refused.getMessage().contains("ZookeeperDiscovery.aclProvider(options)"), refused.getMessage());
+    }
+    CuratorFramework own = CuratorFrameworkFactory.builder().connectString(zookeeper.connectString())
+        .retryPolicy(new RetryOneTime(100))
+        .aclProvider(ZookeeperDiscovery.aclProvider(deployment("own")))
+        .authorization("digest", "slacker:s3cret".getBytes(StandardCharsets.UTF_8))
+        .build();
+    own.start();
+    ZookeeperDiscovery discovery = ZookeeperDiscovery.create(vertx, own, zookeeper.options("own"));
+    try {
+      Await.result(discovery.register(A, new ServerData()));
+      assertEquals(List.of(new ACL(ZooDefs.Perms.ALL, new Id("digest", digest("slacker", "s3cret"))),
+          new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE)), own.getACL().forPath("/slacker/cluster/own/servers/127.0.0.1:7101"));
+    } finally {
+      Await.result(discovery.close());
+      own.close();
+    }
+  }
 }
