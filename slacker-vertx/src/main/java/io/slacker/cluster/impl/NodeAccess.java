@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.api.CuratorEvent;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
@@ -42,28 +41,48 @@ final class NodeAccess {
   }
 
   /**
-   * Creates the ephemeral node at {@code path}, and its missing parents, the way the recipe that
-   * keeps it will; fails if ZooKeeper refuses that to this identity.
-   *
-   * @return whether this call created the node (not when it existed, or ZooKeeper was out of reach)
+   * Checks that this session may create the ephemeral node {@code path}, by a transaction that
+   * creates it and deletes it again: ZooKeeper applies it whole or not at all, so no node is left
+   * and the recipe that keeps the node still makes it first. Missing parents are created, as the
+   * recipe would. Completes unless ZooKeeper refuses the creation to this identity.
    */
-  Future<Boolean> createEphemeral(ContextInternal context, String path, byte[] data) {
-    Promise<Boolean> done = context.promise();
+  Future<Void> checkCreatable(ContextInternal context, String path) {
+    Promise<Void> done = context.promise();
+    createAndDelete(path, true, done);
+    return done.future();
+  }
+
+  private void createAndDelete(String path, boolean createParents, Promise<Void> done) {
     try {
-      curator.create().creatingParentContainersIfNeeded().withMode(CreateMode.EPHEMERAL)
-          .inBackground((client, event) -> {
-            ZookeeperAccessException refused = refusal(event, "create");
-            if (refused != null) {
-              done.fail(refused);
-            } else {
-              done.complete(event.getResultCode() == KeeperException.Code.OK.intValue());
-            }
-          })
-          .forPath(path, data);
+      curator.transaction().inBackground((client, event) -> {
+        int code = event.getResultCode();
+        if (code == KeeperException.Code.NONODE.intValue() && createParents) {
+          createParents(path, done);
+          return;
+        }
+        complete(done, refusal(code, path, "create"));
+      }).forOperations(
+          curator.transactionOp().create().withMode(CreateMode.EPHEMERAL).forPath(path, new byte[0]),
+          curator.transactionOp().delete().forPath(path));
     } catch (Exception e) {
       done.tryFail(e);
     }
-    return done.future();
+  }
+
+  private void createParents(String path, Promise<Void> done) {
+    String parent = ZKPaths.getPathAndNode(path).getPath();
+    try {
+      curator.create().creatingParentContainersIfNeeded().withMode(CreateMode.CONTAINER).inBackground((client, event) -> {
+        ZookeeperAccessException refused = refusal(event.getResultCode(), parent, "create");
+        if (refused != null) {
+          done.fail(refused);
+        } else {
+          createAndDelete(path, false, done);
+        }
+      }).forPath(parent);
+    } catch (Exception e) {
+      done.tryFail(e);
+    }
   }
 
   /**
@@ -83,22 +102,24 @@ final class NodeAccess {
           list(ZKPaths.getPathAndNode(path).getPath(), done);
           return;
         }
-        ZookeeperAccessException refused = refusal(event, "read");
-        if (refused != null) {
-          done.fail(refused);
-        } else {
-          done.complete();
-        }
+        complete(done, refusal(event.getResultCode(), path, "read"));
       }).forPath(path);
     } catch (Exception e) {
       done.tryFail(e);
     }
   }
 
-  private ZookeeperAccessException refusal(CuratorEvent event, String operation) {
-    KeeperException.Code code = KeeperException.Code.get(event.getResultCode());
-    String path = event.getPath();
-    return switch (code) {
+  private static void complete(Promise<Void> done, ZookeeperAccessException refused) {
+    if (refused != null) {
+      done.fail(refused);
+    } else {
+      done.complete();
+    }
+  }
+
+  /** @return the refusal that {@code resultCode} means, or {@code null} if it is none */
+  private ZookeeperAccessException refusal(int resultCode, String path, String operation) {
+    return switch (KeeperException.Code.get(resultCode)) {
       case NOAUTH -> new ZookeeperAccessException(path, "ZooKeeper refused to " + operation + " " + path
           + " (NoAuth) to this session, which has " + identity + ": "
           + ("read".equals(operation)

@@ -159,21 +159,15 @@ final class ZookeeperServerRegistration implements ServerRegistration {
 
   /**
    * Starts {@code node} at {@code path}; {@code created} completes once it exists in ZooKeeper, or
-   * fails if it is withdrawn first. The node is created once before the recipe starts, which then
-   * adopts it (without telling its listeners): the recipe would only log a refusal by the ACLs and
-   * wait, so that first creation is what fails with the reason.
+   * fails if it is withdrawn first or ZooKeeper refuses it. The recipe would only log a refusal by
+   * the ACLs and wait, so the creation is checked first.
    */
   private Future<Void> startNode(PersistentNode node, String path, Promise<Void> created, BooleanSupplier withdrawn) {
     node.getListenable().addListener(p -> created.tryComplete());
-    return access.createEphemeral(context, path, node.getData()).compose(createdNow -> context.executeBlocking(() -> {
-      node.start();
-      if (createdNow) {
-        created.tryComplete();
-      }
-      if (withdrawn.getAsBoolean()) {
-        // Withdrawn during the first creation, when the node was not started and closing it did nothing:
-        // closed now, it deletes the node that creation made.
-        node.close();
+    return access.checkCreatable(context, path).compose(v -> context.executeBlocking(() -> {
+      // A withdrawal during the check found the node not started, so closing it did nothing: start none.
+      if (!withdrawn.getAsBoolean()) {
+        node.start();
       }
       return null;
     })).compose(v -> created.future());
