@@ -237,6 +237,22 @@ class ZookeeperAclTest {
   }
 
   @Test
+  void saslWithoutAnAuthenticatedSessionFailsToRegisterWithAClearError() throws Exception {
+    // This JVM has no JAAS configuration: the session connects, but as nobody.
+    ZookeeperDiscovery server = ZookeeperDiscovery.create(vertx, zookeeper.options("nobody").setSasl(true));
+    try {
+      ZookeeperAccessException refused = assertInstanceOf(ZookeeperAccessException.class,
+          Await.failure(server.register(A, new ServerData())));
+      assertEquals("ZooKeeper refused the ACL of /slacker/cluster/nobody/servers/127.0.0.1:7101 (InvalidACL): the"
+          + " session has no authenticated identity to own the node although its SASL principal was configured;"
+          + " with sasl, check java.security.auth.login.config and its 'Client' section, and that the ZooKeeper"
+          + " servers enable SASL (docs/security.md, ZooKeeper ACLs)", refused.getMessage());
+    } finally {
+      Await.result(server.close());
+    }
+  }
+
+  @Test
   void theAclsComeBackWithTheNodesAfterASessionExpiry() throws Exception {
     ZookeeperDiscovery server = ZookeeperDiscovery.create(vertx, deployment("expiring"));
     try (CuratorFramework anonymous = raw(null)) {

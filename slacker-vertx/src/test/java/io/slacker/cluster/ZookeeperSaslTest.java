@@ -25,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,9 @@ class ZookeeperSaslTest {
         };
         Client {
           org.apache.zookeeper.server.auth.DigestLoginModule required username="slacker" password="s3cret";
+        };
+        WrongClient {
+          org.apache.zookeeper.server.auth.DigestLoginModule required username="slacker" password="guess";
         };
         """);
     System.setProperty(JAAS, jaasFile.toString());
@@ -100,6 +104,23 @@ class ZookeeperSaslTest {
       assertThrows(KeeperException.NoAuthException.class, () -> anonymous.setData(node, new byte[0], -1));
     } finally {
       anonymous.close();
+      Await.result(server.close());
+    }
+  }
+
+  @Test
+  void aWrongSaslPasswordFailsRegistrationWithAClearError() throws Exception {
+    // ZooKeeper reads the JAAS section to use when the discovery's client connects.
+    System.setProperty(ZKClientConfig.LOGIN_CONTEXT_NAME_KEY, "WrongClient");
+    ZookeeperDiscovery server = ZookeeperDiscovery.create(vertx, zookeeper.options("sasl-wrong").setSasl(true));
+    try {
+      ZookeeperAccessException refused = assertInstanceOf(ZookeeperAccessException.class,
+          Await.failure(server.register(A, new ServerData())));
+      assertEquals("ZooKeeper authentication failed (AuthFailed) for its SASL principal: the servers refused the"
+          + " session's SASL credentials; check the JAAS login section (named by zookeeper.sasl.clientconfig,"
+          + " default 'Client') (docs/security.md, ZooKeeper ACLs)", refused.getMessage());
+    } finally {
+      System.clearProperty(ZKClientConfig.LOGIN_CONTEXT_NAME_KEY);
       Await.result(server.close());
     }
   }

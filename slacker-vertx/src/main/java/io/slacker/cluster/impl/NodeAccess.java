@@ -132,7 +132,8 @@ final class NodeAccess {
           + " was configured; with sasl, check java.security.auth.login.config and its 'Client' section,"
           + " and that the ZooKeeper servers enable SASL" + SEE);
       case AUTHFAILED -> new ZookeeperAccessException(path, "ZooKeeper authentication failed (AuthFailed) for "
-          + identity + SEE);
+          + identity + ": the servers refused the session's SASL credentials; check the JAAS login section"
+          + " (named by zookeeper.sasl.clientconfig, default 'Client')" + SEE);
       default -> null;
     };
   }
