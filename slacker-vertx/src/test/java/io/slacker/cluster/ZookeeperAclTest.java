@@ -179,7 +179,12 @@ class ZookeeperAclTest {
         assertFalse(refused.getMessage().contains("guess"), "no password in messages");
       }
 
-      // A call says the same, at once rather than at its deadline, and the route is tried afresh next time.
+      // A service nobody published yet: the nearest node above it is what refuses, not an empty list.
+      ZookeeperAccessException unpublished = assertInstanceOf(ZookeeperAccessException.class,
+          Await.failure(anonymous.watch("acl.Unpublished", members -> { })));
+      assertEquals("/slacker/cluster/private/services", unpublished.path());
+
+      // A call says the same, at once rather than at its deadline.
       SlackerException call = assertInstanceOf(SlackerException.class,
           Await.failure(anonymousClient.proxy(Who.class, new CallOptions()).name()));
       assertEquals(StatusCode.UNAVAILABLE, call.code());

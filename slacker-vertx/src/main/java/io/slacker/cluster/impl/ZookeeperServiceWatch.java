@@ -52,17 +52,17 @@ final class ZookeeperServiceWatch implements ServiceWatch {
   static Future<ServiceWatch> start(ContextInternal context, CuratorFramework curator, NodeAccess access,
                                     ClusterPaths paths, String service, Handler<ServiceMembers> listener) {
     ZookeeperServiceWatch watch = new ZookeeperServiceWatch(context, curator, paths, service, listener);
-    // The cache only logs a read ZooKeeper refuses, and would show an empty service; the check runs
-    // beside it, so that a reachable ZooKeeper is not waited for twice.
-    access.checkReadable(context, paths.service(service)).onFailure(refused -> {
-      if (watch.initialized.tryFail(refused)) {
-        watch.close();
-      }
-    });
-    return context.executeBlocking(() -> {
+    // The cache only logs a read that ZooKeeper refuses, and may then show an empty service; the
+    // check runs beside it, so a reachable ZooKeeper is not waited for twice, and the watch is
+    // given only once both have passed.
+    Future<Void> readable = access.checkReadable(context, paths.service(service));
+    Future<Void> started = context.executeBlocking(() -> {
       watch.cache.start();
       return null;
-    }).compose(v -> watch.initialized.future());
+    });
+    return Future.all(readable, started)
+        .compose(v -> watch.initialized.future())
+        .onFailure(e -> watch.close());
   }
 
   private void scheduleRebuild() {
