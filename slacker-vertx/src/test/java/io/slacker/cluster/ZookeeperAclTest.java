@@ -269,11 +269,11 @@ class ZookeeperAclTest {
       long oldSession = server.curator().getZookeeperClient().getZooKeeper().getSessionId();
 
       server.curator().getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
-      Await.until("A re-published and leading under a new session", WAIT, () -> {
+      Await.until("A re-published and back in the election under a new session", WAIT, () -> {
         try {
           long session = server.curator().getZookeeperClient().getZooKeeper().getSessionId();
-          var stat = anonymous.checkExists().forPath(member);
-          return session != oldSession && stat != null && stat.getEphemeralOwner() == session && a.isLeader(SERVICE);
+          return session != oldSession && ownedBy(anonymous, member, session)
+              && anonymous.getChildren().forPath(leader).stream().anyMatch(lock -> ownedBy(anonymous, leader + "/" + lock, session));
         } catch (Exception e) {
           return false;
         }
@@ -289,6 +289,15 @@ class ZookeeperAclTest {
       assertThrows(KeeperException.NoAuthException.class, () -> anonymous.delete().forPath(lock));
     } finally {
       Await.result(server.close());
+    }
+  }
+
+  private static boolean ownedBy(CuratorFramework reader, String path, long session) {
+    try {
+      var stat = reader.checkExists().forPath(path);
+      return stat != null && stat.getEphemeralOwner() == session;
+    } catch (Exception e) {
+      return false;
     }
   }
 

@@ -10,6 +10,8 @@ import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Finds out, before a recipe does, whether ZooKeeper lets this session do what Slacker needs on a
  * path. Curator's recipes only log a refusal and wait; this turns it into a
@@ -23,10 +25,12 @@ final class NodeAccess {
   private final CuratorFramework curator;
   /** Who this session is, for the messages: never a password. */
   private final String identity;
+  private final BooleanSupplier authFailed;
 
-  NodeAccess(CuratorFramework curator, String identity) {
+  NodeAccess(CuratorFramework curator, String identity, BooleanSupplier authFailed) {
     this.curator = curator;
     this.identity = identity;
+    this.authFailed = authFailed;
   }
 
   /** How {@code options} identify the session, or how an application's own Curator client does. */
@@ -48,7 +52,7 @@ final class NodeAccess {
    */
   Future<Void> checkCreatable(ContextInternal context, String path) {
     Promise<Void> done = context.promise();
-    createAndDelete(path, true, done);
+    onWorker(context, () -> createAndDelete(path, true, done));
     return done.future();
   }
 
@@ -91,7 +95,7 @@ final class NodeAccess {
    */
   Future<Void> checkReadable(ContextInternal context, String path) {
     Promise<Void> done = context.promise();
-    list(path, done);
+    onWorker(context, () -> list(path, done));
     return done.future();
   }
 
@@ -109,6 +113,14 @@ final class NodeAccess {
     }
   }
 
+  /** Curator's builders load classes and queue work when first used: not on an event loop. Its callbacks run on its own threads. */
+  private static void onWorker(ContextInternal context, Runnable operation) {
+    context.executeBlocking(() -> {
+      operation.run();
+      return null;
+    });
+  }
+
   private static void complete(Promise<Void> done, ZookeeperAccessException refused) {
     if (refused != null) {
       done.fail(refused);
@@ -119,7 +131,12 @@ final class NodeAccess {
 
   /** @return the refusal that {@code resultCode} means, or {@code null} if it is none */
   private ZookeeperAccessException refusal(int resultCode, String path, String operation) {
-    return switch (KeeperException.Code.get(resultCode)) {
+    KeeperException.Code code = KeeperException.Code.get(resultCode);
+    if ((code == KeeperException.Code.CONNECTIONLOSS || code == KeeperException.Code.SESSIONEXPIRED) && authFailed.getAsBoolean()) {
+      // Curator replaces a session whose SASL login failed and reports the operations as lost connections.
+      code = KeeperException.Code.AUTHFAILED;
+    }
+    return switch (code) {
       case NOAUTH -> new ZookeeperAccessException(path, "ZooKeeper refused to " + operation + " " + path
           + " (NoAuth) to this session, which has " + identity + ": "
           + ("read".equals(operation)

@@ -43,7 +43,7 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
     this.vertx = vertx;
     this.session = shared != null ? ZookeeperSession.external(shared) : ZookeeperSession.of(vertx, options);
     this.paths = new ClusterPaths(options.getRootPath(), options.getCluster());
-    this.access = new NodeAccess(session.curator(), NodeAccess.identity(options, shared == null));
+    this.access = new NodeAccess(session.curator(), NodeAccess.identity(options, shared == null), session::authFailed);
     this.scope = VerticleScope.of(this::close);
   }
 

@@ -7,9 +7,11 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.api.CuratorEventType;
 import org.apache.curator.framework.imps.CuratorFrameworkState;
 import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
 import org.apache.curator.retry.BoundedExponentialBackoffRetry;
+import org.apache.zookeeper.Watcher;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -40,6 +42,8 @@ final class ZookeeperSession {
   private final Key key;
   private int users = 1;
   private Future<Void> started;
+  /** Set while ZooKeeper refuses the session's SASL login; Curator then reports only lost connections. */
+  private volatile boolean authFailed;
 
   private ZookeeperSession(CuratorFramework curator, boolean owned, ExecutorService runSafeService, Key key) {
     this.curator = curator;
@@ -96,7 +100,18 @@ final class ZookeeperSession {
     CuratorFramework curator = builder.build();
     curator.getConnectionStateListenable().addListener(
         new SessionTimeoutLog(options.getConnectString(), options.getSessionTimeoutMillis()));
-    return new ZookeeperSession(curator, true, runSafeService, key);
+    ZookeeperSession session = new ZookeeperSession(curator, true, runSafeService, key);
+    curator.getCuratorListenable().addListener((client, event) -> {
+      if (event.getType() == CuratorEventType.WATCHED && event.getWatchedEvent() != null) {
+        Watcher.Event.KeeperState state = event.getWatchedEvent().getState();
+        if (state == Watcher.Event.KeeperState.AuthFailed) {
+          session.authFailed = true;
+        } else if (state == Watcher.Event.KeeperState.SaslAuthenticated) {
+          session.authFailed = false;
+        }
+      }
+    });
+    return session;
   }
 
   /** What makes two sessions interchangeable: everything that reaches Curator. */
@@ -116,6 +131,11 @@ final class ZookeeperSession {
 
   CuratorFramework curator() {
     return curator;
+  }
+
+  /** @return whether ZooKeeper refused the session's SASL login last time it tried (always false for someone else's client) */
+  boolean authFailed() {
+    return authFailed;
   }
 
   /** Starts an owned client on a worker thread; someone else's must already be started. */
