@@ -90,20 +90,20 @@ final class NodeAccess {
   }
 
   /**
-   * Lists {@code path}, or its nearest existing ancestor; fails if ZooKeeper refuses this identity
-   * the read, completes on anything else.
+   * Reads the data of {@code path}, or of its nearest existing ancestor (small, unlike a list of
+   * children); fails if ZooKeeper refuses this identity the read, completes on anything else.
    */
   Future<Void> checkReadable(ContextInternal context, String path) {
     Promise<Void> done = context.promise();
-    onWorker(context, () -> list(path, done));
+    onWorker(context, () -> read(path, done));
     return done.future();
   }
 
-  private void list(String path, Promise<Void> done) {
+  private void read(String path, Promise<Void> done) {
     try {
-      curator.getChildren().inBackground((client, event) -> {
+      curator.getData().inBackground((client, event) -> {
         if (event.getResultCode() == KeeperException.Code.NONODE.intValue() && !"/".equals(path)) {
-          list(ZKPaths.getPathAndNode(path).getPath(), done);
+          read(ZKPaths.getPathAndNode(path).getPath(), done);
           return;
         }
         complete(done, refusal(event.getResultCode(), path, "read"));
