@@ -52,16 +52,18 @@ final class ZookeeperServiceWatch implements ServiceWatch {
   static Future<ServiceWatch> start(ContextInternal context, CuratorFramework curator, NodeAccess access,
                                     ClusterPaths paths, String service, Handler<ServiceMembers> listener) {
     ZookeeperServiceWatch watch = new ZookeeperServiceWatch(context, curator, paths, service, listener);
-    // The cache only logs a read that ZooKeeper refuses, and may then show an empty service; the
-    // check runs beside it, so a reachable ZooKeeper is not waited for twice, and the watch is
-    // given only once both have passed.
+    // The cache only logs a read that ZooKeeper refuses, and then shows an empty service. The check
+    // runs beside it and decides only when the first view is empty: a view with servers was read,
+    // and waits for no second round trip (which, after ZooKeeper was down, waits for a retry).
     Future<Void> readable = access.checkReadable(context, paths.service(service));
+    readable.onFailure(watch.initialized::tryFail);
     Future<Void> started = context.executeBlocking(() -> {
       watch.cache.start();
       return null;
     });
-    return Future.all(readable, started)
+    return started
         .compose(v -> watch.initialized.future())
+        .compose(first -> first.current().isEmpty() ? readable.map(first) : context.succeededFuture(first))
         .onFailure(e -> watch.close());
   }
 
