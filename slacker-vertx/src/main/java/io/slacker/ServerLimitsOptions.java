@@ -233,7 +233,7 @@ public class ServerLimitsOptions {
 
   /**
    * Whether an {@link OutOfMemoryError} (or another fatal JVM error) that reaches the server ends
-   * the process with one log line and exit status {@value io.slacker.impl.server.FatalErrors#EXIT_STATUS},
+   * the process with one line on standard error and exit status 3 (as {@code -XX:+ExitOnOutOfMemoryError}),
    * for a supervisor to restart it. Off, the failing call or connection is dropped and the server
    * goes on, at the risk of a JVM whose own threads were hit.
    */

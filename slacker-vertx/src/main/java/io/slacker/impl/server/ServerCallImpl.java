@@ -29,6 +29,8 @@ final class ServerCallImpl implements ServerCall {
   private final List<Handler<SlackerException>> cancelHandlers = new ArrayList<>(1);
   private volatile SlackerException cancellation;
   long deadlineTimer = -1;
+  /** The bytes of the connection's budget the call holds until it ends. */
+  long memoryCharge;
 
   ServerCallImpl(int callId, MethodDescriptor descriptor, CallMetadata metadata, SocketAddress remoteAddress,
                  long timeoutMillis, boolean oneWay, long leaderTerm) {

@@ -51,6 +51,10 @@ final class ServerConnection {
    */
   private final Set<Integer> cancelledAhead = new HashSet<>();
   private FrameDecoder decoder;
+  private ConnectionMemoryBudget memory;
+  private ConnectionTimeouts timeouts;
+  /** What the frame being read was charged, until it is handed out. */
+  private long frameCharge;
   private boolean closed;
   private boolean draining;
   /** Set once the linger after GOAWAY is over: from then on the connection closes when its calls are done. */
@@ -71,11 +75,33 @@ final class ServerConnection {
 
   void start() {
     peerMaxFrameSize = server.options().getMaxFrameSize();
-    decoder = new FrameDecoder(server.options().getMaxFrameSize(), this::onFrame, this::onProtocolError,
+    memory = server.connectionMemory();
+    decoder = new FrameDecoder(server.options().getMaxFrameSize(), this::admit, this::onFrame, this::onProtocolError,
         context, backlogged -> {
           inputBacklogged = backlogged;
           updateReading();
         });
+    timeouts = new ConnectionTimeouts(server.vertx(), context, server.options().getLimits(), decoder, new ConnectionTimeouts.Connection() {
+      @Override
+      public boolean readingPaused() {
+        return writeBlocked || inputBacklogged;
+      }
+
+      @Override
+      public boolean hasCallsInFlight() {
+        return !calls.isEmpty();
+      }
+
+      @Override
+      public void stalled(String why) {
+        onProtocolError(new SlackerException(StatusCode.PROTOCOL_ERROR, why));
+      }
+
+      @Override
+      public void idle(String why) {
+        drain(why);
+      }
+    });
     FrameHeaderScanner scanner = new FrameHeaderScanner((type, callId) -> {
       if (type == FrameType.CANCEL) {
         cancelledAhead.add(callId);
@@ -84,6 +110,7 @@ final class ServerConnection {
     socket.handler(data -> {
       scanner.scan(data);
       decoder.handle(data);
+      timeouts.checkFrame();
     });
     socket.drainHandler(v -> {
       writeBlocked = false;
@@ -91,17 +118,48 @@ final class ServerConnection {
       updateReading();
     });
     socket.closeHandler(v -> onClosed());
-    socket.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "connection from " + socket.remoteAddress() + " failed", e));
+    socket.exceptionHandler(e -> {
+      FatalErrors.check(e);
+      LOG.log(System.Logger.Level.DEBUG, "connection from " + socket.remoteAddress() + " failed", e);
+    });
     socket.shutdownHandler(v -> drain());
+    timeouts.start();
     if (server.isStopping()) {
       // Accepted while the server stops (another of its listeners still took it): no new calls here.
       drain();
     }
   }
 
+  /**
+   * Charges a frame before its body is stored. A request that does not fit is answered
+   * OVERLOADED and skipped; any other frame that large has no business here, and closes the connection.
+   */
+  private boolean admit(int type, int flags, int callId, long length) {
+    timeouts.frameArrived();
+    long charge = memory.chargeFor(type, length);
+    String refusal = charge == 0 ? null : memory.tryReserve(charge);
+    if (refusal == null) {
+      frameCharge = charge;
+      return true;
+    }
+    String message = "a frame of " + length + " bytes (charged " + charge + ") does not fit: " + refusal;
+    if (type != FrameType.REQUEST) {
+      onProtocolError(new SlackerException(StatusCode.OVERLOADED, message));
+    } else if ((flags & Protocol.FLAG_ONE_WAY) == 0) {
+      write(FrameEncoder.error(callId, StatusCode.OVERLOADED, message + "; the call was not run", null));
+    }
+    return false;
+  }
+
   private void onFrame(Frame frame) {
+    long charge = frameCharge;
+    frameCharge = 0;
+    if (frame.type() == FrameType.REQUEST) {
+      onRequest(frame, charge);
+      return;
+    }
+    memory.release(charge);
     switch (frame.type()) {
-      case FrameType.REQUEST -> onRequest(frame);
       case FrameType.CANCEL -> onCancel(frame.callId());
       case FrameType.PING -> write(FrameEncoder.pong(frame.callId()));
       case FrameType.HELLO -> onHello(frame);
@@ -127,10 +185,12 @@ final class ServerConnection {
     write(FrameEncoder.hello(server.options().getMaxFrameSize(), Serializers.get().ids(), server.incarnation()));
   }
 
-  private void onRequest(Frame frame) {
+  private void onRequest(Frame frame, long charge) {
     int callId = frame.callId();
+    timeouts.active();
     if (cancelledAhead.contains(callId)) {
       // Its caller gave up before the server got to it: never start it, and answer nothing.
+      memory.release(charge);
       return;
     }
     boolean oneWay = frame.hasFlag(Protocol.FLAG_ONE_WAY);
@@ -153,10 +213,11 @@ final class ServerConnection {
         throw new SlackerException(StatusCode.BAD_REQUEST, "unknown serialization id " + frame.serialization()
             + "; this server knows " + Arrays.toString(Serializers.get().ids()));
       }
-      header = RequestHeader.read(frame);
+      header = RequestHeader.read(frame, server.metadataLimits());
       resolved = resolve(frame, header, serializer);
       leaderTerm = frame.hasFlag(Protocol.FLAG_LEADER) ? requireLeadership(resolved.method.descriptor().serviceName()) : 0;
     } catch (SlackerException e) {
+      memory.release(charge);
       if (!oneWay) {
         write(FrameEncoder.error(callId, wireCode(e.code()), e.getMessage(), null));
       }
@@ -164,6 +225,7 @@ final class ServerConnection {
     }
     ServerCallImpl call = new ServerCallImpl(callId, resolved.method.descriptor(), header.metadata(),
         socket.remoteAddress(), header.timeoutMillis(), oneWay, leaderTerm);
+    call.memoryCharge = charge;
     calls.put(callId, call);
     if (header.timeoutMillis() > 0) {
       call.deadlineTimer = context.setTimer(header.timeoutMillis(), t -> onDeadline(call));
@@ -230,11 +292,14 @@ final class ServerConnection {
   }
 
   private void onComplete(ServerCallImpl call, Serializer serializer, AsyncResult<Object> result) {
+    if (result.failed()) {
+      FatalErrors.check(result.cause());
+    }
     if (!calls.remove(call.callId(), call)) {
       // Already answered with a deadline error, or cancelled: the caller wants nothing more.
       return;
     }
-    server.vertx().cancelTimer(call.deadlineTimer);
+    ended(call);
     if (call.oneWay()) {
       if (result.failed()) {
         LOG.log(System.Logger.Level.WARNING, "one-way call " + call.descriptor() + " failed", result.cause());
@@ -284,6 +349,7 @@ final class ServerConnection {
     if (!calls.remove(call.callId(), call)) {
       return;
     }
+    ended(call);
     SlackerException reason = new SlackerException(StatusCode.DEADLINE_EXCEEDED,
         call.descriptor() + " did not finish within its deadline of " + call.timeoutMillis() + " ms");
     call.cancel(reason);
@@ -297,7 +363,7 @@ final class ServerConnection {
     cancelledAhead.remove(callId);
     ServerCallImpl call = calls.remove(callId);
     if (call != null) {
-      server.vertx().cancelTimer(call.deadlineTimer);
+      ended(call);
       call.cancel(new SlackerException(StatusCode.CANCELLED, "cancelled by the caller"));
       closeIfDrained();
     }
@@ -315,14 +381,25 @@ final class ServerConnection {
     closed = true;
     // Frames still waiting in the decoder belong to a client that is gone: run none of them.
     decoder.close();
+    timeouts.stop();
+    memory.release(frameCharge);
+    frameCharge = 0;
     server.vertx().cancelTimer(lingerTimer);
     SlackerException reason = new SlackerException(StatusCode.CANCELLED, "the connection closed");
     List<ServerCallImpl> open = new ArrayList<>(calls.values());
     calls.clear();
     for (ServerCallImpl call : open) {
-      server.vertx().cancelTimer(call.deadlineTimer);
+      ended(call);
       call.cancel(reason);
     }
+  }
+
+  /** A call left {@link #calls}: its timer and the memory charged for it go. */
+  private void ended(ServerCallImpl call) {
+    server.vertx().cancelTimer(call.deadlineTimer);
+    memory.release(call.memoryCharge);
+    call.memoryCharge = 0;
+    timeouts.active();
   }
 
   /**
@@ -331,11 +408,15 @@ final class ServerConnection {
    * the linger is over and the calls in flight are done.
    */
   void drain() {
+    drain("server is shutting down");
+  }
+
+  private void drain(String why) {
     if (draining || closed) {
       return;
     }
     draining = true;
-    write(FrameEncoder.goaway(StatusCode.UNAVAILABLE, "server is shutting down"));
+    write(FrameEncoder.goaway(StatusCode.UNAVAILABLE, why));
     lingerTimer = context.setTimer(server.options().getGoawayLingerMillis(), t -> {
       lingerOver = true;
       closeIfDrained();
@@ -352,7 +433,10 @@ final class ServerConnection {
     if (closed) {
       return;
     }
-    socket.write(frame);
+    // Held until written: a client that reads slowly makes the server refuse its new requests.
+    int size = frame.length();
+    memory.force(size);
+    socket.write(frame).onComplete(written -> memory.release(size));
     if (!writeBlocked && socket.writeQueueFull()) {
       // Pause the decoder too: one read can hold thousands of requests.
       writeBlocked = true;
@@ -367,6 +451,7 @@ final class ServerConnection {
       socket.pause();
     } else {
       socket.resume();
+      timeouts.checkFrame();
     }
   }
 }
