@@ -416,9 +416,14 @@ final class ClientConnection {
     client.vertx().cancelTimer(pongTimer);
     client.vertx().cancelTimer(handshakeTimer);
     SlackerException reason = closeReason();
+    // Retired by its server with GOAWAY and every call answered (an idle connection, typically):
+    // nothing failed, and the server stays in rotation.
+    boolean retired = draining && pending.isEmpty();
     failAll(reason);
     endpoint.connectionClosed(this);
-    client.connectionLost(address, reason);
+    if (!retired) {
+      client.connectionLost(address, reason);
+    }
   }
 
   private SlackerException closeReason() {

@@ -11,7 +11,8 @@ final class ConnectionMemoryBudget {
 
   /**
    * Frames other than requests up to this size are not charged: they are not kept once handled,
-   * and a PING or CANCEL must get through even when a connection's budget is spent.
+   * and a PING or CANCEL must get through even when a connection's budget is spent. Larger ones
+   * are charged like requests, since nothing but a request has a reason to be that large.
    */
   static final int FREE_CONTROL_FRAME_BYTES = 4096;
 
@@ -28,10 +29,7 @@ final class ConnectionMemoryBudget {
 
   /** @return what a frame of {@code length} bytes of that type is charged while it is held */
   long chargeFor(int type, long length) {
-    if (type == FrameType.REQUEST) {
-      return length * requestFactor;
-    }
-    return length <= FREE_CONTROL_FRAME_BYTES ? 0 : length;
+    return type != FrameType.REQUEST && length <= FREE_CONTROL_FRAME_BYTES ? 0 : length * requestFactor;
   }
 
   /** @return {@code null} when {@code bytes} are now held, else why they do not fit */
