@@ -6,6 +6,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The timers that free a connection whose peer stalls: no first frame, a frame started and not
@@ -14,24 +16,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class ConnectionTimeouts {
 
-  /** What the timers ask of, and tell, their connection. */
-  interface Connection {
-    /** Whether the server itself stopped reading: a frame does not progress then, through no fault of the peer. */
-    boolean readingPaused();
-
-    boolean hasCallsInFlight();
-
-    /** The peer stalled: close the connection, telling it why. */
-    void stalled(String why);
-
-    /** No call for the idle timeout: close the connection gracefully. */
-    void idle(String why);
-  }
-
   private final Vertx vertx;
   private final ContextInternal context;
   private final FrameDecoder decoder;
-  private final Connection connection;
+  /** Whether the server itself stopped reading: a frame does not progress then, through no fault of the peer. */
+  private final BooleanSupplier readingPaused;
+  private final BooleanSupplier callsInFlight;
+  /** Closes the connection, telling the peer why it stalled. */
+  private final Consumer<String> stalled;
+  /** Closes the connection gracefully, for being idle. */
+  private final Consumer<String> idle;
   private final long handshakeMillis;
   private final long frameMillis;
   private final long idleMillis;
@@ -43,11 +37,15 @@ final class ConnectionTimeouts {
   private long lastActive;
   private boolean stopped;
 
-  ConnectionTimeouts(Vertx vertx, ContextInternal context, ServerLimitsOptions limits, FrameDecoder decoder, Connection connection) {
+  ConnectionTimeouts(Vertx vertx, ContextInternal context, ServerLimitsOptions limits, FrameDecoder decoder,
+                     BooleanSupplier readingPaused, BooleanSupplier callsInFlight, Consumer<String> stalled, Consumer<String> idle) {
     this.vertx = vertx;
     this.context = context;
     this.decoder = decoder;
-    this.connection = connection;
+    this.readingPaused = readingPaused;
+    this.callsInFlight = callsInFlight;
+    this.stalled = stalled;
+    this.idle = idle;
     this.handshakeMillis = limits.getHandshakeTimeoutMillis();
     this.frameMillis = limits.getFrameTimeoutMillis();
     this.idleMillis = limits.getIdleTimeoutMillis();
@@ -58,7 +56,7 @@ final class ConnectionTimeouts {
     if (handshakeMillis > 0) {
       handshakeTimer = context.setTimer(handshakeMillis, t -> {
         handshakeTimer = -1;
-        connection.stalled("no frame arrived within the handshake timeout of " + handshakeMillis + " ms");
+        stalled.accept("no frame arrived within the handshake timeout of " + handshakeMillis + " ms");
       });
     }
     armIdle(idleMillis);
@@ -79,7 +77,7 @@ final class ConnectionTimeouts {
 
   /** Input was consumed, or reading resumed: watches a frame left unfinished. */
   void checkFrame() {
-    if (frameMillis == 0 || stopped || !decoder.waitingForPeer() || connection.readingPaused()) {
+    if (frameMillis == 0 || stopped || !decoder.waitingForPeer() || readingPaused.getAsBoolean()) {
       return;
     }
     if (decoder.framesStarted() != watchedFrame) {
@@ -96,7 +94,7 @@ final class ConnectionTimeouts {
     if (stopped) {
       return;
     }
-    if (!decoder.waitingForPeer() || connection.readingPaused()) {
+    if (!decoder.waitingForPeer() || readingPaused.getAsBoolean()) {
       // Finished, or held up on this side: the next check watches afresh.
       watchedFrame = -1;
       return;
@@ -110,7 +108,7 @@ final class ConnectionTimeouts {
     if (left > 0) {
       frameTimer = context.setTimer(left, t -> onFrameTimer());
     } else {
-      connection.stalled("a frame was not completed within the frame timeout of " + frameMillis + " ms");
+      stalled.accept("a frame was not completed within the frame timeout of " + frameMillis + " ms");
     }
   }
 
@@ -126,12 +124,12 @@ final class ConnectionTimeouts {
       return;
     }
     long left = idleMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastActive);
-    if (connection.hasCallsInFlight()) {
+    if (callsInFlight.getAsBoolean()) {
       armIdle(idleMillis);
     } else if (left > 0) {
       armIdle(left);
     } else {
-      connection.idle("the connection was idle for " + idleMillis + " ms");
+      idle.accept("the connection was idle for " + idleMillis + " ms");
     }
   }
 

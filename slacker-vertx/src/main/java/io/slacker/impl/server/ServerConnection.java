@@ -81,27 +81,9 @@ final class ServerConnection {
           inputBacklogged = backlogged;
           updateReading();
         });
-    timeouts = new ConnectionTimeouts(server.vertx(), context, server.options().getLimits(), decoder, new ConnectionTimeouts.Connection() {
-      @Override
-      public boolean readingPaused() {
-        return writeBlocked || inputBacklogged;
-      }
-
-      @Override
-      public boolean hasCallsInFlight() {
-        return !calls.isEmpty();
-      }
-
-      @Override
-      public void stalled(String why) {
-        onProtocolError(new SlackerException(StatusCode.PROTOCOL_ERROR, why));
-      }
-
-      @Override
-      public void idle(String why) {
-        drain(why);
-      }
-    });
+    timeouts = new ConnectionTimeouts(server.vertx(), context, server.options().getLimits(), decoder,
+        () -> writeBlocked || inputBacklogged, () -> !calls.isEmpty(),
+        why -> onProtocolError(new SlackerException(StatusCode.PROTOCOL_ERROR, why)), this::drain);
     FrameHeaderScanner scanner = new FrameHeaderScanner((type, callId) -> {
       if (type == FrameType.CANCEL) {
         cancelledAhead.add(callId);
@@ -374,6 +356,8 @@ final class ServerConnection {
       return;
     }
     LOG.log(System.Logger.Level.DEBUG, "protocol error from " + socket.remoteAddress() + ": " + error.getMessage());
+    // Nothing the peer sent after this is handed out, even before the close completes.
+    decoder.close();
     socket.end(FrameEncoder.error(0, error.code(), error.getMessage(), null));
   }
 
