@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,8 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Findings 1 to 4 of issue 12, from the outside: a server with its default options in a forked
  * JVM of 256 MiB heap, attacked over raw sockets. During each attack a bystander is served or
  * cleanly refused with OVERLOADED, never left without a reply; after it, the attacker is gone and
- * a new connection is served.
+ * a new connection is served. A server that stops reading fails the test by its timeout, as a
+ * write to it would block.
  */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HeapExhaustionTest {
 
   private static final String HEAP = "-Xmx256m";
