@@ -1,15 +1,20 @@
 package io.slacker.limits;
 
+import io.slacker.CallOptions;
 import io.slacker.ServerLimitsOptions;
+import io.slacker.SlackerClient;
+import io.slacker.SlackerClientOptions;
 import io.slacker.SlackerServerOptions;
+import io.slacker.cluster.StaticDiscovery;
 import io.slacker.test.EchoServerTestBase;
 import io.slacker.test.EchoServices;
 import io.slacker.test.RawConnection;
 import io.slacker.test.RawConnection.ReadFrame;
 import io.slacker.test.RawFrames;
-import org.junit.jupiter.api.Test;
-
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
+import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.List;
@@ -118,5 +123,25 @@ class ConnectionTimeoutsTest extends EchoServerTestBase {
     assertEquals("second", client.call(EchoServices.ECHO, new Object[]{"second"}, toServer()).await(5, TimeUnit.SECONDS));
     assertEquals(2, callers.size());
     assertNotEquals(callers.get(0), callers.get(1), "the second call came on a new connection: the first was closed as idle");
+  }
+
+  @Test
+  void anIdleCloseDoesNotTakeTheServerOutOfAClusterClientsRotation() throws Exception {
+    SlackerClient clustered = SlackerClient.create(vertx, new SlackerClientOptions(), StaticDiscovery.create(vertx,
+        new JsonObject().put(EchoServices.NAME, new JsonArray().add("127.0.0.1:" + port))));
+    try {
+      assertEquals("routed", clustered.call(EchoServices.ECHO, new Object[]{"routed"}, new CallOptions())
+          .await(5, TimeUnit.SECONDS));
+      // Watch the rotation through the idle close and a while after it: an ejection would show for 100 ms at least.
+      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS * 3);
+      while (System.nanoTime() < until) {
+        assertEquals(1, clustered.servers(EchoServices.NAME).await(5, TimeUnit.SECONDS).size(), "the server stays in rotation");
+        Thread.sleep(10);
+      }
+      assertEquals("again", clustered.call(EchoServices.ECHO, new Object[]{"again"}, new CallOptions())
+          .await(5, TimeUnit.SECONDS));
+    } finally {
+      clustered.close().await(5, TimeUnit.SECONDS);
+    }
   }
 }
