@@ -384,7 +384,9 @@ final class ClientConnection {
   }
 
   private NotSentException notSentAfterGoaway() {
-    return new NotSentException(StatusCode.UNAVAILABLE, address + " is shutting down (GOAWAY); the call was not sent", false, null);
+    // The server stops, or retires an idle connection: either way the call may go out on a new one.
+    return new NotSentException(StatusCode.UNAVAILABLE, address + " closes this connection (GOAWAY); the call was not sent",
+        false, null);
   }
 
   private void closeIfDrained() {

@@ -57,6 +57,8 @@ final class ServerConnection {
   private long frameCharge;
   private boolean closed;
   private boolean draining;
+  /** Why the connection drains: the server stops, or the connection was idle. */
+  private String drainReason;
   /** Set once the linger after GOAWAY is over: from then on the connection closes when its calls are done. */
   private boolean lingerOver;
   private long lingerTimer = -1;
@@ -183,7 +185,7 @@ final class ServerConnection {
     try {
       if (draining) {
         // UNAVAILABLE from a live server always means "not run": the caller may send it elsewhere.
-        throw new SlackerException(StatusCode.UNAVAILABLE, "server is shutting down; the call was not run, send it elsewhere");
+        throw new SlackerException(StatusCode.UNAVAILABLE, drainReason + "; the call was not run, send it again");
       }
       if (calls.containsKey(callId)) {
         throw new SlackerException(StatusCode.PROTOCOL_ERROR, "call id " + Integer.toUnsignedString(callId) + " is already in flight");
@@ -400,6 +402,7 @@ final class ServerConnection {
       return;
     }
     draining = true;
+    drainReason = why;
     write(FrameEncoder.goaway(StatusCode.UNAVAILABLE, why));
     lingerTimer = context.setTimer(server.options().getGoawayLingerMillis(), t -> {
       lingerOver = true;
