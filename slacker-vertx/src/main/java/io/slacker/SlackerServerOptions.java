@@ -10,7 +10,8 @@ public class SlackerServerOptions {
   public static final String DEFAULT_HOST = "0.0.0.0";
   /** The port of the original slacker. */
   public static final int DEFAULT_PORT = 2104;
-  public static final int DEFAULT_MAX_FRAME_SIZE = 16 * 1024 * 1024;
+  /** gRPC's default inbound message limit; docs/security.md shows how it combines with the memory budgets. */
+  public static final int DEFAULT_MAX_FRAME_SIZE = 4 * 1024 * 1024;
   public static final int DEFAULT_MAX_CALLS_IN_FLIGHT_PER_CONNECTION = 10_000;
   public static final int DEFAULT_BLOCKING_POOL_SIZE = 20;
   public static final int DEFAULT_BLOCKING_QUEUE_SIZE = 1_000;
@@ -33,6 +34,7 @@ public class SlackerServerOptions {
   private long goawayLingerMillis;
   private ClusterServerOptions cluster;
   private int eventLoops;
+  private ServerLimitsOptions limits;
 
   public SlackerServerOptions() {
     host = DEFAULT_HOST;
@@ -45,6 +47,7 @@ public class SlackerServerOptions {
     goawayLingerMillis = DEFAULT_GOAWAY_LINGER_MILLIS;
     cluster = new ClusterServerOptions();
     eventLoops = DEFAULT_EVENT_LOOPS;
+    limits = new ServerLimitsOptions();
   }
 
   public SlackerServerOptions(SlackerServerOptions other) {
@@ -58,6 +61,7 @@ public class SlackerServerOptions {
     goawayLingerMillis = other.goawayLingerMillis;
     cluster = new ClusterServerOptions(other.cluster);
     eventLoops = other.eventLoops;
+    limits = new ServerLimitsOptions(other.limits);
   }
 
   public SlackerServerOptions(JsonObject json) {
@@ -75,6 +79,10 @@ public class SlackerServerOptions {
       setCluster(JsonFields.nested("cluster", () -> new ClusterServerOptions(clusterJson)));
     }
     setEventLoops(JsonFields.getInteger(json, "eventLoops", eventLoops));
+    JsonObject limitsJson = JsonFields.getJsonObject(json, "limits");
+    if (limitsJson != null) {
+      setLimits(JsonFields.nested("limits", () -> new ServerLimitsOptions(limitsJson)));
+    }
   }
 
   public JsonObject toJson() {
@@ -88,7 +96,8 @@ public class SlackerServerOptions {
         .put("shutdownTimeoutMillis", shutdownTimeoutMillis)
         .put("goawayLingerMillis", goawayLingerMillis)
         .put("cluster", cluster.toJson())
-        .put("eventLoops", eventLoops);
+        .put("eventLoops", eventLoops)
+        .put("limits", limits.toJson());
   }
 
   public String getHost() {
@@ -229,6 +238,19 @@ public class SlackerServerOptions {
       throw new IllegalArgumentException("eventLoops must not be negative, got " + eventLoops);
     }
     this.eventLoops = eventLoops;
+    return this;
+  }
+
+  public ServerLimitsOptions getLimits() {
+    return limits;
+  }
+
+  /** Memory budgets, metadata limits, timeouts and the reaction to running out of memory: see docs/security.md. */
+  public SlackerServerOptions setLimits(ServerLimitsOptions limits) {
+    if (limits == null) {
+      throw new IllegalArgumentException("limits must not be null");
+    }
+    this.limits = limits;
     return this;
   }
 }

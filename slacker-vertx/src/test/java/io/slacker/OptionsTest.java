@@ -2,6 +2,7 @@ package io.slacker;
 
 import io.slacker.cluster.ZookeeperDiscovery;
 import io.slacker.cluster.ZookeeperDiscoveryOptions;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OptionsTest {
 
@@ -24,6 +26,46 @@ class OptionsTest {
     assertEquals(SlackerServerOptions.DEFAULT_PORT, new SlackerServerOptions(new JsonObject()).getPort());
     assertThrows(IllegalArgumentException.class, () -> options.setPort(70000));
     assertThrows(IllegalArgumentException.class, () -> options.setMaxFrameSize(8));
+  }
+
+  @Test
+  void serverLimitsRoundTripThroughJsonAndCopiesAndRejectInvalidValues() {
+    SlackerServerOptions options = new SlackerServerOptions().setLimits(new ServerLimitsOptions()
+        .setMaxConnectionMemory(1 << 20).setMaxServerMemory(1 << 24).setRequestMemoryFactor(4).setMaxMetadataEntries(3)
+        .setMaxMetadataKeyBytes(10).setMaxMetadataBytes(100).setHandshakeTimeoutMillis(1).setFrameTimeoutMillis(2)
+        .setIdleTimeoutMillis(3).setExitOnOutOfMemory(false));
+    assertEquals(options.toJson(), new SlackerServerOptions(options.toJson()).toJson());
+    assertEquals(options.toJson(), new SlackerServerOptions(options).toJson());
+    assertEquals(options.getLimits().toJson(), new ServerLimitsOptions(options.getLimits()).toJson());
+    assertEquals(new ServerLimitsOptions().toJson(), new SlackerServerOptions(new JsonObject()).getLimits().toJson());
+    assertEquals(4 * 1024 * 1024, new SlackerServerOptions().getMaxFrameSize());
+    ServerLimitsOptions limits = new ServerLimitsOptions();
+    assertThrows(IllegalArgumentException.class, () -> limits.setMaxConnectionMemory(0));
+    assertThrows(IllegalArgumentException.class, () -> limits.setMaxServerMemory(-1));
+    assertThrows(IllegalArgumentException.class, () -> limits.setRequestMemoryFactor(0));
+    assertThrows(IllegalArgumentException.class, () -> limits.setMaxMetadataEntries(65536));
+    assertThrows(IllegalArgumentException.class, () -> limits.setMaxMetadataKeyBytes(0));
+    assertThrows(IllegalArgumentException.class, () -> limits.setMaxMetadataBytes(-1));
+    assertThrows(IllegalArgumentException.class, () -> limits.setHandshakeTimeoutMillis(-1));
+    assertThrows(IllegalArgumentException.class, () -> limits.setFrameTimeoutMillis(-1));
+    assertThrows(IllegalArgumentException.class, () -> limits.setIdleTimeoutMillis(-1));
+    assertThrows(IllegalArgumentException.class, () -> new SlackerServerOptions().setLimits(null));
+    IllegalArgumentException nested = assertThrows(IllegalArgumentException.class, () -> new SlackerServerOptions(
+        new JsonObject().put("limits", new JsonObject().put("idleTimeoutMillis", "1m"))));
+    assertEquals("limits.idleTimeoutMillis must be an integer, got \"1m\"", nested.getMessage());
+  }
+
+  @Test
+  void aServerWhoseBudgetCannotHoldOneRequestOfTheMaximumFrameSizeIsRefused() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> SlackerServer.create(vertx,
+          new SlackerServerOptions().setLimits(new ServerLimitsOptions().setMaxConnectionMemory(1024 * 1024))));
+      assertTrue(refused.getMessage().startsWith("a request of the maximum frame size (4194304 bytes) is charged 33554432 bytes"),
+          refused.getMessage());
+    } finally {
+      vertx.close().await();
+    }
   }
 
   @Test

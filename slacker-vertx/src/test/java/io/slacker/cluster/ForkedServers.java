@@ -1,17 +1,11 @@
 package io.slacker.cluster;
 
+import io.slacker.test.ForkedJvm;
 import io.vertx.core.net.SocketAddress;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Starts {@link ForkedWhoServer}s on the test class path and always cleans them up. */
 final class ForkedServers implements AutoCloseable {
@@ -25,37 +19,11 @@ final class ForkedServers implements AutoCloseable {
   private final List<Forked> started = new ArrayList<>();
 
   Forked start(String connectString, String cluster, int sessionTimeoutMillis) throws Exception {
-    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    Process process = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        ForkedWhoServer.class.getName(), connectString, cluster, String.valueOf(sessionTimeoutMillis))
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    CompletableFuture<String> listening = CompletableFuture.supplyAsync(() -> {
-      try {
-        String line;
-        while ((line = out.readLine()) != null) {
-          if (line.startsWith("LISTENING ")) {
-            return line.substring("LISTENING ".length());
-          }
-        }
-        return null;
-      } catch (IOException e) {
-        return null;
-      }
-    });
-    String hostPort;
-    try {
-      hostPort = listening.get(60, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      hostPort = null;
-    }
-    if (hostPort == null) {
-      process.destroyForcibly();
-      throw new IllegalStateException("forked server did not start");
-    }
+    ForkedJvm jvm = ForkedJvm.start(ForkedWhoServer.class, List.of("-Xmx128m"), connectString, cluster,
+        String.valueOf(sessionTimeoutMillis));
+    String hostPort = jvm.hostPort();
     int colon = hostPort.lastIndexOf(':');
-    Forked forked = new Forked(process, SocketAddress.inetSocketAddress(
+    Forked forked = new Forked(jvm.process(), SocketAddress.inetSocketAddress(
         Integer.parseInt(hostPort.substring(colon + 1)), hostPort.substring(0, colon)));
     started.add(forked);
     return forked;

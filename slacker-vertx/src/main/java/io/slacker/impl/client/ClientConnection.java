@@ -419,7 +419,9 @@ final class ClientConnection {
   }
 
   private NotSentException notSentAfterGoaway() {
-    return new NotSentException(StatusCode.UNAVAILABLE, address + " is shutting down (GOAWAY); the call was not sent", false, null);
+    // The server stops, or retires an idle connection: either way the call may go out on a new one.
+    return new NotSentException(StatusCode.UNAVAILABLE, address + " closes this connection (GOAWAY); the call was not sent",
+        false, null);
   }
 
   private void closeIfDrained() {
@@ -451,9 +453,14 @@ final class ClientConnection {
     client.vertx().cancelTimer(pongTimer);
     client.vertx().cancelTimer(handshakeTimer);
     SlackerException reason = closeReason();
+    // Retired by its server with GOAWAY and every call answered (an idle connection, typically):
+    // nothing failed, and the server stays in rotation.
+    boolean retired = draining && pending.isEmpty();
     failAll(reason);
     endpoint.connectionClosed(this);
-    client.connectionLost(address, reason);
+    if (!retired) {
+      client.connectionLost(address, reason);
+    }
   }
 
   private SlackerException closeReason() {

@@ -30,17 +30,20 @@ public final class Frame {
    * @throws SlackerException with {@code PROTOCOL_ERROR} for a wrong magic byte or version
    */
   public static Frame parse(Buffer bytes) {
-    int magic = bytes.getUnsignedByte(Protocol.OFFSET_MAGIC);
+    checkMagicAndVersion(bytes.getUnsignedByte(Protocol.OFFSET_MAGIC), bytes.getUnsignedByte(Protocol.OFFSET_VERSION));
+    return new Frame(bytes);
+  }
+
+  /** @throws SlackerException with {@code PROTOCOL_ERROR} for a wrong magic byte or version */
+  public static void checkMagicAndVersion(int magic, int version) {
     if (magic != Protocol.MAGIC) {
       throw new SlackerException(StatusCode.PROTOCOL_ERROR, String.format(
           "bad magic byte 0x%02X, expected 0x%02X: the peer does not speak the Slacker protocol", magic, Protocol.MAGIC));
     }
-    int version = bytes.getUnsignedByte(Protocol.OFFSET_VERSION);
     if (version != Protocol.VERSION) {
       throw new SlackerException(StatusCode.PROTOCOL_ERROR,
           "unsupported protocol version " + version + "; this peer speaks version " + Protocol.VERSION);
     }
-    return new Frame(bytes);
   }
 
   public int type() {

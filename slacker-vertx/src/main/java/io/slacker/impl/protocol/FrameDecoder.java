@@ -5,18 +5,15 @@ import io.slacker.StatusCode;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.parsetools.RecordParser;
 
 import java.util.ArrayDeque;
 
 /**
  * Splits a byte stream into frames: a 4-byte big-endian length, then that many bytes. The length
- * is checked against the maximum before the parser waits for (and so allocates) the frame.
- * After the first protocol error the decoder ignores all further input.
- *
- * <p>Input reaches the parser in slices of at most {@link #SLICE} bytes, and not at all while
- * paused: the parser copies what it holds each time it is resumed, so handing it a whole read
- * of many frames and pausing after each would copy that read once per frame.
+ * is checked against the maximum as soon as it arrives, and the 9-byte header is shown to an
+ * {@link Admission} before any of the body is stored: a frame it refuses is skipped as it
+ * streams in, so a peer cannot make the receiver hold a frame it has no room for. After the
+ * first protocol error the decoder ignores all further input.
  *
  * <p>One turn of the event loop hands out about {@link #FRAMES_PER_TURN} frames at most; the
  * rest waits for a later turn, so a large backlog of requests does not hold the event loop.
@@ -24,37 +21,64 @@ import java.util.ArrayDeque;
  */
 public final class FrameDecoder implements Handler<Buffer> {
 
-  static final int SLICE = 4096;
   static final int FRAMES_PER_TURN = 64;
+  private static final int HEAD_SIZE = Protocol.LENGTH_FIELD_SIZE + Protocol.HEADER_SIZE;
 
-  private final RecordParser parser;
+  /** Decides whether to store a frame, once its header has arrived and before its body has. */
+  @FunctionalInterface
+  public interface Admission {
+    /** Stores every frame. */
+    Admission ALL = (type, flags, callId, length) -> true;
+
+    /**
+     * @param length the frame's length field (header and body)
+     * @return {@code true} to read the frame; {@code false} to skip its body unstored, in which
+     * case the owner has answered it already
+     */
+    boolean admit(int type, int flags, int callId, long length);
+  }
+
   private final ArrayDeque<Buffer> backlog = new ArrayDeque<>();
   private final int maxFrameSize;
+  private final Admission admission;
   private final Handler<Frame> frameHandler;
   private final Handler<SlackerException> errorHandler;
   private final Context context;
   private final Handler<Boolean> backlogHandler;
+  /** The length field and the header of the frame being read. */
+  private final byte[] head = new byte[HEAD_SIZE];
+  private int headFilled;
+  private int length;
+  /** The admitted frame being filled, from its header on; {@code null} between frames. */
+  private Buffer frame;
+  /** Bytes still to skip of a refused frame. */
+  private long skipping;
+  private long framesStarted;
   private boolean paused;
-  private boolean expectingLength = true;
   /** After a protocol error or {@link #close()}: nothing more is handed out. */
   private boolean failed;
   private int framesThisTurn;
   private boolean continuationScheduled;
   private boolean backlogged;
 
+  public FrameDecoder(int maxFrameSize, Handler<Frame> frameHandler, Handler<SlackerException> errorHandler,
+                      Context context, Handler<Boolean> backlogHandler) {
+    this(maxFrameSize, Admission.ALL, frameHandler, errorHandler, context, backlogHandler);
+  }
+
   /**
    * @param context        the event loop the decoder runs on, where deferred frames are handed out
    * @param backlogHandler told {@code true} when frames are left for a later turn, {@code false}
    *                       once they are all handed out
    */
-  public FrameDecoder(int maxFrameSize, Handler<Frame> frameHandler, Handler<SlackerException> errorHandler,
-                      Context context, Handler<Boolean> backlogHandler) {
+  public FrameDecoder(int maxFrameSize, Admission admission, Handler<Frame> frameHandler,
+                      Handler<SlackerException> errorHandler, Context context, Handler<Boolean> backlogHandler) {
     this.maxFrameSize = maxFrameSize;
+    this.admission = admission;
     this.frameHandler = frameHandler;
     this.errorHandler = errorHandler;
     this.context = context;
     this.backlogHandler = backlogHandler;
-    this.parser = RecordParser.newFixed(Protocol.LENGTH_FIELD_SIZE, this::onRecord);
   }
 
   @Override
@@ -72,21 +96,30 @@ public final class FrameDecoder implements Handler<Buffer> {
   /** Stops handing out frames, even ones already received, until {@link #resume()}. */
   public void pause() {
     paused = true;
-    parser.pause();
   }
 
   /** The connection closed: frames not yet handed out are dropped, none is handed out any more. */
   public void close() {
     failed = true;
     backlog.clear();
+    frame = null;
   }
 
   /** Hands out the frames received meanwhile, then new ones as they come. */
   public void resume() {
     paused = false;
-    parser.resume();
     framesThisTurn = 0;
     drainBacklog();
+  }
+
+  /** @return whether the decoder holds part of a frame and has consumed all it received: it waits for the peer */
+  public boolean waitingForPeer() {
+    return (headFilled > 0 || frame != null || skipping > 0) && backlog.isEmpty() && !failed;
+  }
+
+  /** @return how many frames have begun to arrive: tells one partial frame from the next */
+  public long framesStarted() {
+    return framesStarted;
   }
 
   private void drainBacklog() {
@@ -96,11 +129,10 @@ public final class FrameDecoder implements Handler<Buffer> {
         return;
       }
       Buffer data = backlog.poll();
-      int end = Math.min(SLICE, data.length());
-      if (end < data.length()) {
-        backlog.addFirst(data.slice(end, data.length()));
+      int consumed = consume(data);
+      if (consumed < data.length() && !failed) {
+        backlog.addFirst(data.slice(consumed, data.length()));
       }
-      parser.handle(data.slice(0, end));
     }
     if (failed) {
       backlog.clear();
@@ -108,6 +140,83 @@ public final class FrameDecoder implements Handler<Buffer> {
     if (backlogged && backlog.isEmpty()) {
       backlogged = false;
       backlogHandler.handle(false);
+    }
+  }
+
+  /** @return how many bytes of {@code data} were used; it stops early after a frame when paused or out of turn */
+  private int consume(Buffer data) {
+    int position = 0;
+    int end = data.length();
+    while (position < end && !failed) {
+      if (paused || framesThisTurn >= FRAMES_PER_TURN) {
+        return position;
+      }
+      if (skipping > 0) {
+        int skipped = (int) Math.min(skipping, end - position);
+        position += skipped;
+        skipping -= skipped;
+      } else if (frame != null) {
+        int taken = Math.min(length - frame.length(), end - position);
+        frame.appendBuffer(data, position, taken);
+        position += taken;
+        if (frame.length() == length) {
+          handOut();
+        }
+      } else {
+        if (headFilled == 0) {
+          framesStarted++;
+        }
+        head[headFilled++] = data.getByte(position++);
+        if (headFilled == Protocol.LENGTH_FIELD_SIZE) {
+          checkLength();
+        } else if (headFilled == HEAD_SIZE) {
+          onHeader();
+        }
+      }
+    }
+    return position;
+  }
+
+  private void checkLength() {
+    long value = ((head[0] & 0xFFL) << 24) | ((head[1] & 0xFF) << 16) | ((head[2] & 0xFF) << 8) | (head[3] & 0xFF);
+    if (value > maxFrameSize) {
+      fail("frame of " + value + " bytes exceeds the maximum frame size of " + maxFrameSize + " bytes");
+    } else if (value < Protocol.HEADER_SIZE) {
+      fail("frame of " + value + " bytes is shorter than the " + Protocol.HEADER_SIZE + "-byte header");
+    } else {
+      length = (int) value;
+    }
+  }
+
+  private void onHeader() {
+    headFilled = 0;
+    int at = Protocol.LENGTH_FIELD_SIZE;
+    try {
+      Frame.checkMagicAndVersion(head[at + Protocol.OFFSET_MAGIC] & 0xFF, head[at + Protocol.OFFSET_VERSION] & 0xFF);
+    } catch (SlackerException e) {
+      failed = true;
+      errorHandler.handle(e);
+      return;
+    }
+    int c = at + Protocol.OFFSET_CALL_ID;
+    int callId = ((head[c] & 0xFF) << 24) | ((head[c + 1] & 0xFF) << 16) | ((head[c + 2] & 0xFF) << 8) | (head[c + 3] & 0xFF);
+    if (!admission.admit(head[at + Protocol.OFFSET_TYPE] & 0xFF, head[at + Protocol.OFFSET_FLAGS] & 0xFF, callId, length)) {
+      skipping = length - Protocol.HEADER_SIZE;
+      framesThisTurn++;
+      return;
+    }
+    frame = Buffer.buffer(length).appendBytes(head, at, Protocol.HEADER_SIZE);
+    if (length == Protocol.HEADER_SIZE) {
+      handOut();
+    }
+  }
+
+  private void handOut() {
+    Frame complete = Frame.parse(frame);
+    frame = null;
+    framesThisTurn++;
+    if (!failed) {
+      frameHandler.handle(complete);
     }
   }
 
@@ -122,36 +231,6 @@ public final class FrameDecoder implements Handler<Buffer> {
       framesThisTurn = 0;
       drainBacklog();
     });
-  }
-
-  private void onRecord(Buffer record) {
-    if (failed) {
-      return;
-    }
-    if (expectingLength) {
-      long length = record.getUnsignedInt(0);
-      if (length > maxFrameSize) {
-        fail("frame of " + length + " bytes exceeds the maximum frame size of " + maxFrameSize + " bytes");
-      } else if (length < Protocol.HEADER_SIZE) {
-        fail("frame of " + length + " bytes is shorter than the " + Protocol.HEADER_SIZE + "-byte header");
-      } else {
-        expectingLength = false;
-        parser.fixedSizeMode((int) length);
-      }
-      return;
-    }
-    expectingLength = true;
-    framesThisTurn++;
-    parser.fixedSizeMode(Protocol.LENGTH_FIELD_SIZE);
-    Frame frame;
-    try {
-      frame = Frame.parse(record);
-    } catch (SlackerException e) {
-      failed = true;
-      errorHandler.handle(e);
-      return;
-    }
-    frameHandler.handle(frame);
   }
 
   private void fail(String message) {

@@ -44,6 +44,12 @@ final class WireStrings {
     return in.getString(start, start + length, "UTF-8");
   }
 
+  /** Reads a u16 at {@code cursor[0]} without moving the cursor. */
+  static int peekUnsignedShort(Buffer in, int[] cursor, int end, String what) {
+    require(cursor[0] + 2, end, what);
+    return in.getUnsignedShort(cursor[0]);
+  }
+
   static int readUnsignedShort(Buffer in, int[] cursor, int end, String what) {
     require(cursor[0] + 2, end, what);
     int value = in.getUnsignedShort(cursor[0]);

@@ -26,9 +26,12 @@ public final class Serializers {
   private final int[] ids;
 
   private Serializers() {
-    add(new JacksonSerializer(JSON, "json", new JsonFactory(), false));
-    add(new JacksonSerializer(SMILE, "smile", new SmileFactory(), true));
-    add(new JacksonSerializer(CBOR, "cbor", new CBORFactory(), true));
+    add(new JacksonSerializer(JSON, "json",
+        JsonFactory.builder().streamReadConstraints(PayloadReadConstraints.CONSTRAINTS).build(), false));
+    add(new JacksonSerializer(SMILE, "smile",
+        SmileFactory.builder().streamReadConstraints(PayloadReadConstraints.CONSTRAINTS).build(), true));
+    add(new JacksonSerializer(CBOR, "cbor",
+        CBORFactory.builder().streamReadConstraints(PayloadReadConstraints.CONSTRAINTS).build(), true));
     for (Serializer extra : ServiceLoader.load(Serializer.class, Serializers.class.getClassLoader())) {
       add(extra);
     }

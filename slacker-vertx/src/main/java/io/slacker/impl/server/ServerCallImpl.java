@@ -32,6 +32,8 @@ final class ServerCallImpl implements ServerCall {
   /** Set on the event loop before interceptors and the method run; they may read it from any thread. */
   private volatile User user;
   long deadlineTimer = -1;
+  /** The bytes of the connection's budget the call holds until it ends. */
+  long memoryCharge;
 
   ServerCallImpl(int callId, MethodDescriptor descriptor, CallMetadata metadata, SocketAddress remoteAddress,
                  long timeoutMillis, boolean oneWay, long leaderTerm) {

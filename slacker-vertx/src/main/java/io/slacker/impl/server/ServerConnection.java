@@ -52,8 +52,14 @@ final class ServerConnection {
    */
   private final Set<Integer> cancelledAhead = new HashSet<>();
   private FrameDecoder decoder;
+  private ConnectionMemoryBudget memory;
+  private ConnectionTimeouts timeouts;
+  /** What the frame being read was charged, until it is handed out. */
+  private long frameCharge;
   private boolean closed;
   private boolean draining;
+  /** Why the connection drains: the server stops, or the connection was idle. */
+  private String drainReason;
   /** Set once the linger after GOAWAY is over: from then on the connection closes when its calls are done. */
   private boolean lingerOver;
   private long lingerTimer = -1;
@@ -75,11 +81,15 @@ final class ServerConnection {
   void start() {
     peerMaxFrameSize = server.options().getMaxFrameSize();
     identity = server.accessControl().newIdentity();
-    decoder = new FrameDecoder(server.options().getMaxFrameSize(), this::onFrame, this::onProtocolError,
+    memory = server.connectionMemory();
+    decoder = new FrameDecoder(server.options().getMaxFrameSize(), this::admit, this::onFrame, this::onProtocolError,
         context, backlogged -> {
           inputBacklogged = backlogged;
           updateReading();
         });
+    timeouts = new ConnectionTimeouts(server.vertx(), context, server.options().getLimits(), decoder,
+        () -> writeBlocked || inputBacklogged, () -> !calls.isEmpty(),
+        why -> onProtocolError(new SlackerException(StatusCode.PROTOCOL_ERROR, why)), this::drain);
     FrameHeaderScanner scanner = new FrameHeaderScanner((type, callId) -> {
       if (type == FrameType.CANCEL) {
         cancelledAhead.add(callId);
@@ -88,6 +98,7 @@ final class ServerConnection {
     socket.handler(data -> {
       scanner.scan(data);
       decoder.handle(data);
+      timeouts.checkFrame();
     });
     socket.drainHandler(v -> {
       writeBlocked = false;
@@ -95,17 +106,48 @@ final class ServerConnection {
       updateReading();
     });
     socket.closeHandler(v -> onClosed());
-    socket.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "connection from " + socket.remoteAddress() + " failed", e));
+    socket.exceptionHandler(e -> {
+      FatalErrors.check(e);
+      LOG.log(System.Logger.Level.DEBUG, "connection from " + socket.remoteAddress() + " failed", e);
+    });
     socket.shutdownHandler(v -> drain());
+    timeouts.start();
     if (server.isStopping()) {
       // Accepted while the server stops (another of its listeners still took it): no new calls here.
       drain();
     }
   }
 
+  /**
+   * Charges a frame before its body is stored. A request that does not fit is answered
+   * OVERLOADED and skipped; any other frame that large has no business here, and closes the connection.
+   */
+  private boolean admit(int type, int flags, int callId, long length) {
+    timeouts.frameArrived();
+    long charge = memory.chargeFor(type, length);
+    String refusal = charge == 0 ? null : memory.tryReserve(charge);
+    if (refusal == null) {
+      frameCharge = charge;
+      return true;
+    }
+    String message = "a frame of " + length + " bytes (charged " + charge + ") does not fit: " + refusal;
+    if (type != FrameType.REQUEST) {
+      onProtocolError(new SlackerException(StatusCode.OVERLOADED, message));
+    } else if ((flags & Protocol.FLAG_ONE_WAY) == 0) {
+      write(FrameEncoder.error(callId, StatusCode.OVERLOADED, message + "; the call was not run", null));
+    }
+    return false;
+  }
+
   private void onFrame(Frame frame) {
+    long charge = frameCharge;
+    frameCharge = 0;
+    if (frame.type() == FrameType.REQUEST) {
+      onRequest(frame, charge);
+      return;
+    }
+    memory.release(charge);
     switch (frame.type()) {
-      case FrameType.REQUEST -> onRequest(frame);
       case FrameType.CANCEL -> onCancel(frame.callId());
       case FrameType.PING -> write(FrameEncoder.pong(frame.callId()));
       case FrameType.HELLO -> onHello(frame);
@@ -135,10 +177,12 @@ final class ServerConnection {
         Protocol.CAPABILITIES | server.accessControl().capabilities(), server.incarnation(), null));
   }
 
-  private void onRequest(Frame frame) {
+  private void onRequest(Frame frame, long charge) {
     int callId = frame.callId();
+    timeouts.active();
     if (cancelledAhead.contains(callId)) {
       // Its caller gave up before the server got to it: never start it, and answer nothing.
+      memory.release(charge);
       return;
     }
     boolean oneWay = frame.hasFlag(Protocol.FLAG_ONE_WAY);
@@ -149,7 +193,7 @@ final class ServerConnection {
     try {
       if (draining) {
         // UNAVAILABLE from a live server always means "not run": the caller may send it elsewhere.
-        throw new SlackerException(StatusCode.UNAVAILABLE, "server is shutting down; the call was not run, send it elsewhere");
+        throw new SlackerException(StatusCode.UNAVAILABLE, drainReason + "; the call was not run, send it again");
       }
       if (calls.containsKey(callId)) {
         throw new SlackerException(StatusCode.PROTOCOL_ERROR, "call id " + Integer.toUnsignedString(callId) + " is already in flight");
@@ -161,10 +205,11 @@ final class ServerConnection {
         throw new SlackerException(StatusCode.BAD_REQUEST, "unknown serialization id " + frame.serialization()
             + "; this server knows " + Arrays.toString(Serializers.get().ids()));
       }
-      header = RequestHeader.read(frame);
+      header = RequestHeader.read(frame, server.metadataLimits());
       resolved = resolve(frame, header, serializer);
       leaderTerm = frame.hasFlag(Protocol.FLAG_LEADER) ? requireLeadership(resolved.method.descriptor().serviceName()) : 0;
     } catch (SlackerException e) {
+      memory.release(charge);
       if (!oneWay) {
         write(FrameEncoder.error(callId, wireCode(e.code()), e.getMessage(), null));
       }
@@ -172,6 +217,7 @@ final class ServerConnection {
     }
     ServerCallImpl call = new ServerCallImpl(callId, resolved.method.descriptor(), header.metadata(),
         socket.remoteAddress(), header.timeoutMillis(), oneWay, leaderTerm);
+    call.memoryCharge = charge;
     calls.put(callId, call);
     if (header.timeoutMillis() > 0) {
       call.deadlineTimer = context.setTimer(header.timeoutMillis(), t -> onDeadline(call));
@@ -251,11 +297,14 @@ final class ServerConnection {
   }
 
   private void onComplete(ServerCallImpl call, Serializer serializer, AsyncResult<Object> result) {
+    if (result.failed()) {
+      FatalErrors.check(result.cause());
+    }
     if (!calls.remove(call.callId(), call)) {
       // Already answered with a deadline error, or cancelled: the caller wants nothing more.
       return;
     }
-    server.vertx().cancelTimer(call.deadlineTimer);
+    ended(call);
     if (call.oneWay()) {
       if (result.failed() && !AccessControl.isRefusal(result.cause())) {
         LOG.log(System.Logger.Level.WARNING, "one-way call " + call.descriptor() + " failed", result.cause());
@@ -305,6 +354,7 @@ final class ServerConnection {
     if (!calls.remove(call.callId(), call)) {
       return;
     }
+    ended(call);
     SlackerException reason = new SlackerException(StatusCode.DEADLINE_EXCEEDED,
         call.descriptor() + " did not finish within its deadline of " + call.timeoutMillis() + " ms");
     call.cancel(reason);
@@ -318,7 +368,7 @@ final class ServerConnection {
     cancelledAhead.remove(callId);
     ServerCallImpl call = calls.remove(callId);
     if (call != null) {
-      server.vertx().cancelTimer(call.deadlineTimer);
+      ended(call);
       call.cancel(new SlackerException(StatusCode.CANCELLED, "cancelled by the caller"));
       closeIfDrained();
     }
@@ -329,6 +379,8 @@ final class ServerConnection {
       return;
     }
     LOG.log(System.Logger.Level.DEBUG, "protocol error from " + socket.remoteAddress() + ": " + error.getMessage());
+    // Nothing the peer sent after this is handed out, even before the close completes.
+    decoder.close();
     socket.end(FrameEncoder.error(0, error.code(), error.getMessage(), null));
   }
 
@@ -336,14 +388,25 @@ final class ServerConnection {
     closed = true;
     // Frames still waiting in the decoder belong to a client that is gone: run none of them.
     decoder.close();
+    timeouts.stop();
+    memory.release(frameCharge);
+    frameCharge = 0;
     server.vertx().cancelTimer(lingerTimer);
     SlackerException reason = new SlackerException(StatusCode.CANCELLED, "the connection closed");
     List<ServerCallImpl> open = new ArrayList<>(calls.values());
     calls.clear();
     for (ServerCallImpl call : open) {
-      server.vertx().cancelTimer(call.deadlineTimer);
+      ended(call);
       call.cancel(reason);
     }
+  }
+
+  /** A call left {@link #calls}: its timer and the memory charged for it go. */
+  private void ended(ServerCallImpl call) {
+    server.vertx().cancelTimer(call.deadlineTimer);
+    memory.release(call.memoryCharge);
+    call.memoryCharge = 0;
+    timeouts.active();
   }
 
   /**
@@ -352,11 +415,16 @@ final class ServerConnection {
    * the linger is over and the calls in flight are done.
    */
   void drain() {
+    drain("server is shutting down");
+  }
+
+  private void drain(String why) {
     if (draining || closed) {
       return;
     }
     draining = true;
-    write(FrameEncoder.goaway(StatusCode.UNAVAILABLE, "server is shutting down"));
+    drainReason = why;
+    write(FrameEncoder.goaway(StatusCode.UNAVAILABLE, why));
     lingerTimer = context.setTimer(server.options().getGoawayLingerMillis(), t -> {
       lingerOver = true;
       closeIfDrained();
@@ -373,7 +441,10 @@ final class ServerConnection {
     if (closed) {
       return;
     }
-    socket.write(frame);
+    // Held until written: a client that reads slowly makes the server refuse its new requests.
+    int size = frame.length();
+    memory.force(size);
+    socket.write(frame).onComplete(written -> memory.release(size));
     if (!writeBlocked && socket.writeQueueFull()) {
       // Pause the decoder too: one read can hold thousands of requests.
       writeBlocked = true;
@@ -388,6 +459,7 @@ final class ServerConnection {
       socket.pause();
     } else {
       socket.resume();
+      timeouts.checkFrame();
     }
   }
 }

@@ -2,10 +2,12 @@ package io.slacker.impl.server;
 
 import io.slacker.ServiceDefinition;
 import io.slacker.SlackerServer;
+import io.slacker.ServerLimitsOptions;
 import io.slacker.SlackerServerOptions;
 import io.slacker.cluster.ServerMembership;
 import io.slacker.cluster.impl.ServerPublisher;
 import io.slacker.impl.codegen.ServiceBindings;
+import io.slacker.impl.protocol.MetadataLimits;
 import io.slacker.impl.serialization.Serializers;
 import io.slacker.spi.ServerInterceptor;
 import io.slacker.spi.ServiceDiscovery;
@@ -45,6 +47,8 @@ public final class SlackerServerImpl implements SlackerServer {
   private final List<ServerInterceptor> interceptors = new CopyOnWriteArrayList<>();
   private final AccessControl accessControl = new AccessControl();
   private final BlockingExecutor blockingExecutor;
+  private final ServerMemoryBudget memory;
+  private final MetadataLimits metadataLimits;
   private final List<NetServer> netServers = new CopyOnWriteArrayList<>();
   /** Publishes the server in discovery; {@code null} for a server created without one. */
   private final ServerPublisher publisher;
@@ -61,6 +65,21 @@ public final class SlackerServerImpl implements SlackerServer {
   public SlackerServerImpl(Vertx vertx, SlackerServerOptions options, ServiceDiscovery discovery) {
     this.vertx = vertx;
     this.options = options;
+    ServerLimitsOptions limits = options.getLimits();
+    long perRequest = (long) options.getMaxFrameSize() * limits.getRequestMemoryFactor();
+    long serverLimit = limits.getMaxServerMemory() == 0 ? Runtime.getRuntime().maxMemory() / 2 : limits.getMaxServerMemory();
+    if (limits.getMaxConnectionMemory() < perRequest || serverLimit < perRequest) {
+      throw new IllegalArgumentException("a request of the maximum frame size (" + options.getMaxFrameSize()
+          + " bytes) is charged " + perRequest + " bytes (requestMemoryFactor " + limits.getRequestMemoryFactor()
+          + "), more than maxConnectionMemory (" + limits.getMaxConnectionMemory() + ") or the server's budget ("
+          + serverLimit + "): it could never run; lower maxFrameSize or raise the budgets");
+    }
+    this.memory = new ServerMemoryBudget(serverLimit);
+    this.metadataLimits = new MetadataLimits(limits.getMaxMetadataEntries(), limits.getMaxMetadataKeyBytes(),
+        limits.getMaxMetadataBytes());
+    if (limits.isExitOnOutOfMemory()) {
+      FatalErrors.install(vertx);
+    }
     this.publisher = discovery == null ? null : new ServerPublisher(discovery, options.getCluster());
     this.scope = VerticleScope.of(this::shutdown);
     this.blockingExecutor = new BlockingExecutor(
@@ -274,6 +293,16 @@ public final class SlackerServerImpl implements SlackerServer {
   /** @return the term this server leads {@code service} in now, 0 when it does not (or has no discovery) */
   long leaderTerm(String service) {
     return publisher == null ? 0 : publisher.leaderTerm(service);
+  }
+
+  /** A new connection's budget, within the server's. */
+  ConnectionMemoryBudget connectionMemory() {
+    return new ConnectionMemoryBudget(memory, options.getLimits().getMaxConnectionMemory(),
+        options.getLimits().getRequestMemoryFactor());
+  }
+
+  MetadataLimits metadataLimits() {
+    return metadataLimits;
   }
 
   boolean isStopping() {
