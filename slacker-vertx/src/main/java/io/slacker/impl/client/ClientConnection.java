@@ -152,21 +152,17 @@ final class ClientConnection {
   }
 
   /**
-   * A HELLO with the token when it has one that fits; else without, and each call carries its
+   * A HELLO with the token when the provider gave one; else without, and each call carries its
    * own token instead: the connection, and the server's place in rotation, do not depend on it.
    */
   private void writeHello(String token) {
-    Buffer hello = null;
-    if (token != null) {
-      try {
-        hello = FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids(),
-            Protocol.CAPABILITIES | Protocol.CAPABILITY_AUTHENTICATION, null, token);
-        helloToken = token;
-      } catch (IllegalArgumentException overLong) {
-        // Over a HELLO string's 65,535 bytes; a metadata value holds it.
-      }
+    if (token == null) {
+      socket.write(FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids()));
+      return;
     }
-    socket.write(hello != null ? hello : FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids()));
+    helloToken = token;
+    socket.write(FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids(),
+        Protocol.CAPABILITIES | Protocol.CAPABILITY_AUTHENTICATION, null, token));
   }
 
   /** Encodes on the caller's thread, then hands the frame to the connection's context. */

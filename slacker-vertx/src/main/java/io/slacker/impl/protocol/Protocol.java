@@ -8,6 +8,8 @@ public final class Protocol {
   public static final int VERSION = 1;
 
   public static final int LENGTH_FIELD_SIZE = 4;
+  /** Strings on the wire carry a u16 length. */
+  public static final int MAX_STRING_BYTES = 0xFFFF;
   /** magic(1) version(1) type(1) flags(1) serialization(1) callId(4). */
   public static final int HEADER_SIZE = 9;
 

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 /** Strings on the wire: a u16 byte count, then UTF-8 bytes. */
 final class WireStrings {
 
-  static final int MAX_BYTES = 0xFFFF;
+  static final int MAX_BYTES = Protocol.MAX_STRING_BYTES;
 
   private WireStrings() {
   }
