@@ -56,12 +56,16 @@ final class ServerConnection {
   /** Set once the linger after GOAWAY is over: from then on the connection closes when its calls are done. */
   private boolean lingerOver;
   private long lingerTimer = -1;
+  /** Set once the client half-closed: nothing more will arrive, the connection closes when its calls are answered. */
+  private boolean inputEnded;
+  private long halfCloseTimer = -1;
   private boolean writeBlocked;
   private boolean inputBacklogged;
   /** The client's limit from its HELLO; until one arrives, our own. */
   private long peerMaxFrameSize;
   /** Whether the client's HELLO announced that it reads extended errors (§5); not until one arrives. */
   private boolean peerReadsExtendedErrors;
+  private boolean helloReceived;
 
   ServerConnection(SlackerServerImpl server, NetSocket socket, ContextInternal context) {
     this.server = server;
@@ -93,6 +97,7 @@ final class ServerConnection {
     socket.closeHandler(v -> onClosed());
     socket.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "connection from " + socket.remoteAddress() + " failed", e));
     socket.shutdownHandler(v -> drain());
+    HalfClosure.watch(socket, this::onInputShutdown);
     if (server.isStopping()) {
       // Accepted while the server stops (another of its listeners still took it): no new calls here.
       drain();
@@ -100,28 +105,49 @@ final class ServerConnection {
   }
 
   private void onFrame(Frame frame) {
+    ClientFrameRules.Violation violation = ClientFrameRules.check(frame);
+    if (violation != null) {
+      onViolation(frame, violation);
+      return;
+    }
     switch (frame.type()) {
       case FrameType.REQUEST -> onRequest(frame);
       case FrameType.CANCEL -> onCancel(frame.callId());
       case FrameType.PING -> write(FrameEncoder.pong(frame.callId()));
       case FrameType.HELLO -> onHello(frame);
-      case FrameType.GOAWAY, FrameType.PONG -> {
-        // A client saying goodbye or answering a ping needs no reply.
+      // The client reports an error of its own on the connection (call id 0) and goes: so do we, quietly.
+      case FrameType.ERROR -> {
+        closed = true;
+        decoder.close();
+        socket.close();
       }
-      case FrameType.RESPONSE, FrameType.ERROR -> LOG.log(System.Logger.Level.DEBUG,
-          "ignoring " + frame + " sent by client " + socket.remoteAddress());
-      default -> write(FrameEncoder.error(frame.callId(), StatusCode.PROTOCOL_ERROR,
-          "unknown frame type " + frame.type(), null));
+      default -> {
+        // PONG: an answer to our ping needs no reply.
+      }
+    }
+  }
+
+  /** A frame that breaks a header rule is not acted on; an error on call id 0 always closes (§5). */
+  private void onViolation(Frame frame, ClientFrameRules.Violation violation) {
+    if (violation.connection() || frame.callId() == 0) {
+      onProtocolError(new SlackerException(StatusCode.PROTOCOL_ERROR, violation.message()));
+    } else if (!(frame.type() == FrameType.REQUEST && frame.hasFlag(Protocol.FLAG_ONE_WAY))) {
+      write(FrameEncoder.error(frame.callId(), StatusCode.PROTOCOL_ERROR, violation.message(), null));
     }
   }
 
   private void onHello(Frame frame) {
+    if (helloReceived) {
+      onProtocolError(new SlackerException(StatusCode.PROTOCOL_ERROR, "repeated HELLO: a client sends one per connection"));
+      return;
+    }
+    helloReceived = true;
     try {
       HelloBody hello = HelloBody.read(frame);
       peerMaxFrameSize = hello.maxFrameSize();
       peerReadsExtendedErrors = (hello.capabilities() & Protocol.CAPABILITY_EXTENDED_ERRORS) != 0;
     } catch (SlackerException e) {
-      write(FrameEncoder.error(0, e.code(), e.getMessage(), null));
+      onProtocolError(e);
       return;
     }
     write(FrameEncoder.hello(server.options().getMaxFrameSize(), Serializers.get().ids(), server.incarnation()));
@@ -307,6 +333,9 @@ final class ServerConnection {
     if (closed) {
       return;
     }
+    // The error is the last frame out, and no frame read after the broken one runs.
+    closed = true;
+    decoder.close();
     LOG.log(System.Logger.Level.DEBUG, "protocol error from " + socket.remoteAddress() + ": " + error.getMessage());
     socket.end(FrameEncoder.error(0, error.code(), error.getMessage(), null));
   }
@@ -316,6 +345,7 @@ final class ServerConnection {
     // Frames still waiting in the decoder belong to a client that is gone: run none of them.
     decoder.close();
     server.vertx().cancelTimer(lingerTimer);
+    server.vertx().cancelTimer(halfCloseTimer);
     SlackerException reason = new SlackerException(StatusCode.CANCELLED, "the connection closed");
     List<ServerCallImpl> open = new ArrayList<>(calls.values());
     calls.clear();
@@ -342,9 +372,33 @@ final class ServerConnection {
     });
   }
 
+  /**
+   * The client sent its FIN: it sends nothing more but may still read. Its calls in flight, and
+   * the requests already received, are answered; the connection closes when they are, or when the
+   * half-close timeout is over.
+   */
+  private void onInputShutdown() {
+    if (closed || inputEnded) {
+      return;
+    }
+    inputEnded = true;
+    halfCloseTimer = context.setTimer(Math.max(1, server.options().getHalfCloseTimeoutMillis()), t -> socket.close());
+    closeIfDrained();
+  }
+
   private void closeIfDrained() {
-    if (lingerOver && calls.isEmpty() && !closed) {
+    if (closed || !calls.isEmpty()) {
+      return;
+    }
+    if (lingerOver) {
       socket.close();
+    } else if (inputEnded && !writeBlocked && !inputBacklogged) {
+      // One turn later: input Vert.x still held for a paused socket is handed over first.
+      context.runOnContext(v -> {
+        if (!closed && calls.isEmpty() && !writeBlocked && !inputBacklogged) {
+          socket.close();
+        }
+      });
     }
   }
 
@@ -367,6 +421,7 @@ final class ServerConnection {
       socket.pause();
     } else {
       socket.resume();
+      closeIfDrained();
     }
   }
 }
