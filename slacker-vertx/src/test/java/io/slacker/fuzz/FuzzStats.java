@@ -43,6 +43,10 @@ final class FuzzStats {
     maxHeapAfterGc = Math.max(maxHeapAfterGc, bytes);
   }
 
+  long lastHeapAfterGc() {
+    return lastHeapAfterGc;
+  }
+
   long framesSent() {
     return framesSent.values().stream().mapToLong(LongAdder::sum).sum();
   }
