@@ -41,8 +41,8 @@ final class ForkedTarget implements FuzzTarget {
           port.complete(Integer.parseInt(line.substring(5).trim()));
         } else if (line.startsWith("PROBLEM ")) {
           problems.add(line.substring(8).replace('|', '\n'));
-        } else if (line.contains("OutOfMemoryError") || line.contains("Exception")) {
-          // Whatever the server JVM prints about an error is a problem too (an OOM on an event loop, say).
+        } else if (line.contains("OutOfMemoryError") || line.startsWith("Exception in thread")) {
+          // What the JVM itself prints about an uncaught error (an OOM where no handler could run, say).
           problems.add("server output: " + line);
         }
       }

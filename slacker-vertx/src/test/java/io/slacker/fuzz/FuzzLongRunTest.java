@@ -16,7 +16,8 @@ import java.util.concurrent.TimeoutException;
  * {@code scripts/fuzz.sh}): a million frames, then the connection abuse cases, against a
  * default server in a forked JVM with a 256 MiB heap. Every case runs even when one before it
  * failed; the summary table is printed either way. Properties: {@code slacker.fuzz.seed} (default:
- * the time), {@code slacker.fuzz.frames} (1,000,000), {@code slacker.fuzz.heap} (256m).
+ * the time), {@code slacker.fuzz.frames} (1,000,000), {@code slacker.fuzz.heap} (256m), {@code slacker.fuzz.abuse}
+ * ({@code false} skips the abuse cases).
  */
 @Tag("fuzz-long")
 class FuzzLongRunTest {
@@ -42,6 +43,7 @@ class FuzzLongRunTest {
       try {
         run.run(Integer.getInteger("slacker.fuzz.batch", -1));
       } catch (AssertionError e) {
+        System.out.println(e.getMessage());
         failures.add(e.getMessage());
       }
     }
@@ -51,7 +53,8 @@ class FuzzLongRunTest {
       return thread;
     });
     try {
-      for (ConnectionAbuse.Case abuseCase : ConnectionAbuse.cases()) {
+      for (ConnectionAbuse.Case abuseCase : Boolean.parseBoolean(System.getProperty("slacker.fuzz.abuse", "true"))
+          ? ConnectionAbuse.cases() : List.<ConnectionAbuse.Case>of()) {
         String line = runAbuse(abuseCase, heap, runner);
         System.out.println(line);
         abuse.add(line);
