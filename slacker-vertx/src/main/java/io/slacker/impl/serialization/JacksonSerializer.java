@@ -134,7 +134,7 @@ public final class JacksonSerializer implements Serializer {
         }
         throw wrongCount(types.length, count);
       }
-      requireEnd(parser, end - start);
+      requireEnd(parser, end - start, "argument array");
       return values;
     }
   }
@@ -143,7 +143,7 @@ public final class JacksonSerializer implements Serializer {
    * The value is the whole payload: bytes after it would be ignored silently otherwise. A Smile
    * parser reports the end of a document at a second header, so the bytes consumed are compared too.
    */
-  private void requireEnd(JsonParser parser, int length) throws IOException {
+  private void requireEnd(JsonParser parser, int length, String what) throws IOException {
     boolean more;
     try {
       more = parser.nextToken() != null || parser.currentLocation().getByteOffset() < length;
@@ -151,7 +151,7 @@ public final class JacksonSerializer implements Serializer {
       more = true;
     }
     if (more) {
-      throw new SlackerException(StatusCode.BAD_REQUEST, "unexpected bytes after the " + name + " argument array");
+      throw new SlackerException(StatusCode.BAD_REQUEST, "unexpected bytes after the " + name + " " + what);
     }
   }
 
@@ -196,7 +196,7 @@ public final class JacksonSerializer implements Serializer {
     try (JsonParser parser = strictParser(in.getBytes(start, end))) {
       parser.nextToken();
       Object value = mapper.readValue(parser, type);
-      requireEnd(parser, end - start);
+      requireEnd(parser, end - start, "value");
       return value;
     }
   }
