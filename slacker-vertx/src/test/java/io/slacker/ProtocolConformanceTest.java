@@ -328,6 +328,26 @@ class ProtocolConformanceTest extends EchoServerTestBase {
     assertServerStillServes();
   }
 
+  /** Found by the fuzz suite (seed 20261130, batch 239 of the long run): the refusal escaped to Vert.x. */
+  @Test
+  void anEmptyMetadataKeyIsAnErrorForThatCall() throws Exception {
+    try (RawConnection raw = new RawConnection(port)) {
+      raw.send(RawFrames.frame(RawFrames.REQUEST, RawFrames.FLAG_METADATA, RawFrames.JSON, 5, body(out -> {
+        out.writeInt(5000);
+        out.writeInt(RawFrames.fnv1a(EchoServices.NAME));
+        out.writeInt(RawFrames.fnv1a(ECHO));
+        out.writeShort(1);
+        out.writeShort(0);
+        out.writeInt(1);
+        out.write('v');
+        out.write(json("[\"x\"]"));
+      })));
+      assertCallError(raw.read(), 5, RawFrames.PROTOCOL_ERROR, "malformed frame body: metadata key 0 is empty");
+      assertStillWorks(raw);
+    }
+    assertServerStillServes();
+  }
+
   private interface BodyWriter {
     void write(DataOutputStream out) throws Exception;
   }

@@ -47,6 +47,10 @@ public final class RequestHeader {
       int count = WireStrings.readUnsignedShort(in, cursor, end, "metadata count");
       for (int i = 0; i < count; i++) {
         String key = WireStrings.read(in, cursor, end, "metadata key");
+        if (key.isEmpty()) {
+          // Found by the fuzz suite: CallMetadata refuses it, and that refusal escaped the call.
+          throw WireStrings.malformed("metadata key " + i + " is empty");
+        }
         long length = WireStrings.readUnsignedInt(in, cursor, end, "metadata value length");
         if (cursor[0] + length > end) {
           throw WireStrings.malformed("metadata value '" + key + "' claims " + length + " bytes but only "
