@@ -19,6 +19,11 @@ public class SlackerServerOptions {
   /** Long enough for requests a client sent before it saw GOAWAY to arrive and be answered. */
   public static final long DEFAULT_GOAWAY_LINGER_MILLIS = 2_000;
   /**
+   * Time for the calls in flight of a client that half-closed (sent its FIN) to be answered: a
+   * client that only stopped sending gets its answers, one that is gone holds nothing for long.
+   */
+  public static final long DEFAULT_HALF_CLOSE_TIMEOUT_MILLIS = 5_000;
+  /**
    * 0: the server listens on the event loop that calls {@code listen()} (a verticle's, so its
    * services run on that verticle's context); called from outside Vert.x, on one event loop per core.
    */
@@ -32,6 +37,7 @@ public class SlackerServerOptions {
   private int blockingQueueSize;
   private long shutdownTimeoutMillis;
   private long goawayLingerMillis;
+  private long halfCloseTimeoutMillis;
   private ClusterServerOptions cluster;
   private int eventLoops;
   private ServerLimitsOptions limits;
@@ -45,6 +51,7 @@ public class SlackerServerOptions {
     blockingQueueSize = DEFAULT_BLOCKING_QUEUE_SIZE;
     shutdownTimeoutMillis = DEFAULT_SHUTDOWN_TIMEOUT_MILLIS;
     goawayLingerMillis = DEFAULT_GOAWAY_LINGER_MILLIS;
+    halfCloseTimeoutMillis = DEFAULT_HALF_CLOSE_TIMEOUT_MILLIS;
     cluster = new ClusterServerOptions();
     eventLoops = DEFAULT_EVENT_LOOPS;
     limits = new ServerLimitsOptions();
@@ -59,6 +66,7 @@ public class SlackerServerOptions {
     blockingQueueSize = other.blockingQueueSize;
     shutdownTimeoutMillis = other.shutdownTimeoutMillis;
     goawayLingerMillis = other.goawayLingerMillis;
+    halfCloseTimeoutMillis = other.halfCloseTimeoutMillis;
     cluster = new ClusterServerOptions(other.cluster);
     eventLoops = other.eventLoops;
     limits = new ServerLimitsOptions(other.limits);
@@ -74,6 +82,7 @@ public class SlackerServerOptions {
     setBlockingQueueSize(JsonFields.getInteger(json, "blockingQueueSize", blockingQueueSize));
     setShutdownTimeoutMillis(JsonFields.getLong(json, "shutdownTimeoutMillis", shutdownTimeoutMillis));
     setGoawayLingerMillis(JsonFields.getLong(json, "goawayLingerMillis", goawayLingerMillis));
+    setHalfCloseTimeoutMillis(JsonFields.getLong(json, "halfCloseTimeoutMillis", halfCloseTimeoutMillis));
     JsonObject clusterJson = JsonFields.getJsonObject(json, "cluster");
     if (clusterJson != null) {
       setCluster(JsonFields.nested("cluster", () -> new ClusterServerOptions(clusterJson)));
@@ -95,6 +104,7 @@ public class SlackerServerOptions {
         .put("blockingQueueSize", blockingQueueSize)
         .put("shutdownTimeoutMillis", shutdownTimeoutMillis)
         .put("goawayLingerMillis", goawayLingerMillis)
+        .put("halfCloseTimeoutMillis", halfCloseTimeoutMillis)
         .put("cluster", cluster.toJson())
         .put("eventLoops", eventLoops)
         .put("limits", limits.toJson());
@@ -207,6 +217,23 @@ public class SlackerServerOptions {
       throw new IllegalArgumentException("goawayLingerMillis must not be negative");
     }
     this.goawayLingerMillis = goawayLingerMillis;
+    return this;
+  }
+
+  public long getHalfCloseTimeoutMillis() {
+    return halfCloseTimeoutMillis;
+  }
+
+  /**
+   * How long the server keeps a connection whose client half-closed it (sent its FIN): it reads
+   * nothing more, answers the calls in flight and closes once they are done, or when this time is
+   * over, cancelling those still running. 0 closes at once, cancelling every call in flight.
+   */
+  public SlackerServerOptions setHalfCloseTimeoutMillis(long halfCloseTimeoutMillis) {
+    if (halfCloseTimeoutMillis < 0) {
+      throw new IllegalArgumentException("halfCloseTimeoutMillis must not be negative");
+    }
+    this.halfCloseTimeoutMillis = halfCloseTimeoutMillis;
     return this;
   }
 

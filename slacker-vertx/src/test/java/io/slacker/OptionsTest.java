@@ -20,12 +20,16 @@ class OptionsTest {
 
   @Test
   void serverOptionsRoundTripThroughJsonAndCopies() {
-    SlackerServerOptions options = new SlackerServerOptions().setPort(9000).setMaxFrameSize(4096).setBlockingQueueSize(7);
+    SlackerServerOptions options = new SlackerServerOptions().setPort(9000).setMaxFrameSize(4096).setBlockingQueueSize(7)
+        .setHalfCloseTimeoutMillis(750);
     assertEquals(options.toJson(), new SlackerServerOptions(options.toJson()).toJson());
     assertEquals(options.toJson(), new SlackerServerOptions(options).toJson());
     assertEquals(SlackerServerOptions.DEFAULT_PORT, new SlackerServerOptions(new JsonObject()).getPort());
     assertThrows(IllegalArgumentException.class, () -> options.setPort(70000));
     assertThrows(IllegalArgumentException.class, () -> options.setMaxFrameSize(8));
+    assertEquals(750, new SlackerServerOptions(options.toJson()).getHalfCloseTimeoutMillis());
+    assertEquals(SlackerServerOptions.DEFAULT_HALF_CLOSE_TIMEOUT_MILLIS, new SlackerServerOptions(new JsonObject()).getHalfCloseTimeoutMillis());
+    assertThrows(IllegalArgumentException.class, () -> options.setHalfCloseTimeoutMillis(-1));
   }
 
   @Test

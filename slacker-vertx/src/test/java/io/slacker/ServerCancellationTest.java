@@ -39,6 +39,12 @@ class ServerCancellationTest extends EchoServerTestBase {
   private final AtomicInteger methodsDone = new AtomicInteger();
   private final AtomicInteger counted = new AtomicInteger();
 
+  /** A client's FIN closes the connection once this is over: calls that never finish are then cancelled. */
+  @Override
+  protected SlackerServerOptions serverOptions() {
+    return new SlackerServerOptions().setHalfCloseTimeoutMillis(200);
+  }
+
   @BeforeEach
   void registerService() {
     server.register(ServiceDefinition.builder(SERVICE)

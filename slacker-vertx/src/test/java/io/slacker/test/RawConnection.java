@@ -72,6 +72,11 @@ public final class RawConnection implements AutoCloseable {
     }
   }
 
+  /** Half-closes the connection: sends FIN, and can still read. */
+  public void shutdownOutput() throws IOException {
+    socket.shutdownOutput();
+  }
+
   public void setReadTimeout(int millis) throws IOException {
     socket.setSoTimeout(millis);
   }

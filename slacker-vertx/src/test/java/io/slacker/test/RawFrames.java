@@ -27,9 +27,11 @@ public final class RawFrames {
   public static final int FLAG_BY_NAME = 0x01;
   public static final int FLAG_METADATA = 0x02;
   public static final int FLAG_ONE_WAY = 0x04;
+  public static final int FLAG_LEADER = 0x08;
   // §6
   public static final int JSON = 1;
   public static final int SMILE = 2;
+  public static final int CBOR = 3;
   // §5
   public static final int NOT_FOUND = 1;
   public static final int BAD_REQUEST = 2;
@@ -71,18 +73,30 @@ public final class RawFrames {
   }
 
   public static byte[] hello() {
+    return hello(16 * 1024 * 1024, JSON, SMILE);
+  }
+
+  /** §8: a HELLO with no capabilities. */
+  public static byte[] hello(long maxFrameSize, int... serializationIds) {
     return frame(HELLO, 0, 0, 0, write(out -> {
-      out.writeInt(16 * 1024 * 1024);
-      out.writeByte(2);
-      out.writeByte(JSON);
-      out.writeByte(SMILE);
+      out.writeInt((int) maxFrameSize);
+      out.writeByte(serializationIds.length);
+      for (int id : serializationIds) {
+        out.writeByte(id);
+      }
       out.writeInt(0);
     }));
   }
 
   /** A request by numeric ids with a JSON (or other) argument array. */
   public static byte[] request(int callId, int serialization, long timeoutMillis, String service, String signature, byte[] args) {
-    return frame(REQUEST, 0, serialization, callId, write(out -> {
+    return request(callId, 0, serialization, timeoutMillis, service, signature, args);
+  }
+
+  /** A request by numeric ids with the given flags; a METADATA flag is only set, no block is added. */
+  public static byte[] request(int callId, int flags, int serialization, long timeoutMillis, String service, String signature,
+                               byte[] args) {
+    return frame(REQUEST, flags, serialization, callId, write(out -> {
       out.writeInt((int) timeoutMillis);
       out.writeInt(fnv1a(service));
       out.writeInt(fnv1a(signature));

@@ -297,7 +297,8 @@ final class ClientConnection {
       case FrameType.GOAWAY -> onGoaway(frame);
       case FrameType.HELLO -> onHello(frame);
       default -> {
-        // Frame types from a newer server that this client does not know carry nothing it needs.
+        // Frame types from a newer server that this client does not know carry nothing it needs;
+        // REQUEST and CANCEL are the client's own, and a server has no call to make of them.
       }
     }
   }
@@ -333,6 +334,13 @@ final class ClientConnection {
   private void onResponse(Frame frame) {
     PendingCall call = take(frame.callId());
     if (call == null) {
+      // A late answer to a call that timed out, or one on call id 0, which no call has.
+      return;
+    }
+    if (frame.flags() != 0) {
+      // A flag this client does not know may change what the payload means: it is not guessed at.
+      call.promise.fail(new SlackerException(StatusCode.PROTOCOL_ERROR, String.format(
+          "the response of %s has unknown flag bits 0x%02X", call.call, frame.flags())));
       return;
     }
     Object value;

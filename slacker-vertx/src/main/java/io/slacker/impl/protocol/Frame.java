@@ -50,6 +50,10 @@ public final class Frame {
     return type;
   }
 
+  public int flags() {
+    return flags;
+  }
+
   public boolean hasFlag(int flag) {
     return (flags & flag) != 0;
   }

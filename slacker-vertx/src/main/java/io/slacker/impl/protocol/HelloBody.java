@@ -1,11 +1,14 @@
 package io.slacker.impl.protocol;
 
+import io.slacker.SlackerException;
+import io.slacker.StatusCode;
 import io.vertx.core.buffer.Buffer;
 
 /**
  * The body of a HELLO frame: the largest frame the sender accepts, its serializations, its
  * capabilities, from a server registered in discovery its incarnation, and from a client that
- * authenticates its bearer token ({@code null} when absent).
+ * authenticates its bearer token ({@code null} when absent). Values that make no sense (a frame
+ * limit below the header, serialization id 0, an id listed twice) are a protocol error.
  */
 public record HelloBody(long maxFrameSize, int[] serializationIds, long capabilities, String incarnation, String token) {
 
@@ -14,12 +17,23 @@ public record HelloBody(long maxFrameSize, int[] serializationIds, long capabili
     int end = frame.end();
     int[] cursor = {frame.bodyStart()};
     long maxFrameSize = WireStrings.readUnsignedInt(in, cursor, end, "hello max frame size");
+    if (maxFrameSize < Protocol.HEADER_SIZE) {
+      throw invalid("a maximum frame size of " + maxFrameSize + " bytes, below the " + Protocol.HEADER_SIZE + "-byte header");
+    }
     WireStrings.require(cursor[0] + 1, end, "hello serialization count");
     int count = in.getUnsignedByte(cursor[0]++);
     WireStrings.require(cursor[0] + count, end, "hello serialization ids");
     int[] ids = new int[count];
+    boolean[] seen = new boolean[256];
     for (int i = 0; i < count; i++) {
       ids[i] = in.getUnsignedByte(cursor[0]++);
+      if (ids[i] == Protocol.NO_SERIALIZATION) {
+        throw invalid("serialization id 0, which stands for no payload");
+      }
+      if (seen[ids[i]]) {
+        throw invalid("serialization id " + ids[i] + " twice");
+      }
+      seen[ids[i]] = true;
     }
     long capabilities = WireStrings.readUnsignedInt(in, cursor, end, "hello capabilities");
     // Optional: a client, or a server outside discovery, sends none.
@@ -32,5 +46,9 @@ public record HelloBody(long maxFrameSize, int[] serializationIds, long capabili
 
   private static String emptyAsNull(String value) {
     return value == null || value.isEmpty() ? null : value;
+  }
+
+  private static SlackerException invalid(String what) {
+    return new SlackerException(StatusCode.PROTOCOL_ERROR, "HELLO announces " + what);
   }
 }

@@ -67,6 +67,10 @@ public final class RequestHeader {
           throw overLimit("a metadata key of " + keyLength + " bytes, over the server's limit of " + limits.maxKeyBytes());
         }
         String key = WireStrings.read(in, cursor, end, "metadata key");
+        if (key.isEmpty()) {
+          // Found by the fuzz suite: CallMetadata refuses it, and that refusal escaped the call.
+          throw WireStrings.malformed("metadata key " + i + " is empty");
+        }
         long length = WireStrings.readUnsignedInt(in, cursor, end, "metadata value length");
         if (cursor[0] + length > end) {
           throw WireStrings.malformed("metadata value '" + key + "' claims " + length + " bytes but only "

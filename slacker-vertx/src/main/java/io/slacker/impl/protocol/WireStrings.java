@@ -2,6 +2,7 @@ package io.slacker.impl.protocol;
 
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
+import io.slacker.impl.Utf8Validator;
 import io.vertx.core.buffer.Buffer;
 
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,13 @@ final class WireStrings {
       throw malformed(what + " claims " + length + " bytes but only " + (end - start) + " remain");
     }
     cursor[0] = start + length;
-    return in.getString(start, start + length, "UTF-8");
+    byte[] bytes = in.getBytes(start, start + length);
+    int invalid = Utf8Validator.firstInvalid(bytes, 0, length);
+    if (invalid >= 0) {
+      // Decoding would replace the bytes silently: two different names could then read the same.
+      throw malformed(what + " is not valid UTF-8 (at byte " + invalid + " of the string)");
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /** Reads a u16 at {@code cursor[0]} without moving the cursor. */

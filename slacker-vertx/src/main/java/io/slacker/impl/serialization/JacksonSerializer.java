@@ -11,10 +11,13 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
+import io.slacker.impl.Utf8Validator;
 import io.slacker.spi.Serializer;
 import io.vertx.core.buffer.Buffer;
 
@@ -37,6 +40,8 @@ public final class JacksonSerializer implements Serializer {
   private final String name;
   private final ObjectMapper mapper;
   private final Map<JavaType, ObjectWriter> writers = new ConcurrentHashMap<>();
+  /** How the text inside a payload is found to check it as UTF-8; {@code null} for JSON, which is text throughout. */
+  private final TextTokens textTokens;
 
   /**
    * @param datesAsNumbers write {@code java.time} values in Jackson's numeric forms (arrays of
@@ -47,6 +52,7 @@ public final class JacksonSerializer implements Serializer {
   public JacksonSerializer(int id, String name, JsonFactory factory, boolean datesAsNumbers) {
     this.id = id;
     this.name = name;
+    this.textTokens = factory instanceof SmileFactory ? TextTokens.SMILE : factory instanceof CBORFactory ? TextTokens.CBOR : null;
     this.mapper = new ObjectMapper(factory)
         .registerModule(new JavaTimeModule())
         .registerModule(new VertxTypesModule())
@@ -108,7 +114,7 @@ public final class JacksonSerializer implements Serializer {
 
   @Override
   public Object[] readValues(Buffer in, int start, int end, JavaType[] types) throws IOException {
-    try (JsonParser parser = mapper.createParser(in.getBytes(start, end))) {
+    try (JsonParser parser = strictParser(in.getBytes(start, end))) {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw new SlackerException(StatusCode.BAD_REQUEST, "arguments must be a " + name + " array");
       }
@@ -128,8 +134,42 @@ public final class JacksonSerializer implements Serializer {
         }
         throw wrongCount(types.length, count);
       }
+      requireEnd(parser, end - start, "argument array");
       return values;
     }
+  }
+
+  /**
+   * The value is the whole payload: bytes after it would be ignored silently otherwise. A Smile
+   * parser reports the end of a document at a second header, so the bytes consumed are compared too.
+   */
+  private void requireEnd(JsonParser parser, int length, String what) throws IOException {
+    boolean more;
+    try {
+      more = parser.nextToken() != null || parser.currentLocation().getByteOffset() < length;
+    } catch (JacksonException e) {
+      more = true;
+    }
+    if (more) {
+      throw new SlackerException(StatusCode.BAD_REQUEST, "unexpected bytes after the " + name + " " + what);
+    }
+  }
+
+  /**
+   * A parser that refuses text that is not strict UTF-8: JSON is checked whole, as it is text
+   * throughout; in Smile and CBOR each string is checked as the parser reaches it.
+   */
+  private JsonParser strictParser(byte[] bytes) throws IOException {
+    if (textTokens != null) {
+      return new StrictTextParser(mapper.createParser(bytes), bytes, textTokens);
+    }
+    if (mapper.getFactory().getFormatName().equals(JsonFactory.FORMAT_NAME_JSON)) {
+      int invalid = Utf8Validator.firstInvalid(bytes, 0, bytes.length);
+      if (invalid >= 0) {
+        throw new SlackerException(StatusCode.BAD_REQUEST, name + " payload is not valid UTF-8 (at byte " + invalid + ")");
+      }
+    }
+    return mapper.createParser(bytes);
   }
 
   private Object decodeArgument(JsonParser parser, JavaType type, int index) throws IOException {
@@ -153,7 +193,12 @@ public final class JacksonSerializer implements Serializer {
 
   @Override
   public Object readValue(Buffer in, int start, int end, JavaType type) throws IOException {
-    return mapper.readValue(in.getBytes(start, end), type);
+    try (JsonParser parser = strictParser(in.getBytes(start, end))) {
+      parser.nextToken();
+      Object value = mapper.readValue(parser, type);
+      requireEnd(parser, end - start, "value");
+      return value;
+    }
   }
 
   @Override

@@ -63,6 +63,9 @@ final class ServerConnection {
   /** Set once the linger after GOAWAY is over: from then on the connection closes when its calls are done. */
   private boolean lingerOver;
   private long lingerTimer = -1;
+  /** Set once the client half-closed: nothing more will arrive, the connection closes when its calls are answered. */
+  private boolean inputEnded;
+  private long halfCloseTimer = -1;
   private boolean writeBlocked;
   private boolean inputBacklogged;
   /** The client's limit from its HELLO; until one arrives, our own. */
@@ -71,6 +74,7 @@ final class ServerConnection {
   private boolean peerReadsExtendedErrors;
   /** Who the caller is; {@code null} on a server that authenticates no one. */
   private ConnectionIdentity identity;
+  private boolean helloReceived;
 
   ServerConnection(SlackerServerImpl server, NetSocket socket, ContextInternal context) {
     this.server = server;
@@ -112,6 +116,7 @@ final class ServerConnection {
     });
     socket.shutdownHandler(v -> drain());
     timeouts.start();
+    HalfClosure.watch(socket, this::onInputShutdown);
     if (server.isStopping()) {
       // Accepted while the server stops (another of its listeners still took it): no new calls here.
       drain();
@@ -142,6 +147,12 @@ final class ServerConnection {
   private void onFrame(Frame frame) {
     long charge = frameCharge;
     frameCharge = 0;
+    ClientFrameRules.Violation violation = ClientFrameRules.check(frame);
+    if (violation != null) {
+      memory.release(charge);
+      onViolation(frame, violation);
+      return;
+    }
     if (frame.type() == FrameType.REQUEST) {
       onRequest(frame, charge);
       return;
@@ -151,17 +162,33 @@ final class ServerConnection {
       case FrameType.CANCEL -> onCancel(frame.callId());
       case FrameType.PING -> write(FrameEncoder.pong(frame.callId()));
       case FrameType.HELLO -> onHello(frame);
-      case FrameType.GOAWAY, FrameType.PONG -> {
-        // A client saying goodbye or answering a ping needs no reply.
+      // The client reports an error of its own on the connection (call id 0) and goes: so do we, quietly.
+      case FrameType.ERROR -> {
+        closed = true;
+        decoder.close();
+        socket.close();
       }
-      case FrameType.RESPONSE, FrameType.ERROR -> LOG.log(System.Logger.Level.DEBUG,
-          "ignoring " + frame + " sent by client " + socket.remoteAddress());
-      default -> write(FrameEncoder.error(frame.callId(), StatusCode.PROTOCOL_ERROR,
-          "unknown frame type " + frame.type(), null));
+      default -> {
+        // PONG: an answer to our ping needs no reply.
+      }
+    }
+  }
+
+  /** A frame that breaks a header rule is not acted on; an error on call id 0 always closes (§5). */
+  private void onViolation(Frame frame, ClientFrameRules.Violation violation) {
+    if (violation.connection() || frame.callId() == 0) {
+      onProtocolError(new SlackerException(StatusCode.PROTOCOL_ERROR, violation.message()));
+    } else if (!(frame.type() == FrameType.REQUEST && frame.hasFlag(Protocol.FLAG_ONE_WAY))) {
+      write(FrameEncoder.error(frame.callId(), StatusCode.PROTOCOL_ERROR, violation.message(), null));
     }
   }
 
   private void onHello(Frame frame) {
+    if (helloReceived) {
+      onProtocolError(new SlackerException(StatusCode.PROTOCOL_ERROR, "repeated HELLO: a client sends one per connection"));
+      return;
+    }
+    helloReceived = true;
     try {
       HelloBody hello = HelloBody.read(frame);
       peerMaxFrameSize = hello.maxFrameSize();
@@ -170,7 +197,7 @@ final class ServerConnection {
         identity.helloToken(hello.token());
       }
     } catch (SlackerException e) {
-      write(FrameEncoder.error(0, e.code(), e.getMessage(), null));
+      onProtocolError(e);
       return;
     }
     write(FrameEncoder.hello(server.options().getMaxFrameSize(), Serializers.get().ids(),
@@ -378,9 +405,10 @@ final class ServerConnection {
     if (closed) {
       return;
     }
-    LOG.log(System.Logger.Level.DEBUG, "protocol error from " + socket.remoteAddress() + ": " + error.getMessage());
-    // Nothing the peer sent after this is handed out, even before the close completes.
+    // The error is the last frame out, and no frame read after the broken one runs.
+    closed = true;
     decoder.close();
+    LOG.log(System.Logger.Level.DEBUG, "protocol error from " + socket.remoteAddress() + ": " + error.getMessage());
     socket.end(FrameEncoder.error(0, error.code(), error.getMessage(), null));
   }
 
@@ -392,6 +420,7 @@ final class ServerConnection {
     memory.release(frameCharge);
     frameCharge = 0;
     server.vertx().cancelTimer(lingerTimer);
+    server.vertx().cancelTimer(halfCloseTimer);
     SlackerException reason = new SlackerException(StatusCode.CANCELLED, "the connection closed");
     List<ServerCallImpl> open = new ArrayList<>(calls.values());
     calls.clear();
@@ -431,9 +460,33 @@ final class ServerConnection {
     });
   }
 
+  /**
+   * The client sent its FIN: it sends nothing more but may still read. Its calls in flight, and
+   * the requests already received, are answered; the connection closes when they are, or when the
+   * half-close timeout is over.
+   */
+  private void onInputShutdown() {
+    if (closed || inputEnded) {
+      return;
+    }
+    inputEnded = true;
+    halfCloseTimer = context.setTimer(Math.max(1, server.options().getHalfCloseTimeoutMillis()), t -> socket.close());
+    closeIfDrained();
+  }
+
   private void closeIfDrained() {
-    if (lingerOver && calls.isEmpty() && !closed) {
+    if (closed || !calls.isEmpty()) {
+      return;
+    }
+    if (lingerOver) {
       socket.close();
+    } else if (inputEnded && !writeBlocked && !inputBacklogged) {
+      // One turn later: input Vert.x still held for a paused socket is handed over first.
+      context.runOnContext(v -> {
+        if (!closed && calls.isEmpty() && !writeBlocked && !inputBacklogged) {
+          socket.close();
+        }
+      });
     }
   }
 
@@ -460,6 +513,7 @@ final class ServerConnection {
     } else {
       socket.resume();
       timeouts.checkFrame();
+      closeIfDrained();
     }
   }
 }
