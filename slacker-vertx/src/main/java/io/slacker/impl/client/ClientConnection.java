@@ -39,6 +39,7 @@ final class ClientConnection {
   private final SlackerClientImpl client;
   private final ServerEndpoint endpoint;
   private final SocketAddress address;
+  private final boolean tls;
   private final SlackerClientOptions options;
   private final ContextInternal context;
   private final Map<Integer, PendingCall> pending = new HashMap<>();
@@ -51,6 +52,8 @@ final class ClientConnection {
   private boolean ready;
   private volatile boolean draining;
   private volatile boolean closed;
+  /** Set when this side closes the connection, so that a close by the server can be told apart. */
+  private boolean closing;
   private SlackerException closeReason;
   private long keepAliveTimer = -1;
   private long pongTimer = -1;
@@ -61,10 +64,13 @@ final class ClientConnection {
   /** The incarnation the server named in its HELLO, or {@code null}: a server outside discovery names none. */
   private String peerIncarnation;
 
-  ClientConnection(SlackerClientImpl client, ServerEndpoint endpoint, SocketAddress address, SlackerClientOptions options) {
+  /** @param tls whether to connect with TLS */
+  ClientConnection(SlackerClientImpl client, ServerEndpoint endpoint, SocketAddress address, boolean tls,
+                   SlackerClientOptions options) {
     this.client = client;
     this.endpoint = endpoint;
     this.address = address;
+    this.tls = tls;
     this.options = options;
     this.context = connectionContext(client.vertx());
     this.peerMaxFrameSize = options.getMaxFrameSize();
@@ -92,7 +98,7 @@ final class ClientConnection {
   }
 
   void connect() {
-    context.runOnContext(v -> client.netClient().connect(address).onComplete(ar -> {
+    context.runOnContext(v -> client.transport().connect(address, tls).onComplete(ar -> {
       if (ar.failed()) {
         onConnectFailed(ar.cause());
       } else if (closed) {
@@ -108,8 +114,8 @@ final class ClientConnection {
   }
 
   private void onConnectFailed(Throwable cause) {
-    SlackerException reason = new SlackerException(StatusCode.UNAVAILABLE,
-        "cannot connect to " + address + ": " + cause.getMessage(), cause);
+    SlackerException reason = new SlackerException(StatusCode.UNAVAILABLE, TlsFailures.isTls(cause)
+        ? TlsFailures.describe(address, cause) : "cannot connect to " + address + ": " + cause.getMessage(), cause);
     endpoint.connectFailed(cause);
     // Calls handed over after this point fail with the same reason.
     closeReason = reason;
@@ -132,8 +138,10 @@ final class ClientConnection {
         });
     socket.handler(decoder);
     socket.closeHandler(v -> onClosed());
+    // With TLS 1.3 the server checks the client's certificate after the client's handshake is done: its refusal arrives here.
     socket.exceptionHandler(e -> closeReason = closeReason != null ? closeReason
-        : new SlackerException(StatusCode.UNAVAILABLE, "connection to " + address + " failed: " + e.getMessage(), e));
+        : new SlackerException(StatusCode.UNAVAILABLE, TlsFailures.isTls(e) ? TlsFailures.describe(address, e)
+            : "connection to " + address + " failed: " + e.getMessage(), e));
     socket.write(FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids()));
     handshakeTimer = context.setTimer(options.getConnectTimeoutMillis(), t -> close(new SlackerException(
         StatusCode.UNAVAILABLE, address + " did not answer the handshake within " + options.getConnectTimeoutMillis() + " ms")));
@@ -396,6 +404,7 @@ final class ClientConnection {
   /** Closes the connection; pending calls fail with {@code reason}. Safe from any thread. */
   void close(SlackerException reason) {
     context.execute(() -> {
+      closing = true;
       if (closeReason == null) {
         closeReason = reason;
       }
@@ -415,10 +424,26 @@ final class ClientConnection {
     client.vertx().cancelTimer(keepAliveTimer);
     client.vertx().cancelTimer(pongTimer);
     client.vertx().cancelTimer(handshakeTimer);
+    if (!ready && !draining && !closing) {
+      refusedBeforeHello();
+    }
     SlackerException reason = closeReason();
     failAll(reason);
     endpoint.connectionClosed(this);
     client.connectionLost(address, reason);
+  }
+
+  /**
+   * The server closed before it answered the handshake: a TLS server refusing this client or its
+   * plain TCP, or no Slacker server at all. That counts as a failed connect, so that calls back
+   * off instead of reconnecting at once, each to the same refusal.
+   */
+  private void refusedBeforeHello() {
+    if (closeReason == null && !tls) {
+      closeReason = new SlackerException(StatusCode.UNAVAILABLE, TlsFailures.closedBeforeHello(address));
+    }
+    endpoint.connectFailed(closeReason != null ? closeReason : new SlackerException(StatusCode.UNAVAILABLE,
+        "the connection to " + address + " closed before the server answered the handshake"));
   }
 
   private SlackerException closeReason() {
