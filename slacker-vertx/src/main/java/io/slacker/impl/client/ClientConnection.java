@@ -115,8 +115,9 @@ final class ClientConnection {
 
   private void onConnectFailed(Throwable cause) {
     SlackerException reason = new SlackerException(StatusCode.UNAVAILABLE, TlsFailures.isTls(cause)
-        ? TlsFailures.describe(address, cause) : "cannot connect to " + address + ": " + cause.getMessage(), cause);
-    endpoint.connectFailed(cause);
+        ? describeTls(cause) : "cannot connect to " + address + ": " + cause.getMessage(), cause);
+    // The backoff's message quotes the failure: TLS failures in words, others as the JDK says them.
+    endpoint.connectFailed(TlsFailures.isTls(cause) ? reason : cause);
     // Calls handed over after this point fail with the same reason.
     closeReason = reason;
     closed = true;
@@ -140,11 +141,15 @@ final class ClientConnection {
     socket.closeHandler(v -> onClosed());
     // With TLS 1.3 the server checks the client's certificate after the client's handshake is done: its refusal arrives here.
     socket.exceptionHandler(e -> closeReason = closeReason != null ? closeReason
-        : new SlackerException(StatusCode.UNAVAILABLE, TlsFailures.isTls(e) ? TlsFailures.describe(address, e)
+        : new SlackerException(StatusCode.UNAVAILABLE, TlsFailures.isTls(e) ? describeTls(e)
             : "connection to " + address + " failed: " + e.getMessage(), e));
     socket.write(FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids()));
     handshakeTimer = context.setTimer(options.getConnectTimeoutMillis(), t -> close(new SlackerException(
         StatusCode.UNAVAILABLE, address + " did not answer the handshake within " + options.getConnectTimeoutMillis() + " ms")));
+  }
+
+  private String describeTls(Throwable failure) {
+    return TlsFailures.describe(address, failure, client.transport().presentsCertificate());
   }
 
   /** Encodes on the caller's thread, then hands the frame to the connection's context. */

@@ -65,6 +65,11 @@ final class ClientTransport implements ServerConnector {
     return netClient.connect(connect);
   }
 
+  /** @return whether TLS connections present a client certificate */
+  boolean presentsCertificate() {
+    return sslOptions.getKeyCertOptions() != null;
+  }
+
   Future<Void> updateSSLOptions(ClientSSLOptions options) {
     if (!ssl) {
       return Future.failedFuture(new IllegalStateException("this client does not use TLS: set SlackerClientOptions.setSsl(true)"));

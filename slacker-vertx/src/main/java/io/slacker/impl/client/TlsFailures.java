@@ -3,17 +3,18 @@ package io.slacker.impl.client;
 import io.vertx.core.net.SocketAddress;
 
 import javax.net.ssl.SSLException;
+import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertPathValidatorException;
 
 /**
  * Says in words what a TLS failure means for the caller: the JDK's messages ("PKIX path building
- * failed", "Received fatal alert: certificate_required") name the mechanism, not the fix. Each
- * message starts with "TLS".
+ * failed", "Received fatal alert: bad_certificate") name the mechanism, not the fix. Each message
+ * starts with "TLS".
  */
 final class TlsFailures {
+
+  private static final int MAX_QUOTED = 100;
 
   private TlsFailures() {
   }
@@ -23,10 +24,13 @@ final class TlsFailures {
     return find(failure, SSLException.class) != null;
   }
 
-  /** The message of a TLS failure on a connection to {@code address}; {@code failure} must be one ({@link #isTls}). */
-  static String describe(SocketAddress address, Throwable failure) {
-    return "TLS with " + address + " failed: " + meaning(address, failure) + " ("
-        + find(failure, SSLException.class).getMessage() + ")";
+  /**
+   * The message of a TLS failure ({@link #isTls}) on a connection to {@code address}.
+   *
+   * @param presentsCertificate whether this client has a certificate of its own to present
+   */
+  static String describe(SocketAddress address, Throwable failure, boolean presentsCertificate) {
+    return "TLS with " + address + " failed: " + meaning(address, failure, presentsCertificate) + " (" + deepestMessage(failure) + ")";
   }
 
   /** The hint for a plain TCP connection that the server closed before it answered the handshake. */
@@ -35,38 +39,65 @@ final class TlsFailures {
         + " TLS, this client must use TLS too (SlackerClientOptions.setSsl(true))";
   }
 
-  private static String meaning(SocketAddress address, Throwable failure) {
-    String alert = String.valueOf(find(failure, SSLException.class).getMessage());
+  private static String meaning(SocketAddress address, Throwable failure, boolean presentsCertificate) {
+    String messages = allMessages(failure);
     if (find(failure, CertificateExpiredException.class) != null
         || find(failure, CertificateNotYetValidException.class) != null) {
       return "the server's certificate is expired or not yet valid";
     }
-    if (alert.contains("certificate_required")) {
-      return "the server requires a client certificate and this client presented none"
-          + " (set keyCertOptions in SlackerClientOptions.sslOptions)";
+    if (messages.contains("certificate_required") || messages.contains("bad_certificate")
+        || messages.contains("certificate_unknown") || messages.contains("unknown_ca")) {
+      // The server's alert: TLS 1.3 sends it after the client's side of the handshake is done.
+      return presentsCertificate
+          ? "the server refused this client's certificate (is it signed by a CA the server trusts, and valid?)"
+          : "the server requires a client certificate and this client presented none"
+              + " (set keyCertOptions in SlackerClientOptions.sslOptions)";
     }
-    if (alert.contains("bad_certificate") || alert.contains("certificate_unknown") || alert.contains("unknown_ca")) {
-      return "the server refused this client's certificate (is it signed by a CA the server trusts, and valid?)";
-    }
-    if (alert.contains("not an SSL/TLS record")) {
+    if (messages.contains("not an SSL/TLS record")) {
       return "the server does not speak TLS (is it a plain TCP server? then call it without TLS)";
     }
-    if (find(failure, CertPathValidatorException.class) != null || alert.contains("PKIX")) {
-      return "the server's certificate is not signed by a CA this client trusts (SlackerClientOptions.sslOptions trustOptions)";
+    if (find(failure, CertPathBuilderException.class) != null || messages.contains("PKIX")) {
+      return "the server's certificate is not signed by a CA this client trusts (trustOptions of SlackerClientOptions.sslOptions)";
     }
-    if (find(failure, CertificateException.class) != null) {
+    if (messages.contains("No subject alternative") || messages.contains("No name matching")) {
       return "the server's certificate does not name " + address.host() + ", the host this client connects to"
           + " (hostname verification)";
     }
     return "the handshake did not complete";
   }
 
+  private static String allMessages(Throwable failure) {
+    StringBuilder messages = new StringBuilder();
+    for (Throwable t = failure; t != null; t = next(t)) {
+      messages.append(t.getMessage()).append('\n');
+    }
+    return messages.toString();
+  }
+
+  /**
+   * The innermost message, cut short (Netty's for bytes that are not TLS dumps them in hex): the
+   * outer ones are wrappers such as "Failed to create SSL connection".
+   */
+  private static String deepestMessage(Throwable failure) {
+    String message = null;
+    for (Throwable t = failure; t != null; t = next(t)) {
+      if (t.getMessage() != null) {
+        message = t.getMessage();
+      }
+    }
+    return message != null && message.length() > MAX_QUOTED ? message.substring(0, MAX_QUOTED) + "..." : message;
+  }
+
   private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t = failure; t != null; t = next(t)) {
       if (type.isInstance(t)) {
         return type.cast(t);
       }
     }
     return null;
+  }
+
+  private static Throwable next(Throwable t) {
+    return t.getCause() == t ? null : t.getCause();
   }
 }
