@@ -6,6 +6,7 @@ import io.slacker.benchmarks.harness.Settings;
 import io.slacker.benchmarks.harness.SystemUnderTest;
 import io.slacker.benchmarks.slacker.SlackerWorkloadClient;
 import io.slacker.benchmarks.slacker.SlackerWorkloadServer;
+import io.slacker.benchmarks.tls.TlsFiles;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -79,7 +80,7 @@ public final class BenchmarkRunner {
     Files.writeString(out.resolve("chart.svg"), ResultsChart.svg(results));
   }
 
-  /** Runs one system with what it needs besides its own processes: frame sizes, a ZooKeeper. */
+  /** Runs one system with what it needs besides its own processes: frame sizes, a ZooKeeper, TLS files. */
   private static JsonObject run(SystemUnderTest system, RunPlan plan, Path out, String classPath, JsonObject results) {
     SystemRun run = new SystemRun(system, plan, classPath, out.resolve("logs"));
     try {
@@ -94,6 +95,10 @@ public final class BenchmarkRunner {
             return run.run(List.of("zookeeper=" + zooKeeper.connectString()), List.of());
           }
         }
+        case SLACKER_BINARY_TLS:
+        case SLACKER_BINARY_TLS_OPENSSL:
+        case GRPC_TLS:
+          return run.run(TlsFiles.write(out.resolve("tls")), List.of());
         default:
           return run.run(List.of(), List.of());
       }
