@@ -6,6 +6,7 @@
 #   benchmarks/run.sh --quick    about 2 minutes; numbers only good for seeing that all works
 #   benchmarks/run.sh --profile  Slacker alone under JFR; writes profile.md
 #   benchmarks/run.sh --only floor,slacker-binary   a subset, by label
+#   benchmarks/run.sh --levels 32                  only these calls-in-flight levels
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -24,7 +24,7 @@ import java.util.List;
  * and chart.svg into one folder. With {@code --profile} it instead runs Slacker alone under
  * flight recordings and writes profile.md.
  *
- * <p>Usage: {@code BenchmarkRunner [--quick] [--profile] [--only label,label] --out DIR}, or
+ * <p>Usage: {@code BenchmarkRunner [--quick] [--profile] [--only label,label] [--levels 32] --out DIR}, or
  * {@code BenchmarkRunner --report DIR} to redraw results.md and chart.svg from a run's results.json.
  */
 public final class BenchmarkRunner {
@@ -45,7 +45,12 @@ public final class BenchmarkRunner {
     String only = valueAfter(arguments, "--only", null);
     Files.createDirectories(out.resolve("logs"));
     String classPath = System.getProperty("java.class.path");
-    boolean allOk = profile ? profile(out, classPath) : measure(quick ? RunPlan.quick() : RunPlan.full(), only, out, classPath);
+    RunPlan plan = quick ? RunPlan.quick() : RunPlan.full();
+    String levels = valueAfter(arguments, "--levels", null);
+    if (levels != null) {
+      plan = plan.withLevels(Arrays.stream(levels.split(",")).map(level -> Integer.valueOf(level.trim())).toList());
+    }
+    boolean allOk = profile ? profile(out, classPath) : measure(plan, only, out, classPath);
     System.exit(allOk ? 0 : 1);
   }
 

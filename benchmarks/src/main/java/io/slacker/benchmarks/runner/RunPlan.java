@@ -20,6 +20,11 @@ record RunPlan(String mode, List<Integer> levels, long warmupMillis, long levelW
     return new RunPlan("quick", List.of(1, 32, 256), 2_000, 1_000, 2_500);
   }
 
+  /** This plan at {@code levels} only, e.g. the one level a comparison is about. */
+  RunPlan withLevels(List<Integer> levels) {
+    return new RunPlan(mode, levels, warmupMillis, levelWarmupMillis, measureMillis);
+  }
+
   /** Generous bound on a client's whole life, so a hung system cannot stall the run. */
   long clientLifetimeMillis() {
     return 90_000 + warmupMillis + levels.size() * (levelWarmupMillis + measureMillis + 20_000);
