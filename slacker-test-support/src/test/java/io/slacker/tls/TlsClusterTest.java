@@ -84,6 +84,8 @@ class TlsClusterTest {
     assertEquals(tls.actualPort(), refused.server().port());
     assertInstanceOf(NotSentException.class, refused.failure());
     assertTrue(refused.failure().getMessage().contains("requires TLS"), refused.failure().getMessage());
+    assertEquals(plain.actualPort(), awaitServers(plainClient, 1).get(0).address().port(),
+        "for this client the TLS server is unreachable: it leaves the rotation");
     for (int i = 0; i < 4; i++) {
       assertEquals("plain: one", await(plainClient.proxy(Greeter.class, new CallOptions()).greet("one")),
           "a call that names no server goes to the server this client can reach");

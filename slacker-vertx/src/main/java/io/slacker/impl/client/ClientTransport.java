@@ -35,7 +35,8 @@ final class ClientTransport implements ServerConnector {
   /**
    * @param requiresTls what discovery says of the server, or {@code null} for the client's own setting
    * @return whether to connect with TLS
-   * @throws NotSentException when the server requires TLS and this client has none configured
+   * @throws NotSentException when the server requires TLS and this client has none configured: for
+   *     this client the server is unreachable, so a router takes it out of rotation
    */
   boolean useTls(SocketAddress server, Boolean requiresTls) {
     if (requiresTls == null) {
@@ -43,7 +44,7 @@ final class ClientTransport implements ServerConnector {
     }
     if (requiresTls && !ssl) {
       throw new NotSentException(StatusCode.UNAVAILABLE, server + " requires TLS (its registration says so), and this"
-          + " client has no TLS: set SlackerClientOptions.setSsl(true) and its sslOptions; the call was not sent", false, null);
+          + " client has no TLS: set SlackerClientOptions.setSsl(true) and its sslOptions; the call was not sent", true, null);
     }
     return requiresTls;
   }

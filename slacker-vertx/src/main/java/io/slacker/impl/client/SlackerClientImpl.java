@@ -44,8 +44,9 @@ public final class SlackerClientImpl implements SlackerClient {
   private final SlackerClientOptions options;
   private final Serializer defaultSerializer;
   private final ClientTransport transport;
-  /** One endpoint per address and transport: a server restarted with TLS at the same address is another endpoint. */
-  private final Map<EndpointKey, ServerEndpoint> endpoints = new ConcurrentHashMap<>();
+  private final Map<SocketAddress, ServerEndpoint> endpoints = new ConcurrentHashMap<>();
+  /** Apart from the plain ones: a server restarted with TLS at the same address is another endpoint. */
+  private final Map<SocketAddress, ServerEndpoint> tlsEndpoints = new ConcurrentHashMap<>();
   /** The proxies this client made, weakly: a proxy dropped by its user is forgotten here too. */
   private final Map<Object, ProxyOrigin> proxies = new WeakHashMap<>();
   private final List<ClientInterceptor> interceptors = new CopyOnWriteArrayList<>();
@@ -255,8 +256,8 @@ public final class SlackerClientImpl implements SlackerClient {
     try {
       ClientConnection connection;
       do {
-        connection = endpoints.computeIfAbsent(new EndpointKey(call.server(), tls),
-            key -> new ServerEndpoint(this, key.address(), key.tls(), options)).connection();
+        connection = endpoints(tls).computeIfAbsent(call.server(), address -> new ServerEndpoint(this, address, tls, options))
+            .connection();
       } while (connection == null);
       connection.send(call, promise);
     } catch (SlackerException e) {
@@ -267,10 +268,11 @@ public final class SlackerClientImpl implements SlackerClient {
 
   /** An endpoint with nothing left to do leaves the table; the next call to its address makes a new one. */
   void endpointRetired(SocketAddress address, boolean tls, ServerEndpoint endpoint) {
-    endpoints.remove(new EndpointKey(address, tls), endpoint);
+    endpoints(tls).remove(address, endpoint);
   }
 
-  private record EndpointKey(SocketAddress address, boolean tls) {
+  private Map<SocketAddress, ServerEndpoint> endpoints(boolean tls) {
+    return tls ? tlsEndpoints : endpoints;
   }
 
   @Override
@@ -285,7 +287,7 @@ public final class SlackerClientImpl implements SlackerClient {
 
   /** @return how many server addresses the client currently keeps state for */
   int endpointCount() {
-    return endpoints.size();
+    return endpoints.size() + tlsEndpoints.size();
   }
 
   /** Pending calls fail with UNAVAILABLE; closing again returns the first close's future. */
@@ -295,10 +297,12 @@ public final class SlackerClientImpl implements SlackerClient {
       scope.release();
       closed = true;
       Future<Void> routes = router.close();
-      for (ServerEndpoint endpoint : new ArrayList<>(endpoints.values())) {
-        endpoint.close();
+      for (Map<SocketAddress, ServerEndpoint> table : List.of(endpoints, tlsEndpoints)) {
+        for (ServerEndpoint endpoint : new ArrayList<>(table.values())) {
+          endpoint.close();
+        }
+        table.clear();
       }
-      endpoints.clear();
       closing = Future.join(routes, transport.close()).mapEmpty();
     }
     return closing;
