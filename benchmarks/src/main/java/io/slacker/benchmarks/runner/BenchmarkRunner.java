@@ -103,7 +103,7 @@ public final class BenchmarkRunner {
         case SLACKER_BINARY_TLS:
         case SLACKER_BINARY_TLS_OPENSSL:
         case GRPC_TLS:
-          return run.run(TlsFiles.write(out.resolve("tls")), List.of());
+          return run.run(TlsFiles.write(Files.createTempDirectory("slacker-benchmark-tls")), List.of());
         default:
           return run.run(List.of(), List.of());
       }

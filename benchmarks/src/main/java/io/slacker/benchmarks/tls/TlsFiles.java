@@ -18,14 +18,23 @@ public final class TlsFiles {
   private TlsFiles() {
   }
 
-  /** @return the settings that name the files: {@code tlsCert}, {@code tlsKey}, {@code tlsCa} */
+  /**
+   * Writes the files into {@code directory}, to be deleted when this JVM exits: they are made
+   * again for every run and never kept with the results.
+   *
+   * @return the settings that name the files: {@code tlsCert}, {@code tlsKey}, {@code tlsCa}
+   */
   public static List<String> write(Path directory) throws IOException {
     Files.createDirectories(directory);
+    directory.toFile().deleteOnExit();
     TestCertificateAuthority ca = TestCertificateAuthority.create("benchmark CA");
     TestCertificate server = ca.issueServer("127.0.0.1");
     server.writePem(directory, "server");
     Path caFile = directory.resolve("ca.crt");
     Files.writeString(caFile, ca.certificatePem(), StandardCharsets.US_ASCII);
+    for (String name : List.of("server.crt", "server.key", "ca.crt")) {
+      directory.resolve(name).toFile().deleteOnExit();
+    }
     return List.of("tlsCert=" + directory.resolve("server.crt").toAbsolutePath(),
         "tlsKey=" + directory.resolve("server.key").toAbsolutePath(),
         "tlsCa=" + caFile.toAbsolutePath());
