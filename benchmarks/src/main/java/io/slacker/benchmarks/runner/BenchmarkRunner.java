@@ -24,7 +24,7 @@ import java.util.List;
  * and chart.svg into one folder. With {@code --profile} it instead runs Slacker alone under
  * flight recordings and writes profile.md.
  *
- * <p>Usage: {@code BenchmarkRunner [--quick] [--profile] [--only label,label] [--levels 32] --out DIR}, or
+ * <p>Usage: {@code BenchmarkRunner [--quick] [--profile] [--only label,label] [--levels 32] [--warmup-millis 45000] --out DIR}, or
  * {@code BenchmarkRunner --report DIR} to redraw results.md and chart.svg from a run's results.json.
  */
 public final class BenchmarkRunner {
@@ -49,6 +49,10 @@ public final class BenchmarkRunner {
     String levels = valueAfter(arguments, "--levels", null);
     if (levels != null) {
       plan = plan.withLevels(Arrays.stream(levels.split(",")).map(level -> Integer.valueOf(level.trim())).toList());
+    }
+    String warmup = valueAfter(arguments, "--warmup-millis", null);
+    if (warmup != null) {
+      plan = plan.withWarmup(Long.parseLong(warmup));
     }
     boolean allOk = profile ? profile(out, classPath) : measure(plan, only, out, classPath);
     System.exit(allOk ? 0 : 1);
