@@ -139,9 +139,10 @@ final class ClientConnection {
         });
     socket.handler(decoder);
     socket.closeHandler(v -> onClosed());
-    // With TLS 1.3 the server checks the client's certificate after the client's handshake is done: its refusal arrives here.
+    // With TLS 1.3 the server checks the client's certificate after the client's handshake is done:
+    // its refusal arrives here, before the server's HELLO.
     socket.exceptionHandler(e -> closeReason = closeReason != null ? closeReason
-        : new SlackerException(StatusCode.UNAVAILABLE, TlsFailures.isTls(e) ? describeTls(e)
+        : new SlackerException(StatusCode.UNAVAILABLE, !ready && TlsFailures.isTls(e) ? describeTls(e)
             : "connection to " + address + " failed: " + e.getMessage(), e));
     socket.write(FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids()));
     handshakeTimer = context.setTimer(options.getConnectTimeoutMillis(), t -> close(new SlackerException(
