@@ -2,10 +2,12 @@
 # Builds the benchmark module and runs every system side by side on this machine, writing
 # results.json, results.md and chart.svg to benchmarks/results/<UTC timestamp>/.
 #
-#   benchmarks/run.sh            full run, about 10 minutes
+#   benchmarks/run.sh            full run, about 13 minutes
 #   benchmarks/run.sh --quick    about 2 minutes; numbers only good for seeing that all works
 #   benchmarks/run.sh --profile  Slacker alone under JFR; writes profile.md
 #   benchmarks/run.sh --only floor,slacker-binary   a subset, by label
+#   benchmarks/run.sh --levels 32                  only these calls-in-flight levels
+#   benchmarks/run.sh --warmup-millis 45000        a longer first warm-up (default 10 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

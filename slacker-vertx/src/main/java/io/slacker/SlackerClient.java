@@ -9,6 +9,7 @@ import io.slacker.spi.ClientInterceptor;
 import io.slacker.spi.ServiceDiscovery;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.SocketAddress;
 
 import java.util.List;
@@ -115,6 +116,15 @@ public interface SlackerClient {
 
   /** @return the servers of the service in rotation, as this client sees them (needs a discovery) */
   Future<List<ServerInstance>> servers(String service);
+
+  /**
+   * Replaces the client's TLS trust and key material: connections opened from then on use them,
+   * connections already open keep theirs. A {@code null} hostname verification algorithm means
+   * {@value SlackerClientOptions#DEFAULT_HOSTNAME_VERIFICATION_ALGORITHM}, as in the options.
+   *
+   * @throws IllegalStateException (in the future) when the client does not use TLS
+   */
+  Future<Void> updateSSLOptions(ClientSSLOptions options);
 
   /** Closes every connection; pending calls fail with {@code UNAVAILABLE}. */
   Future<Void> close();

@@ -1,8 +1,11 @@
 package io.slacker;
 
 import io.slacker.impl.JsonFields;
+import io.slacker.impl.TlsOptionsJson;
 import io.slacker.cluster.ClusterClientOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.core.net.SSLEngineOptions;
 
 /** Options of a {@link SlackerClient}. */
 public class SlackerClientOptions {
@@ -17,6 +20,13 @@ public class SlackerClientOptions {
   public static final long DEFAULT_RECONNECT_BACKOFF_MAX_MILLIS = 10_000;
   /** Chosen from the measurement recorded in docs/benchmarks.md. */
   public static final String DEFAULT_SERIALIZATION = "smile";
+  /** Plain TCP to the servers named directly, unless TLS is asked for. */
+  public static final boolean DEFAULT_SSL = false;
+  /**
+   * The client checks that the server's certificate names the host it connects to, as HTTPS
+   * does; {@code ""} turns the check off.
+   */
+  public static final String DEFAULT_HOSTNAME_VERIFICATION_ALGORITHM = "HTTPS";
 
   private long connectTimeoutMillis;
   private long callTimeoutMillis;
@@ -28,6 +38,9 @@ public class SlackerClientOptions {
   private long reconnectBackoffMaxMillis;
   private String serialization;
   private ClusterClientOptions cluster;
+  private boolean ssl;
+  private ClientSSLOptions sslOptions;
+  private SSLEngineOptions sslEngineOptions;
 
   public SlackerClientOptions() {
     connectTimeoutMillis = DEFAULT_CONNECT_TIMEOUT_MILLIS;
@@ -40,6 +53,8 @@ public class SlackerClientOptions {
     reconnectBackoffMaxMillis = DEFAULT_RECONNECT_BACKOFF_MAX_MILLIS;
     serialization = DEFAULT_SERIALIZATION;
     cluster = new ClusterClientOptions();
+    ssl = DEFAULT_SSL;
+    sslOptions = new ClientSSLOptions().setHostnameVerificationAlgorithm(DEFAULT_HOSTNAME_VERIFICATION_ALGORITHM);
   }
 
   public SlackerClientOptions(SlackerClientOptions other) {
@@ -53,6 +68,9 @@ public class SlackerClientOptions {
     reconnectBackoffMaxMillis = other.reconnectBackoffMaxMillis;
     serialization = other.serialization;
     cluster = new ClusterClientOptions(other.cluster);
+    ssl = other.ssl;
+    sslOptions = other.sslOptions.copy();
+    sslEngineOptions = other.sslEngineOptions == null ? null : other.sslEngineOptions.copy();
   }
 
   public SlackerClientOptions(JsonObject json) {
@@ -70,10 +88,16 @@ public class SlackerClientOptions {
     if (clusterJson != null) {
       setCluster(JsonFields.nested("cluster", () -> new ClusterClientOptions(clusterJson)));
     }
+    setSsl(JsonFields.getBoolean(json, "ssl", ssl));
+    JsonObject sslJson = JsonFields.getJsonObject(json, "sslOptions");
+    if (sslJson != null) {
+      setSslOptions(TlsOptionsJson.client("sslOptions", sslJson));
+    }
+    setSslEngineOptions(TlsOptionsJson.engine(json));
   }
 
   public JsonObject toJson() {
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("connectTimeoutMillis", connectTimeoutMillis)
         .put("callTimeoutMillis", callTimeoutMillis)
         .put("maxFrameSize", maxFrameSize)
@@ -83,7 +107,10 @@ public class SlackerClientOptions {
         .put("reconnectBackoffInitialMillis", reconnectBackoffInitialMillis)
         .put("reconnectBackoffMaxMillis", reconnectBackoffMaxMillis)
         .put("serialization", serialization)
-        .put("cluster", cluster.toJson());
+        .put("cluster", cluster.toJson())
+        .put("ssl", ssl)
+        .put("sslOptions", TlsOptionsJson.toJson(sslOptions));
+    return TlsOptionsJson.putEngine(json, sslEngineOptions);
   }
 
   public long getConnectTimeoutMillis() {
@@ -196,6 +223,54 @@ public class SlackerClientOptions {
       throw new IllegalArgumentException("cluster must not be null");
     }
     this.cluster = cluster;
+    return this;
+  }
+
+  public boolean isSsl() {
+    return ssl;
+  }
+
+  /**
+   * Whether this client uses TLS, configured by {@link #getSslOptions()}. It connects with TLS to
+   * the servers it is told to call directly; with a discovery, it follows each server's
+   * registration instead: TLS to a server that requires it, plain TCP to one that does not. A
+   * client without TLS refuses to call a server whose registration requires it.
+   */
+  public SlackerClientOptions setSsl(boolean ssl) {
+    this.ssl = ssl;
+    return this;
+  }
+
+  public ClientSSLOptions getSslOptions() {
+    return sslOptions;
+  }
+
+  /**
+   * The client's TLS settings, used when it connects with TLS: the certificate authorities it
+   * trusts ({@code PemTrustOptions}, {@code JksOptions} or {@code PfxOptions}; none means the JDK's
+   * default trust store), and for mutual TLS its own key and certificate. A hostname verification
+   * algorithm left {@code null}, as Vert.x's {@code ClientSSLOptions} leaves it, means
+   * {@value #DEFAULT_HOSTNAME_VERIFICATION_ALGORITHM}; set {@code ""} to turn the check off.
+   * Replace them while the client runs with {@link SlackerClient#updateSSLOptions}.
+   */
+  public SlackerClientOptions setSslOptions(ClientSSLOptions sslOptions) {
+    if (sslOptions == null) {
+      throw new IllegalArgumentException("sslOptions must not be null");
+    }
+    this.sslOptions = sslOptions;
+    return this;
+  }
+
+  public SSLEngineOptions getSslEngineOptions() {
+    return sslEngineOptions;
+  }
+
+  /**
+   * The TLS engine: {@code null} (the default) for the JDK's, or {@code OpenSSLEngineOptions},
+   * which needs {@code io.netty:netty-tcnative-boringssl-static} on the class path.
+   */
+  public SlackerClientOptions setSslEngineOptions(SSLEngineOptions sslEngineOptions) {
+    this.sslEngineOptions = sslEngineOptions;
     return this;
   }
 

@@ -6,6 +6,7 @@ import io.slacker.spi.ServerInterceptor;
 import io.slacker.spi.ServiceDiscovery;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.ServerSSLOptions;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.AuthenticationProvider;
 import io.vertx.ext.auth.authorization.Authorization;
@@ -86,6 +87,16 @@ public interface SlackerServer {
    * @throws IllegalStateException when the server was created without a discovery
    */
   ServerMembership membership();
+
+  /**
+   * Replaces the server's TLS key, certificate and trust without a restart: connections accepted
+   * from then on use them, connections already open keep theirs. The material is read again even
+   * when {@code options} equal the current ones, so rewritten files are picked up. It fails, and
+   * the server keeps its current material, when the new material cannot be loaded.
+   *
+   * @throws IllegalStateException (in the future) when the server does not use TLS or does not listen yet
+   */
+  Future<Void> updateSSLOptions(ServerSSLOptions options);
 
   /** @return the port bound by {@link #listen()}, useful with port 0; -1 before */
   int actualPort();

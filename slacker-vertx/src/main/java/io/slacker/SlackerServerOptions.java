@@ -1,8 +1,11 @@
 package io.slacker;
 
 import io.slacker.impl.JsonFields;
+import io.slacker.impl.TlsOptionsJson;
 import io.slacker.cluster.ClusterServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SSLEngineOptions;
+import io.vertx.core.net.ServerSSLOptions;
 
 /** Options of a {@link SlackerServer}. */
 public class SlackerServerOptions {
@@ -28,6 +31,8 @@ public class SlackerServerOptions {
    * services run on that verticle's context); called from outside Vert.x, on one event loop per core.
    */
   public static final int DEFAULT_EVENT_LOOPS = 0;
+  /** Plain TCP unless TLS is asked for. */
+  public static final boolean DEFAULT_SSL = false;
 
   private String host;
   private int port;
@@ -41,6 +46,9 @@ public class SlackerServerOptions {
   private ClusterServerOptions cluster;
   private int eventLoops;
   private ServerLimitsOptions limits;
+  private boolean ssl;
+  private ServerSSLOptions sslOptions;
+  private SSLEngineOptions sslEngineOptions;
 
   public SlackerServerOptions() {
     host = DEFAULT_HOST;
@@ -55,6 +63,8 @@ public class SlackerServerOptions {
     cluster = new ClusterServerOptions();
     eventLoops = DEFAULT_EVENT_LOOPS;
     limits = new ServerLimitsOptions();
+    ssl = DEFAULT_SSL;
+    sslOptions = new ServerSSLOptions();
   }
 
   public SlackerServerOptions(SlackerServerOptions other) {
@@ -70,6 +80,9 @@ public class SlackerServerOptions {
     cluster = new ClusterServerOptions(other.cluster);
     eventLoops = other.eventLoops;
     limits = new ServerLimitsOptions(other.limits);
+    ssl = other.ssl;
+    sslOptions = other.sslOptions.copy();
+    sslEngineOptions = other.sslEngineOptions == null ? null : other.sslEngineOptions.copy();
   }
 
   public SlackerServerOptions(JsonObject json) {
@@ -92,10 +105,16 @@ public class SlackerServerOptions {
     if (limitsJson != null) {
       setLimits(JsonFields.nested("limits", () -> new ServerLimitsOptions(limitsJson)));
     }
+    setSsl(JsonFields.getBoolean(json, "ssl", ssl));
+    JsonObject sslJson = JsonFields.getJsonObject(json, "sslOptions");
+    if (sslJson != null) {
+      setSslOptions(TlsOptionsJson.server("sslOptions", sslJson));
+    }
+    setSslEngineOptions(TlsOptionsJson.engine(json));
   }
 
   public JsonObject toJson() {
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("host", host)
         .put("port", port)
         .put("maxFrameSize", maxFrameSize)
@@ -107,7 +126,10 @@ public class SlackerServerOptions {
         .put("halfCloseTimeoutMillis", halfCloseTimeoutMillis)
         .put("cluster", cluster.toJson())
         .put("eventLoops", eventLoops)
-        .put("limits", limits.toJson());
+        .put("limits", limits.toJson())
+        .put("ssl", ssl)
+        .put("sslOptions", TlsOptionsJson.toJson(sslOptions));
+    return TlsOptionsJson.putEngine(json, sslEngineOptions);
   }
 
   public String getHost() {
@@ -278,6 +300,50 @@ public class SlackerServerOptions {
       throw new IllegalArgumentException("limits must not be null");
     }
     this.limits = limits;
+    return this;
+  }
+
+  public boolean isSsl() {
+    return ssl;
+  }
+
+  /**
+   * Whether the server accepts TLS connections only, configured by {@link #getSslOptions()}; a
+   * server in a cluster says so in its registration, and clients connect to it with TLS.
+   */
+  public SlackerServerOptions setSsl(boolean ssl) {
+    this.ssl = ssl;
+    return this;
+  }
+
+  public ServerSSLOptions getSslOptions() {
+    return sslOptions;
+  }
+
+  /**
+   * The server's TLS material and settings, used when {@link #isSsl()}: its key and certificate
+   * ({@code PemKeyCertOptions}, {@code JksOptions} or {@code PfxOptions}; required), and, for mutual
+   * TLS, the certificate authorities it trusts for clients with {@code setClientAuth(ClientAuth.REQUIRED)}.
+   * Replace them while the server runs with {@link SlackerServer#updateSSLOptions}.
+   */
+  public SlackerServerOptions setSslOptions(ServerSSLOptions sslOptions) {
+    if (sslOptions == null) {
+      throw new IllegalArgumentException("sslOptions must not be null");
+    }
+    this.sslOptions = sslOptions;
+    return this;
+  }
+
+  public SSLEngineOptions getSslEngineOptions() {
+    return sslEngineOptions;
+  }
+
+  /**
+   * The TLS engine: {@code null} (the default) for the JDK's, or {@code OpenSSLEngineOptions},
+   * which needs {@code io.netty:netty-tcnative-boringssl-static} on the class path.
+   */
+  public SlackerServerOptions setSslEngineOptions(SSLEngineOptions sslEngineOptions) {
+    this.sslEngineOptions = sslEngineOptions;
     return this;
   }
 }

@@ -1,9 +1,19 @@
 package io.slacker;
 
+import io.slacker.cluster.ServerData;
 import io.slacker.cluster.ZookeeperDiscovery;
 import io.slacker.cluster.ZookeeperDiscoveryOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.core.net.JksOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.PfxOptions;
+import io.vertx.core.net.ServerSSLOptions;
 import io.vertx.core.net.SocketAddress;
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +21,8 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -147,5 +157,65 @@ class OptionsTest {
     assertEquals("readers and writers need an identity to own the nodes: set digestUser and digestPassword, or sasl",
         assertThrows(IllegalArgumentException.class,
             () -> ZookeeperDiscovery.aclProvider(new ZookeeperDiscoveryOptions().addReader("sasl:client"))).getMessage());
+  }
+
+  @Test
+  void tlsOptionsRoundTripThroughJsonWithTheirKeyAndTrustMaterial() {
+    SlackerServerOptions server = new SlackerServerOptions().setSsl(true).setSslEngineOptions(new OpenSSLEngineOptions())
+        .setSslOptions(new ServerSSLOptions().setClientAuth(ClientAuth.REQUIRED)
+            .setKeyCertOptions(new PemKeyCertOptions().addCertPath("server.crt").addKeyPath("server.key"))
+            .setTrustOptions(new PfxOptions().setPath("clients.p12").setPassword("secret")));
+    SlackerServerOptions serverCopy = new SlackerServerOptions(server.toJson());
+    assertEquals(server.toJson(), serverCopy.toJson());
+    assertEquals(server.toJson(), new SlackerServerOptions(server).toJson());
+    assertEquals(ClientAuth.REQUIRED, serverCopy.getSslOptions().getClientAuth());
+    assertEquals(List.of("server.crt"), ((PemKeyCertOptions) serverCopy.getSslOptions().getKeyCertOptions()).getCertPaths());
+    assertInstanceOf(PfxOptions.class, serverCopy.getSslOptions().getTrustOptions());
+    assertInstanceOf(OpenSSLEngineOptions.class, serverCopy.getSslEngineOptions());
+
+    SlackerClientOptions client = new SlackerClientOptions().setSsl(true).setSslOptions(new ClientSSLOptions()
+        .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer("-----BEGIN CERTIFICATE-----")))
+        .setKeyCertOptions(new JksOptions().setPath("client.jks").setPassword("secret")));
+    SlackerClientOptions clientCopy = new SlackerClientOptions(client.toJson());
+    assertEquals(client.toJson(), clientCopy.toJson());
+    assertEquals(client.toJson(), new SlackerClientOptions(client).toJson());
+    assertInstanceOf(JksOptions.class, clientCopy.getSslOptions().getKeyCertOptions());
+    assertTrue(new SlackerClientOptions(new JsonObject().put("ssl", true)).isSsl());
+  }
+
+  @Test
+  void tlsDefaultsArePlainTcpWithHostnameVerification() {
+    assertFalse(new SlackerServerOptions().isSsl());
+    assertFalse(new SlackerClientOptions().isSsl());
+    assertEquals("HTTPS", new SlackerClientOptions().getSslOptions().getHostnameVerificationAlgorithm());
+    assertEquals("HTTPS", new SlackerClientOptions(new JsonObject()).getSslOptions().getHostnameVerificationAlgorithm());
+    assertNull(new SlackerServerOptions().getSslOptions().getKeyCertOptions());
+    assertThrows(IllegalArgumentException.class, () -> new SlackerServerOptions().setSslOptions(null));
+    assertThrows(IllegalArgumentException.class, () -> new SlackerClientOptions().setSslOptions(null));
+  }
+
+  @Test
+  void wrongTlsJsonNamesTheKey() {
+    IllegalArgumentException ssl = assertThrows(IllegalArgumentException.class,
+        () -> new SlackerServerOptions(new JsonObject().put("ssl", "yes")));
+    assertEquals("ssl must be true or false, got \"yes\"", ssl.getMessage());
+    IllegalArgumentException two = assertThrows(IllegalArgumentException.class, () -> new SlackerServerOptions(
+        new JsonObject().put("sslOptions", new JsonObject().put("pemKeyCertOptions", new JsonObject())
+            .put("keyStoreOptions", new JsonObject()))));
+    assertEquals("sslOptions.pemKeyCertOptions and keyStoreOptions exclude each other", two.getMessage());
+    IllegalArgumentException notAnObject = assertThrows(IllegalArgumentException.class, () -> new SlackerClientOptions(
+        new JsonObject().put("sslOptions", new JsonObject().put("pemTrustOptions", "ca.pem"))));
+    assertEquals("sslOptions.pemTrustOptions must be an object, got \"ca.pem\"", notAnObject.getMessage());
+    IllegalArgumentException badValue = assertThrows(IllegalArgumentException.class, () -> new SlackerServerOptions(
+        new JsonObject().put("sslOptions", new JsonObject().put("clientAuth", "SOMETIMES"))));
+    assertTrue(badValue.getMessage().startsWith("sslOptions is invalid: "), badValue.getMessage());
+  }
+
+  @Test
+  void serverDataSaysTlsOnlyWhenTheServerRequiresIt() {
+    assertFalse(new ServerData(new JsonObject().put("weight", 5)).isTls(), "a registration from before TLS means plain TCP");
+    assertFalse(new ServerData().toJson().containsKey("tls"));
+    assertTrue(new ServerData(new ServerData().setTls(true).toJson()).isTls());
+    assertThrows(IllegalArgumentException.class, () -> new ServerData(new JsonObject().put("tls", "yes")));
   }
 }

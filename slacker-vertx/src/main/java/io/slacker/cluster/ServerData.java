@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * What a server publishes about itself in its ZooKeeper nodes, as JSON: its weight for the
- * weighted load balancer, its zone, its version, when it started, and any attributes the
- * application adds. A server can publish a new version of it while it runs.
+ * weighted load balancer, its zone, its version, when it started, whether it requires TLS, and
+ * any attributes the application adds. A server can publish a new version of it while it runs.
  */
 public class ServerData {
 
@@ -20,6 +20,7 @@ public class ServerData {
   private String version;
   private long startTime;
   private String incarnation;
+  private boolean tls;
   private JsonObject attributes;
 
   public ServerData() {
@@ -33,6 +34,7 @@ public class ServerData {
     version = other.version;
     startTime = other.startTime;
     incarnation = other.incarnation;
+    tls = other.tls;
     attributes = other.attributes.copy();
   }
 
@@ -45,6 +47,7 @@ public class ServerData {
       setVersion(JsonFields.getString(json, "version"));
       setStartTime(JsonFields.getLong(json, "startTime", 0L));
       setIncarnation(JsonFields.getString(json, "incarnation"));
+      setTls(JsonFields.getBoolean(json, "tls", false));
       JsonObject attrs = JsonFields.getJsonObject(json, "attributes");
       setAttributes(attrs != null ? attrs : new JsonObject());
     } catch (ClassCastException e) {
@@ -62,6 +65,10 @@ public class ServerData {
     }
     if (incarnation != null) {
       json.put("incarnation", incarnation);
+    }
+    if (tls) {
+      // Written only when set: a node without it reads as plain TCP, as from a server before TLS existed.
+      json.put("tls", true);
     }
     return json.put("startTime", startTime).put("attributes", attributes.copy());
   }
@@ -112,6 +119,19 @@ public class ServerData {
    */
   public ServerData setIncarnation(String incarnation) {
     this.incarnation = incarnation;
+    return this;
+  }
+
+  public boolean isTls() {
+    return tls;
+  }
+
+  /**
+   * Whether the server accepts only TLS connections; clients of a discovery connect to it with TLS.
+   * The server sets it from {@link io.slacker.SlackerServerOptions#isSsl()} when it publishes itself.
+   */
+  public ServerData setTls(boolean tls) {
+    this.tls = tls;
     return this;
   }
 

@@ -1,6 +1,7 @@
 package io.slacker.benchmarks.grpc;
 
 import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import io.slacker.benchmarks.grpc.proto.Answer;
@@ -16,6 +17,8 @@ import io.slacker.benchmarks.harness.WorkloadClient;
 import io.slacker.benchmarks.workload.Operation;
 import io.slacker.benchmarks.workload.Users;
 
+import javax.net.ssl.SSLException;
+import java.io.File;
 import java.util.concurrent.TimeUnit;
 
 /** Unary calls through the generated async stub, on one channel (one HTTP/2 connection). */
@@ -35,12 +38,19 @@ public final class GrpcClient implements WorkloadClient {
     }
   }
 
-  public static GrpcClient connect(Settings settings) {
-    ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", settings.getInt("port"))
-        .usePlaintext()
-        .directExecutor()
-        .build();
-    return new GrpcClient(channel);
+  public static GrpcClient connect(Settings settings) throws SSLException {
+    return connect(settings, false);
+  }
+
+  /** @param tls over TLS, trusting the runner's CA */
+  public static GrpcClient connect(Settings settings, boolean tls) throws SSLException {
+    NettyChannelBuilder builder = NettyChannelBuilder.forAddress("127.0.0.1", settings.getInt("port"));
+    if (tls) {
+      builder.sslContext(GrpcSslContexts.forClient().trustManager(new File(settings.get("tlsCa"))).build());
+    } else {
+      builder.usePlaintext();
+    }
+    return new GrpcClient(builder.directExecutor().build());
   }
 
   @Override

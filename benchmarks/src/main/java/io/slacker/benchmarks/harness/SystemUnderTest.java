@@ -11,6 +11,7 @@ import io.slacker.benchmarks.grpc.GrpcClient;
 import io.slacker.benchmarks.grpc.GrpcServer;
 import io.slacker.benchmarks.slacker.SlackerWorkloadClient;
 import io.slacker.benchmarks.slacker.SlackerWorkloadServer;
+import io.slacker.benchmarks.tls.TlsEngine;
 
 import java.util.function.Supplier;
 
@@ -21,6 +22,13 @@ public enum SystemUnderTest {
       settings -> SlackerWorkloadClient.connect(settings, "json")),
   SLACKER_BINARY("slacker-binary", "Slacker, its default binary serialization (" + SlackerClientOptions.DEFAULT_SERIALIZATION + ")",
       SlackerWorkloadServer::new, settings -> SlackerWorkloadClient.connect(settings, SlackerClientOptions.DEFAULT_SERIALIZATION)),
+  SLACKER_BINARY_TLS("slacker-binary-tls", "slacker-binary over TLS, the JDK's engine (Slacker's default)",
+      () -> new SlackerWorkloadServer(TlsEngine.JDK),
+      settings -> SlackerWorkloadClient.connect(settings, SlackerClientOptions.DEFAULT_SERIALIZATION, TlsEngine.JDK)),
+  /** Run only when named with --only: the engine comparison. */
+  SLACKER_BINARY_TLS_OPENSSL("slacker-binary-tls-openssl", "slacker-binary over TLS, OpenSSL's engine (BoringSSL, netty-tcnative)",
+      () -> new SlackerWorkloadServer(TlsEngine.OPENSSL),
+      settings -> SlackerWorkloadClient.connect(settings, SlackerClientOptions.DEFAULT_SERIALIZATION, TlsEngine.OPENSSL), false),
   /** Run only when named with --only, like slacker-cbor: they complete the serialization comparison. */
   SLACKER_SMILE("slacker-smile", "Slacker, Smile serialization", SlackerWorkloadServer::new,
       settings -> SlackerWorkloadClient.connect(settings, "smile"), false),
@@ -28,6 +36,8 @@ public enum SystemUnderTest {
       settings -> SlackerWorkloadClient.connect(settings, "cbor"), false),
   SERVICE_PROXY("vertx-service-proxy", "generated proxy over the clustered event bus (vertx-zookeeper)", EventBusServer::new, EventBusClient::connect),
   GRPC("grpc-java", "unary calls over grpc-netty, protobuf messages, direct executor", GrpcServer::new, GrpcClient::connect),
+  GRPC_TLS("grpc-java-tls", "grpc-java over TLS, gRPC's default engine (BoringSSL bundled in grpc-netty-shaded)",
+      () -> new GrpcServer(true), settings -> GrpcClient.connect(settings, true)),
   DUBBO("dubbo", "Dubbo 3.3, dubbo protocol, direct URL, default serialization (hessian2), direct dispatcher", DubboServer::new, DubboClient::connect);
 
   private final String label;

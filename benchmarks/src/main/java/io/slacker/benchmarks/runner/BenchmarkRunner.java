@@ -6,6 +6,7 @@ import io.slacker.benchmarks.harness.Settings;
 import io.slacker.benchmarks.harness.SystemUnderTest;
 import io.slacker.benchmarks.slacker.SlackerWorkloadClient;
 import io.slacker.benchmarks.slacker.SlackerWorkloadServer;
+import io.slacker.benchmarks.tls.TlsFiles;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -23,7 +24,7 @@ import java.util.List;
  * and chart.svg into one folder. With {@code --profile} it instead runs Slacker alone under
  * flight recordings and writes profile.md.
  *
- * <p>Usage: {@code BenchmarkRunner [--quick] [--profile] [--only label,label] --out DIR}, or
+ * <p>Usage: {@code BenchmarkRunner [--quick] [--profile] [--only label,label] [--levels 32] [--warmup-millis 45000] --out DIR}, or
  * {@code BenchmarkRunner --report DIR} to redraw results.md and chart.svg from a run's results.json.
  */
 public final class BenchmarkRunner {
@@ -44,7 +45,16 @@ public final class BenchmarkRunner {
     String only = valueAfter(arguments, "--only", null);
     Files.createDirectories(out.resolve("logs"));
     String classPath = System.getProperty("java.class.path");
-    boolean allOk = profile ? profile(out, classPath) : measure(quick ? RunPlan.quick() : RunPlan.full(), only, out, classPath);
+    RunPlan plan = quick ? RunPlan.quick() : RunPlan.full();
+    String levels = valueAfter(arguments, "--levels", null);
+    if (levels != null) {
+      plan = plan.withLevels(Arrays.stream(levels.split(",")).map(level -> Integer.valueOf(level.trim())).toList());
+    }
+    String warmup = valueAfter(arguments, "--warmup-millis", null);
+    if (warmup != null) {
+      plan = plan.withWarmup(Long.parseLong(warmup));
+    }
+    boolean allOk = profile ? profile(out, classPath) : measure(plan, only, out, classPath);
     System.exit(allOk ? 0 : 1);
   }
 
@@ -79,7 +89,7 @@ public final class BenchmarkRunner {
     Files.writeString(out.resolve("chart.svg"), ResultsChart.svg(results));
   }
 
-  /** Runs one system with what it needs besides its own processes: frame sizes, a ZooKeeper. */
+  /** Runs one system with what it needs besides its own processes: frame sizes, a ZooKeeper, TLS files. */
   private static JsonObject run(SystemUnderTest system, RunPlan plan, Path out, String classPath, JsonObject results) {
     SystemRun run = new SystemRun(system, plan, classPath, out.resolve("logs"));
     try {
@@ -94,6 +104,10 @@ public final class BenchmarkRunner {
             return run.run(List.of("zookeeper=" + zooKeeper.connectString()), List.of());
           }
         }
+        case SLACKER_BINARY_TLS:
+        case SLACKER_BINARY_TLS_OPENSSL:
+        case GRPC_TLS:
+          return run.run(TlsFiles.write(Files.createTempDirectory("slacker-benchmark-tls")), List.of());
         default:
           return run.run(List.of(), List.of());
       }

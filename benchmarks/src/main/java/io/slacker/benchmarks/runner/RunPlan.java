@@ -10,14 +10,24 @@ import java.util.List;
  */
 record RunPlan(String mode, List<Integer> levels, long warmupMillis, long levelWarmupMillis, long measureMillis) {
 
-  /** About 10 minutes for the six systems on a 2-core machine. */
+  /** About 13 minutes for the eight systems on a 2-core machine. */
   static RunPlan full() {
     return new RunPlan("full", List.of(1, 32, 256), 10_000, 3_000, 15_000);
   }
 
-  /** About 2 minutes: enough to see every system work, not for numbers worth quoting. */
+  /** About 3 minutes: enough to see every system work, not for numbers worth quoting. */
   static RunPlan quick() {
     return new RunPlan("quick", List.of(1, 32, 256), 2_000, 1_000, 2_500);
+  }
+
+  /** This plan at {@code levels} only, e.g. the one level a comparison is about. */
+  RunPlan withLevels(List<Integer> levels) {
+    return new RunPlan(mode, levels, warmupMillis, levelWarmupMillis, measureMillis);
+  }
+
+  /** This plan with a first warm-up of {@code millis}: the JIT of a loaded machine needs longer for some code. */
+  RunPlan withWarmup(long millis) {
+    return new RunPlan(mode, levels, millis, levelWarmupMillis, measureMillis);
   }
 
   /** Generous bound on a client's whole life, so a hung system cannot stall the run. */

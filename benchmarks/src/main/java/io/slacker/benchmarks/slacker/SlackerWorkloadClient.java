@@ -8,10 +8,13 @@ import io.slacker.benchmarks.harness.Settings;
 import io.slacker.benchmarks.harness.WorkloadClient;
 import io.slacker.benchmarks.model.User;
 import io.slacker.benchmarks.workload.Operation;
+import io.slacker.benchmarks.tls.TlsEngine;
 import io.slacker.benchmarks.workload.Users;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.SocketAddress;
 
 /** Calls through Slacker's generated proxy on one multiplexed connection, with the serialization it is given. */
@@ -38,8 +41,18 @@ public final class SlackerWorkloadClient implements WorkloadClient {
 
   /** @param serialization a Slacker serializer name: {@code json}, {@code smile}, {@code cbor} */
   public static SlackerWorkloadClient connect(Settings settings, String serialization) {
+    return connect(settings, serialization, TlsEngine.NONE);
+  }
+
+  /** @param tls the TLS engine, trusting the runner's CA; {@link TlsEngine#NONE} for plain TCP */
+  public static SlackerWorkloadClient connect(Settings settings, String serialization, TlsEngine tls) {
     Vertx vertx = Vertx.vertx();
-    SlackerClient client = SlackerClient.create(vertx, new SlackerClientOptions().setSerialization(serialization));
+    SlackerClientOptions options = new SlackerClientOptions().setSerialization(serialization);
+    if (tls != TlsEngine.NONE) {
+      options.setSsl(true).setSslEngineOptions(tls.options())
+          .setSslOptions(new ClientSSLOptions().setTrustOptions(new PemTrustOptions().addCertPath(settings.get("tlsCa"))));
+    }
+    SlackerClient client = SlackerClient.create(vertx, options);
     SlackerUserService service = client.proxy(SlackerUserService.class, SocketAddress.inetSocketAddress(settings.getInt("port"), "127.0.0.1"));
     return new SlackerWorkloadClient(vertx, client, service);
   }

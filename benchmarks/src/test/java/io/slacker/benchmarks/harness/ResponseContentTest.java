@@ -1,11 +1,15 @@
 package io.slacker.benchmarks.harness;
 
+import io.slacker.benchmarks.tls.TlsFiles;
 import io.slacker.benchmarks.workload.Operation;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,8 +26,10 @@ class ResponseContentTest {
 
   @ParameterizedTest
   @EnumSource(value = SystemUnderTest.class, names = "SERVICE_PROXY", mode = EnumSource.Mode.EXCLUDE)
-  void answersEveryOperationWithTheExpectedContent(SystemUnderTest system) throws Exception {
-    checkAnswers(system, List.of("frameSizes=46:14,364:14,30:350,30:4090"));
+  void answersEveryOperationWithTheExpectedContent(SystemUnderTest system, @TempDir Path tls) throws Exception {
+    List<String> settings = new ArrayList<>(TlsFiles.write(tls));
+    settings.add("frameSizes=46:14,364:14,30:350,30:4090");
+    checkAnswers(system, settings);
   }
 
   @Test
@@ -36,7 +42,7 @@ class ResponseContentTest {
   private static void checkAnswers(SystemUnderTest system, List<String> settings) throws Exception {
     try (WorkloadServer server = system.newServer()) {
       int port = server.start(Settings.parse(settings));
-      List<String> clientSettings = new java.util.ArrayList<>(settings);
+      List<String> clientSettings = new ArrayList<>(settings);
       clientSettings.add("port=" + port);
       try (WorkloadClient client = system.connect(Settings.parse(clientSettings))) {
         for (Operation operation : Operation.values()) {

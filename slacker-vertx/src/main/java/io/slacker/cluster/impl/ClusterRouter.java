@@ -6,6 +6,7 @@ import io.slacker.cluster.ClusterClientOptions;
 import io.slacker.cluster.GroupCallException;
 import io.slacker.cluster.GroupResult;
 import io.slacker.cluster.Grouping;
+import io.slacker.cluster.ServerData;
 import io.slacker.cluster.ServerInstance;
 import io.slacker.cluster.ServerResult;
 import io.slacker.spi.LoadBalancer;
@@ -55,17 +56,18 @@ public final class ClusterRouter {
   /**
    * @param context   the router's own context: watches and timers run there
    * @param discovery where services are looked up; {@code null} leaves only explicit server lists
+   * @param connector opens the connections that probe servers taken out of rotation
    * @param failures  tells which failed attempts never ran and which show an unreachable server
    */
   public ClusterRouter(Vertx vertx, ContextInternal context, ServiceDiscovery discovery, ClusterClientOptions options,
-                       long connectTimeoutMillis, AttemptFailures failures) {
+                       ServerConnector connector, long connectTimeoutMillis, AttemptFailures failures) {
     this.vertx = vertx;
     this.context = context;
     this.discovery = discovery;
     this.options = new ClusterClientOptions(options);
     this.failures = failures;
-    this.ejections = new Ejections(vertx, context, options.getProbeInitialMillis(), options.getProbeMaxMillis(),
-        connectTimeoutMillis, options.getTimeoutsToEject(), this::listedAnywhere);
+    this.ejections = new Ejections(context, connector, options.getProbeInitialMillis(), options.getProbeMaxMillis(),
+        connectTimeoutMillis, options.getTimeoutsToEject(), this::listing);
     this.budget = new RetryBudget(options.getRetryBudgetRatio(), options.getRetryBudgetMinPerSecond(),
         options.getRetryBudgetWindowMillis());
   }
@@ -127,7 +129,7 @@ public final class ClusterRouter {
     }
     List<Future<T>> calls = new ArrayList<>();
     for (SocketAddress server : servers) {
-      calls.add(attempt.call(server, timeoutMillis, null));
+      calls.add(attempt.call(server, requiresTls(server), timeoutMillis, null));
     }
     Future.join(calls).onComplete(done -> {
       List<ServerResult<T>> results = new ArrayList<>();
@@ -228,7 +230,7 @@ public final class ClusterRouter {
     long attemptTimeout = options.getAttemptTimeoutMillis() > 0 ? Math.min(remaining, options.getAttemptTimeoutMillis()) : remaining;
     target.started();
     String leaderIncarnation = grouping.kind() == Grouping.Kind.LEADER ? route.members().leaderIncarnation() : null;
-    attempt.call(server, attemptTimeout, leaderIncarnation).onComplete(ar -> {
+    attempt.call(server, requiresTls(server), attemptTimeout, leaderIncarnation).onComplete(ar -> {
       target.finished();
       if (ar.succeeded()) {
         recordOutcome(server, ar);
@@ -322,13 +324,21 @@ public final class ClusterRouter {
         + cause.getMessage(), cause);
   }
 
-  private boolean listedAnywhere(SocketAddress server) {
+  /** @return how discovery lists {@code server} in any service, or {@code null} when it does not */
+  private Ejections.Listed listing(SocketAddress server) {
     for (ServiceRoute route : routes.values()) {
-      if (route.lists(server)) {
-        return true;
+      ServerData data = route.listedData(server);
+      if (data != null) {
+        return new Ejections.Listed(data.isTls());
       }
     }
-    return false;
+    return null;
+  }
+
+  /** @return whether the server's registration requires TLS; {@code null} when discovery does not list it */
+  private Boolean requiresTls(SocketAddress server) {
+    Ejections.Listed listed = listing(server);
+    return listed == null ? null : listed.requiresTls();
   }
 
   private static SlackerException noServers(String service) {

@@ -1,17 +1,14 @@
 package io.slacker.cluster.impl;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.logging.Logger;
 import io.vertx.core.internal.logging.LoggerFactory;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.SocketAddress;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Servers taken out of rotation because a connection to them failed, or because attempts on them
@@ -23,12 +20,12 @@ final class Ejections {
 
   private static final Logger log = LoggerFactory.getLogger(Ejections.class);
 
-  private final Vertx vertx;
   private final ContextInternal context;
-  private final NetClientOptions probeOptions;
+  private final ServerConnector connector;
   private final long initialBackoff;
   private final long maxBackoff;
-  private final Predicate<SocketAddress> stillListed;
+  /** Whether discovery still lists a server, and whether it requires TLS there. */
+  private final Function<SocketAddress, Listed> listing;
   /** A probe's HELLO announces the smallest limit: the probe reads nothing but the answer's header. */
   private static final int PROBE_MAX_FRAME_SIZE = 64 * 1024;
 
@@ -38,20 +35,25 @@ final class Ejections {
   private final int timeoutsToEject;
   private final long probeTimeoutMillis;
   private final AtomicLong version = new AtomicLong();
-  private NetClient probeClient;
   private volatile boolean closed;
 
-  /** @param context where the probes run: the router's own */
-  Ejections(Vertx vertx, ContextInternal context, long initialBackoff, long maxBackoff, long connectTimeout,
-            int timeoutsToEject, Predicate<SocketAddress> stillListed) {
+  /** How discovery lists a server now; {@code null} from the listing function when it does not. */
+  record Listed(boolean requiresTls) {
+  }
+
+  /**
+   * @param context   where the probes run: the router's own
+   * @param connector opens the probes' connections as the client's own, TLS included
+   */
+  Ejections(ContextInternal context, ServerConnector connector, long initialBackoff, long maxBackoff, long connectTimeout,
+            int timeoutsToEject, Function<SocketAddress, Listed> listing) {
     this.timeoutsToEject = timeoutsToEject;
     this.probeTimeoutMillis = connectTimeout;
-    this.vertx = vertx;
     this.context = context;
-    this.probeOptions = new NetClientOptions().setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout));
+    this.connector = connector;
     this.initialBackoff = initialBackoff;
     this.maxBackoff = maxBackoff;
-    this.stillListed = stillListed;
+    this.listing = listing;
   }
 
   boolean isEjected(SocketAddress server) {
@@ -103,33 +105,24 @@ final class Ejections {
       if (closed || !ejected.containsKey(server)) {
         return;
       }
-      if (!stillListed.test(server)) {
+      Listed listed = listing.apply(server);
+      if (listed == null) {
         ejected.remove(server);
         version.incrementAndGet();
         return;
       }
-      HandshakeProbe.probe(context, probeClient(), server, probeTimeoutMillis, PROBE_MAX_FRAME_SIZE).onComplete(ar -> {
-        if (ar.succeeded()) {
-          restore(server);
-        } else {
-          scheduleProbe(server, Math.min(backoff * 2, maxBackoff));
-        }
-      });
+      HandshakeProbe.probe(context, connector, server, listed.requiresTls(), probeTimeoutMillis, PROBE_MAX_FRAME_SIZE)
+          .onComplete(ar -> {
+            if (ar.succeeded()) {
+              restore(server);
+            } else {
+              scheduleProbe(server, Math.min(backoff * 2, maxBackoff));
+            }
+          });
     });
   }
 
-  /** Created on first use: most clients never eject anything. */
-  private synchronized NetClient probeClient() {
-    if (probeClient == null) {
-      probeClient = vertx.createNetClient(probeOptions);
-    }
-    return probeClient;
-  }
-
-  synchronized void close() {
+  void close() {
     closed = true;
-    if (probeClient != null) {
-      probeClient.close();
-    }
   }
 }

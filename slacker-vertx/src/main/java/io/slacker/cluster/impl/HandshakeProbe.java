@@ -7,7 +7,6 @@ import io.slacker.impl.serialization.Serializers;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.net.NetClient;
 import io.vertx.core.net.SocketAddress;
 
 import java.util.concurrent.TimeoutException;
@@ -22,12 +21,13 @@ final class HandshakeProbe {
   private HandshakeProbe() {
   }
 
-  static Future<Void> probe(ContextInternal context, NetClient client, SocketAddress server, long timeoutMillis,
-                            int maxFrameSize) {
+  /** @param requiresTls as discovery lists the server, for the connector to choose TLS or plain TCP */
+  static Future<Void> probe(ContextInternal context, ServerConnector connector, SocketAddress server, Boolean requiresTls,
+                            long timeoutMillis, int maxFrameSize) {
     Promise<Void> answered = context.promise();
     long timer = context.setTimer(timeoutMillis, t -> answered.tryFail(new TimeoutException(
         server + " did not answer a handshake within " + timeoutMillis + " ms")));
-    client.connect(server).onComplete(ar -> {
+    connector.connect(server, requiresTls).onComplete(ar -> {
       if (ar.failed()) {
         answered.tryFail(ar.cause());
         return;

@@ -37,11 +37,15 @@ public final class ServerPublisher implements ServerMembership {
   private ServerRegistration registration;
   private ServerData data;
   private Handler<String> leadershipHandler;
+  /** Whether the server speaks only TLS: it goes into every version of the data published, whatever the application sets. */
+  private final boolean tls;
 
-  public ServerPublisher(ServiceDiscovery discovery, ClusterServerOptions options) {
+  /** @param tls whether the server accepts TLS connections only, for clients to follow */
+  public ServerPublisher(ServiceDiscovery discovery, ClusterServerOptions options, boolean tls) {
     this.discovery = discovery;
     this.options = new ClusterServerOptions(options);
-    this.data = new ServerData(options.getServerData());
+    this.tls = tls;
+    this.data = new ServerData(options.getServerData()).setTls(tls);
     this.elected.addAll(options.getLeaderServices());
   }
 
@@ -160,11 +164,12 @@ public final class ServerPublisher implements ServerMembership {
   @Override
   public Future<Void> updateData(ServerData newData) {
     ServerRegistration reg;
+    ServerData published = new ServerData(newData).setTls(tls);
     synchronized (this) {
-      data = new ServerData(newData);
+      data = published;
       reg = registration;
     }
-    return reg == null ? Future.succeededFuture() : reg.updateData(newData);
+    return reg == null ? Future.succeededFuture() : reg.updateData(new ServerData(published));
   }
 
   /** @return the incarnation this server registered with, or {@code null} before it has */

@@ -82,8 +82,10 @@ final class ServiceRoute {
     return listing.members();
   }
 
-  boolean lists(SocketAddress server) {
-    return listing.endpoints().containsKey(server);
+  /** @return what {@code server} published, or {@code null} when discovery does not list it for this service */
+  ServerData listedData(SocketAddress server) {
+    Endpoint listed = listing.endpoints().get(server);
+    return listed == null ? null : listed.server().data();
   }
 
   /** @return the endpoint of {@code server}, or a fresh one if discovery does not list it (a leader or explicit target) */

@@ -96,6 +96,11 @@ final class CallRecorder implements SlackerClient {
   }
 
   @Override
+  public Future<Void> updateSSLOptions(io.vertx.core.net.ClientSSLOptions options) {
+    throw unsupported();
+  }
+
+  @Override
   public Future<Void> close() {
     throw unsupported();
   }

@@ -40,6 +40,7 @@ final class ClientConnection {
   private final SlackerClientImpl client;
   private final ServerEndpoint endpoint;
   private final SocketAddress address;
+  private final boolean tls;
   private final SlackerClientOptions options;
   private final ContextInternal context;
   private final Map<Integer, PendingCall> pending = new HashMap<>();
@@ -52,6 +53,8 @@ final class ClientConnection {
   private boolean ready;
   private volatile boolean draining;
   private volatile boolean closed;
+  /** Set when this side closes the connection, so that a close by the server can be told apart. */
+  private boolean closing;
   private SlackerException closeReason;
   private long keepAliveTimer = -1;
   private long pongTimer = -1;
@@ -64,10 +67,13 @@ final class ClientConnection {
   /** The token this connection's HELLO carried, or {@code null}: a call with another one carries its own. */
   private volatile String helloToken;
 
-  ClientConnection(SlackerClientImpl client, ServerEndpoint endpoint, SocketAddress address, SlackerClientOptions options) {
+  /** @param tls whether to connect with TLS */
+  ClientConnection(SlackerClientImpl client, ServerEndpoint endpoint, SocketAddress address, boolean tls,
+                   SlackerClientOptions options) {
     this.client = client;
     this.endpoint = endpoint;
     this.address = address;
+    this.tls = tls;
     this.options = options;
     this.context = connectionContext(client.vertx());
     this.peerMaxFrameSize = options.getMaxFrameSize();
@@ -95,7 +101,7 @@ final class ClientConnection {
   }
 
   void connect() {
-    context.runOnContext(v -> client.netClient().connect(address).onComplete(ar -> {
+    context.runOnContext(v -> client.transport().connect(address, tls).onComplete(ar -> {
       if (ar.failed()) {
         onConnectFailed(ar.cause());
       } else if (closed) {
@@ -111,9 +117,10 @@ final class ClientConnection {
   }
 
   private void onConnectFailed(Throwable cause) {
-    SlackerException reason = new SlackerException(StatusCode.UNAVAILABLE,
-        "cannot connect to " + address + ": " + cause.getMessage(), cause);
-    endpoint.connectFailed(cause);
+    SlackerException reason = new SlackerException(StatusCode.UNAVAILABLE, TlsFailures.isTls(cause)
+        ? describeTls(cause) : "cannot connect to " + address + ": " + cause.getMessage(), cause);
+    // The backoff's message quotes the failure: TLS failures in words, others as the JDK says them.
+    endpoint.connectFailed(TlsFailures.isTls(cause) ? reason : cause);
     // Calls handed over after this point fail with the same reason.
     closeReason = reason;
     closed = true;
@@ -135,8 +142,11 @@ final class ClientConnection {
         });
     socket.handler(decoder);
     socket.closeHandler(v -> onClosed());
+    // With TLS 1.3 the server checks the client's certificate after the client's handshake is done:
+    // its refusal arrives here, before the server's HELLO.
     socket.exceptionHandler(e -> closeReason = closeReason != null ? closeReason
-        : new SlackerException(StatusCode.UNAVAILABLE, "connection to " + address + " failed: " + e.getMessage(), e));
+        : new SlackerException(StatusCode.UNAVAILABLE, !ready && TlsFailures.isTls(e) ? describeTls(e)
+            : "connection to " + address + " failed: " + e.getMessage(), e));
     handshakeTimer = context.setTimer(options.getConnectTimeoutMillis(), t -> close(new SlackerException(
         StatusCode.UNAVAILABLE, address + " did not answer the handshake within " + options.getConnectTimeoutMillis() + " ms")));
     TokenProvider provider = client.tokenProvider();
@@ -163,6 +173,10 @@ final class ClientConnection {
     helloToken = token;
     socket.write(FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids(),
         Protocol.CAPABILITIES | Protocol.CAPABILITY_AUTHENTICATION, null, token));
+  }
+
+  private String describeTls(Throwable failure) {
+    return TlsFailures.describe(address, failure, client.transport().presentsCertificate());
   }
 
   /** Encodes on the caller's thread, then hands the frame to the connection's context. */
@@ -437,6 +451,7 @@ final class ClientConnection {
   /** Closes the connection; pending calls fail with {@code reason}. Safe from any thread. */
   void close(SlackerException reason) {
     context.execute(() -> {
+      closing = true;
       if (closeReason == null) {
         closeReason = reason;
       }
@@ -456,6 +471,9 @@ final class ClientConnection {
     client.vertx().cancelTimer(keepAliveTimer);
     client.vertx().cancelTimer(pongTimer);
     client.vertx().cancelTimer(handshakeTimer);
+    if (!ready && !draining && !closing) {
+      refusedBeforeHello();
+    }
     SlackerException reason = closeReason();
     // Retired by its server with GOAWAY and every call answered (an idle connection, typically):
     // nothing failed, and the server stays in rotation.
@@ -465,6 +483,19 @@ final class ClientConnection {
     if (!retired) {
       client.connectionLost(address, reason);
     }
+  }
+
+  /**
+   * The server closed before it answered the handshake: a TLS server refusing this client or its
+   * plain TCP, or no Slacker server at all. That counts as a failed connect, so that calls back
+   * off instead of reconnecting at once, each to the same refusal.
+   */
+  private void refusedBeforeHello() {
+    if (closeReason == null && !tls) {
+      closeReason = new SlackerException(StatusCode.UNAVAILABLE, TlsFailures.closedBeforeHello(address));
+    }
+    endpoint.connectFailed(closeReason != null ? closeReason : new SlackerException(StatusCode.UNAVAILABLE,
+        "the connection to " + address + " closed before the server answered the handshake"));
   }
 
   private SlackerException closeReason() {

@@ -18,6 +18,7 @@ final class ServerEndpoint {
 
   private final SlackerClientImpl client;
   private final SocketAddress address;
+  private final boolean tls;
   private final SlackerClientOptions options;
   private ClientConnection current;
   private int failures;
@@ -26,9 +27,11 @@ final class ServerEndpoint {
   private boolean closed;
   private boolean retired;
 
-  ServerEndpoint(SlackerClientImpl client, SocketAddress address, SlackerClientOptions options) {
+  /** @param tls whether its connections use TLS */
+  ServerEndpoint(SlackerClientImpl client, SocketAddress address, boolean tls, SlackerClientOptions options) {
     this.client = client;
     this.address = address;
+    this.tls = tls;
     this.options = options;
   }
 
@@ -53,7 +56,7 @@ final class ServerEndpoint {
           + " failed attempt" + (failures == 1 ? "" : "s") + ", last: " + lastFailure.getMessage()
           + "); next attempt in " + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms", true, lastFailure);
     }
-    current = new ClientConnection(client, this, address, options);
+    current = new ClientConnection(client, this, address, tls, options);
     current.connect();
     return current;
   }
@@ -89,7 +92,7 @@ final class ServerEndpoint {
   private synchronized void retireIfIdle() {
     if (current == null && !retired && !closed && (failures == 0 || retryAtNanos - System.nanoTime() <= 0)) {
       retired = true;
-      client.endpointRetired(address, this);
+      client.endpointRetired(address, tls, this);
     }
   }
 

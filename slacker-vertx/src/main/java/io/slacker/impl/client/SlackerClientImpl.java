@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.slacker.CallMetadata;
 import io.slacker.CallOptions;
 import io.slacker.MethodDescriptor;
+import io.slacker.NotSentException;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
 import io.slacker.SlackerException;
@@ -26,8 +27,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.SocketAddress;
 
 import java.util.ArrayList;
@@ -45,8 +45,10 @@ public final class SlackerClientImpl implements SlackerClient {
   private final VertxInternal vertx;
   private final SlackerClientOptions options;
   private final Serializer defaultSerializer;
-  private final NetClient netClient;
+  private final ClientTransport transport;
   private final Map<SocketAddress, ServerEndpoint> endpoints = new ConcurrentHashMap<>();
+  /** Apart from the plain ones: a server restarted with TLS at the same address is another endpoint. */
+  private final Map<SocketAddress, ServerEndpoint> tlsEndpoints = new ConcurrentHashMap<>();
   /** The proxies this client made, weakly: a proxy dropped by its user is forgotten here too. */
   private final Map<Object, ProxyOrigin> proxies = new WeakHashMap<>();
   private final List<ClientInterceptor> interceptors = new CopyOnWriteArrayList<>();
@@ -66,12 +68,10 @@ public final class SlackerClientImpl implements SlackerClient {
     this.options = options;
     this.hasDiscovery = discovery != null;
     this.context = this.vertx.createEventLoopContext();
-    this.router = new ClusterRouter(vertx, context, discovery, options.getCluster(), options.getConnectTimeoutMillis(),
-        new TransportFailures());
+    this.transport = new ClientTransport(vertx, options);
+    this.router = new ClusterRouter(vertx, context, discovery, options.getCluster(), transport,
+        options.getConnectTimeoutMillis(), new TransportFailures());
     this.defaultSerializer = Serializers.get().byName(options.getSerialization());
-    this.netClient = vertx.createNetClient(new NetClientOptions()
-        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.getConnectTimeoutMillis()))
-        .setTcpNoDelay(true));
     this.scope = VerticleScope.of(this::close);
   }
 
@@ -121,8 +121,8 @@ public final class SlackerClientImpl implements SlackerClient {
     if (server == null && hasDiscovery) {
       return routed(service, method, descriptor, args, resultType, callOptions);
     }
-    return start(service, method, descriptor, args, resultType, server, callOptions, timeoutOf(callOptions, descriptor),
-        false, null);
+    return start(service, method, descriptor, args, resultType, server, null, callOptions,
+        timeoutOf(callOptions, descriptor), false, null);
   }
 
   @Override
@@ -181,8 +181,8 @@ public final class SlackerClientImpl implements SlackerClient {
   /** @param toLeader the call goes to the service's leader: a server that does not lead now refuses it unrun */
   private CallAttempt<Object> attempt(String service, String method, MethodDescriptor descriptor, Object[] args,
                                       JavaType resultType, CallOptions callOptions, boolean toLeader) {
-    return (server, timeoutMillis, leaderIncarnation) -> start(service, method, descriptor, args, resultType, server,
-        callOptions, timeoutMillis, toLeader, leaderIncarnation);
+    return (server, requiresTls, timeoutMillis, leaderIncarnation) -> start(service, method, descriptor, args, resultType,
+        server, requiresTls, callOptions, timeoutMillis, toLeader, leaderIncarnation);
   }
 
   /** A connection that failed or closed under the client: its server leaves the rotation at once. */
@@ -221,9 +221,10 @@ public final class SlackerClientImpl implements SlackerClient {
   private record ProxyOrigin(Class<?> serviceInterface, CallOptions defaults) {
   }
 
+  /** @param requiresTls what discovery says of {@code server}; {@code null} for a server it does not list */
   private Future<Object> start(String service, String method, MethodDescriptor descriptor, Object[] args,
-                               JavaType resultType, SocketAddress server, CallOptions callOptions, long timeoutMillis,
-                               boolean toLeader, String leaderIncarnation) {
+                               JavaType resultType, SocketAddress server, Boolean requiresTls, CallOptions callOptions,
+                               long timeoutMillis, boolean toLeader, String leaderIncarnation) {
     ContextInternal caller = vertx.getOrCreateContext();
     if (server == null) {
       return caller.failedFuture(new SlackerException(StatusCode.UNAVAILABLE,
@@ -235,20 +236,26 @@ public final class SlackerClientImpl implements SlackerClient {
     } catch (IllegalArgumentException e) {
       return caller.failedFuture(new SlackerException(StatusCode.BAD_REQUEST, e.getMessage()));
     }
+    boolean tls;
+    try {
+      tls = transport.useTls(server, requiresTls);
+    } catch (NotSentException e) {
+      return caller.failedFuture(e);
+    }
     ClientCallImpl call = new ClientCallImpl(service, method, descriptor, args, new CallMetadata(callOptions.getMetadata()),
         server, timeoutMillis, serializer, resultType, toLeader, leaderIncarnation);
     if (interceptors.isEmpty()) {
-      return withToken(caller, call);
+      return withToken(caller, call, tls);
     }
     return InterceptorChains.run(interceptors, (interceptor, next) -> interceptor.intercept(call, next),
-        () -> withToken(caller, call));
+        () -> withToken(caller, call, tls));
   }
 
   /** Sends the call once the provider's current token is known, so that the connection can tell whether it must travel. */
-  private Future<Object> withToken(ContextInternal caller, ClientCallImpl call) {
+  private Future<Object> withToken(ContextInternal caller, ClientCallImpl call, boolean tls) {
     TokenProvider provider = tokenProvider;
     if (provider == null) {
-      return send(caller, call);
+      return send(caller, call, tls);
     }
     return ClientTokens.current(provider, "the call " + call)
         .transform(token -> {
@@ -256,7 +263,7 @@ public final class SlackerClientImpl implements SlackerClient {
             return caller.failedFuture(token.cause());
           }
           call.token(token.result());
-          return send(caller, call);
+          return send(caller, call, tls);
         });
   }
 
@@ -270,7 +277,7 @@ public final class SlackerClientImpl implements SlackerClient {
     return options.getCallTimeoutMillis();
   }
 
-  private Future<Object> send(ContextInternal caller, ClientCallImpl call) {
+  private Future<Object> send(ContextInternal caller, ClientCallImpl call, boolean tls) {
     Promise<Object> promise = caller.promise();
     if (closed) {
       promise.fail(new SlackerException(StatusCode.UNAVAILABLE, "the client is closed"));
@@ -279,7 +286,7 @@ public final class SlackerClientImpl implements SlackerClient {
     try {
       ClientConnection connection;
       do {
-        connection = endpoints.computeIfAbsent(call.server(), address -> new ServerEndpoint(this, address, options))
+        connection = endpoints(tls).computeIfAbsent(call.server(), address -> new ServerEndpoint(this, address, tls, options))
             .connection();
       } while (connection == null);
       connection.send(call, promise);
@@ -290,8 +297,17 @@ public final class SlackerClientImpl implements SlackerClient {
   }
 
   /** An endpoint with nothing left to do leaves the table; the next call to its address makes a new one. */
-  void endpointRetired(SocketAddress address, ServerEndpoint endpoint) {
-    endpoints.remove(address, endpoint);
+  void endpointRetired(SocketAddress address, boolean tls, ServerEndpoint endpoint) {
+    endpoints(tls).remove(address, endpoint);
+  }
+
+  private Map<SocketAddress, ServerEndpoint> endpoints(boolean tls) {
+    return tls ? tlsEndpoints : endpoints;
+  }
+
+  @Override
+  public Future<Void> updateSSLOptions(ClientSSLOptions options) {
+    return transport.updateSSLOptions(options);
   }
 
   /** Runs {@code action} after {@code delayMillis} on the client's own context. */
@@ -301,7 +317,7 @@ public final class SlackerClientImpl implements SlackerClient {
 
   /** @return how many server addresses the client currently keeps state for */
   int endpointCount() {
-    return endpoints.size();
+    return endpoints.size() + tlsEndpoints.size();
   }
 
   /** Pending calls fail with UNAVAILABLE; closing again returns the first close's future. */
@@ -311,11 +327,13 @@ public final class SlackerClientImpl implements SlackerClient {
       scope.release();
       closed = true;
       Future<Void> routes = router.close();
-      for (ServerEndpoint endpoint : new ArrayList<>(endpoints.values())) {
-        endpoint.close();
+      for (Map<SocketAddress, ServerEndpoint> table : List.of(endpoints, tlsEndpoints)) {
+        for (ServerEndpoint endpoint : new ArrayList<>(table.values())) {
+          endpoint.close();
+        }
+        table.clear();
       }
-      endpoints.clear();
-      closing = Future.join(routes, netClient.close()).mapEmpty();
+      closing = Future.join(routes, transport.close()).mapEmpty();
     }
     return closing;
   }
@@ -324,7 +342,7 @@ public final class SlackerClientImpl implements SlackerClient {
     return vertx;
   }
 
-  NetClient netClient() {
-    return netClient;
+  ClientTransport transport() {
+    return transport;
   }
 }

@@ -25,6 +25,7 @@ import io.vertx.core.net.NetServerOptions;
 import io.vertx.ext.auth.authentication.AuthenticationProvider;
 import io.vertx.ext.auth.authorization.Authorization;
 import io.vertx.ext.auth.authorization.AuthorizationProvider;
+import io.vertx.core.net.ServerSSLOptions;
 
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ import java.util.function.Supplier;
 
 public final class SlackerServerImpl implements SlackerServer {
 
+  private static final System.Logger LOG = System.getLogger(SlackerServerImpl.class.getName());
   private static final AtomicInteger RANDOM_PORT_GROUPS = new AtomicInteger();
   /** The random-port group of each deployment, so that its instances share one random port. */
   private static final Map<Object, Integer> DEPLOYMENT_PORT_GROUPS = new WeakHashMap<>();
@@ -80,7 +82,7 @@ public final class SlackerServerImpl implements SlackerServer {
     if (limits.isExitOnOutOfMemory()) {
       FatalErrors.install(vertx);
     }
-    this.publisher = discovery == null ? null : new ServerPublisher(discovery, options.getCluster());
+    this.publisher = discovery == null ? null : new ServerPublisher(discovery, options.getCluster(), options.isSsl());
     this.scope = VerticleScope.of(this::shutdown);
     this.blockingExecutor = new BlockingExecutor(
         vertx.createSharedWorkerExecutor("slacker-blocking-" + System.identityHashCode(this), options.getBlockingPoolSize()),
@@ -154,6 +156,11 @@ public final class SlackerServerImpl implements SlackerServer {
     if (listening != null) {
       return Future.failedFuture(new IllegalStateException("server is already listening"));
     }
+    try {
+      ServerTls.apply(options, new NetServerOptions());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
     Context caller = Vertx.currentContext();
     int port = options.getPort() == 0 ? -randomPortGroup(caller) : options.getPort();
     if (options.getEventLoops() == 0 && caller != null && caller.isEventLoopContext()) {
@@ -207,11 +214,14 @@ public final class SlackerServerImpl implements SlackerServer {
    * server stops it, gracefully, when its own owner (a verticle, or the caller) stops.
    */
   private Future<Void> listenOn(ContextInternal context, int port) {
-    NetServer server = vertx.createNetServer(new NetServerOptions()
+    NetServer server = vertx.createNetServer(ServerTls.apply(options, new NetServerOptions()
         .setHost(options.getHost())
         .setPort(port)
-        .setTcpNoDelay(true));
+        .setTcpNoDelay(true)));
     server.connectHandler(socket -> new ServerConnection(this, socket, context).start());
+    // Failures before a connection is handed over: a TLS handshake refused (wrong CA, no client certificate, plain TCP).
+    server.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "a connection to " + options.getHost() + ":"
+        + actualPort() + " failed before it was accepted: " + e));
     netServers.add(server);
     Promise<Void> bound = context.promise();
     context.emit(v -> server.listen().onComplete(ar -> {
@@ -219,6 +229,29 @@ public final class SlackerServerImpl implements SlackerServer {
       bound.handle(ar.mapEmpty());
     }));
     return bound.future();
+  }
+
+  @Override
+  public Future<Void> updateSSLOptions(ServerSSLOptions sslOptions) {
+    if (!options.isSsl()) {
+      return Future.failedFuture(new IllegalStateException("this server does not use TLS: set SlackerServerOptions.setSsl(true)"));
+    }
+    try {
+      ServerTls.requireKeyCert(sslOptions);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    Future<Void> bound;
+    synchronized (this) {
+      bound = listening;
+    }
+    if (bound == null) {
+      return Future.failedFuture(new IllegalStateException("the server is not listening yet: put the first TLS options in SlackerServerOptions"));
+    }
+    ServerSSLOptions copy = sslOptions.copy();
+    // Servers sharing a port share one TLS context, each update reaches them all; forced, so that rewritten files are read again.
+    return bound.compose(v -> Future.all(netServers.stream().map(server -> server.updateSSLOptions(copy, true)).toList()))
+        .mapEmpty();
   }
 
   @Override

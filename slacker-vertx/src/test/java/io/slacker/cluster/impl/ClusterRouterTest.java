@@ -14,6 +14,7 @@ import io.slacker.test.TestVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.SocketAddress;
 import org.junit.jupiter.api.AfterEach;
@@ -86,11 +87,12 @@ class ClusterRouterTest {
   }
 
   private ClusterRouter router(ClusterClientOptions options) {
-    return new ClusterRouter(vertx, ((VertxInternal) vertx).createEventLoopContext(), discovery, options, 500,
-        STAND_IN_FAILURES);
+    NetClient probes = vertx.createNetClient();
+    return new ClusterRouter(vertx, ((VertxInternal) vertx).createEventLoopContext(), discovery, options,
+        (server, requiresTls) -> probes.connect(server), 500, STAND_IN_FAILURES);
   }
 
-  private Future<String> attempt(SocketAddress server, long timeout, String leaderIncarnation) {
+  private Future<String> attempt(SocketAddress server, Boolean requiresTls, long timeout, String leaderIncarnation) {
     calls.add(server);
     SlackerException failure = failing.get(server);
     return failure != null ? Future.failedFuture(failure) : Future.succeededFuture("hi from " + server.port());

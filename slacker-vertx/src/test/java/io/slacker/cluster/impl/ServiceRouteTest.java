@@ -3,6 +3,7 @@ package io.slacker.cluster.impl;
 import io.slacker.cluster.StaticDiscovery;
 import io.slacker.spi.LoadBalancer;
 import io.slacker.test.TestVertx;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** A route forgets a server discovery stops listing, calls in flight or not, so that nothing probes it forever. */
 class ServiceRouteTest {
@@ -32,10 +33,11 @@ class ServiceRouteTest {
   void anUnlistedServerWithCallsInFlightIsNoLongerListed() throws Exception {
     StaticDiscovery discovery = StaticDiscovery.create(vertx).add("svc", A).add("svc", B);
     ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
-    Ejections ejections = new Ejections(vertx, context, 100, 100, 100, 2, server -> true);
+    Ejections ejections = new Ejections(context,
+        (server, requiresTls) -> Future.failedFuture("no probes here"), 100, 100, 100, 2, server -> new Ejections.Listed(false));
     ServiceRoute route = new ServiceRoute("svc", vertx, context, discovery, LoadBalancer.random(), ejections, 0, s -> { });
     route.ready().await(5, TimeUnit.SECONDS);
-    assertTrue(route.lists(A));
+    assertNotNull(route.listedData(A));
     route.endpoint(A).started();
 
     discovery.remove("svc", A);
@@ -43,8 +45,8 @@ class ServiceRouteTest {
     while (route.members().servers().size() != 1 && System.currentTimeMillis() < deadline) {
       Thread.sleep(10);
     }
-    assertFalse(route.lists(A), "not listed any more, although a call is still in flight there");
-    assertTrue(route.lists(B));
+    assertNull(route.listedData(A), "not listed any more, although a call is still in flight there");
+    assertNotNull(route.listedData(B));
     ejections.close();
     route.close().await(5, TimeUnit.SECONDS);
   }
