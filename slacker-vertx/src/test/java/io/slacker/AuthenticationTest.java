@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -128,6 +129,20 @@ class AuthenticationTest {
     assertEquals(StatusCode.UNAUTHENTICATED, refused.code());
     assertTrue(refused.getMessage().contains("requires authentication"), refused.getMessage());
     assertEquals(0, runs.get());
+    assertServesAValidCaller();
+  }
+
+  @Test
+  void anAnonymousCallIsRefusedBeforeItsArgumentsAreDecoded() throws Exception {
+    // Arguments that do not decode would be BAD_REQUEST: the refusal comes first, nothing is read.
+    SlackerException refused = assertThrows(SlackerException.class, () -> client(null)
+        .call(toServer.getServer(), SERVICE, "record", List.of(Map.of("not", "a string")), Void.class, new CallOptions())
+        .await(5, TimeUnit.SECONDS));
+    assertEquals(StatusCode.UNAUTHENTICATED, refused.code(), refused.getMessage());
+    SlackerException decoded = assertThrows(SlackerException.class, () -> client(TokenProvider.of(jwt.token("alice")))
+        .call(toServer.getServer(), SERVICE, "whoami", List.of("unexpected"), String.class, new CallOptions())
+        .await(5, TimeUnit.SECONDS));
+    assertEquals(StatusCode.BAD_REQUEST, decoded.code(), "an authenticated caller's arguments are decoded: " + decoded.getMessage());
     assertServesAValidCaller();
   }
 

@@ -2,7 +2,14 @@ package io.slacker.impl.server;
 
 import io.slacker.impl.protocol.Protocol;
 import io.vertx.core.Future;
+import io.vertx.core.net.NetSocket;
 import io.vertx.ext.auth.authentication.AuthenticationProvider;
+
+import javax.net.ssl.SSLPeerUnverifiedException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The server's admission of each call before interceptors and the method run: authentication of
@@ -27,10 +34,39 @@ final class AccessControl {
     return authentication != null ? Protocol.CAPABILITY_AUTHENTICATION : 0;
   }
 
-  /** @return the identity of a new connection, or {@code null} when the server authenticates no one */
-  ConnectionIdentity newIdentity() {
+  /**
+   * @return the identity of a new connection, from its client certificate when it has one, or
+   *     {@code null} when the server authenticates no one
+   */
+  ConnectionIdentity newIdentity(NetSocket socket) {
     AuthenticationProvider provider = authentication;
-    return provider == null ? null : new ConnectionIdentity(provider);
+    if (provider == null) {
+      return null;
+    }
+    ConnectionIdentity identity = new ConnectionIdentity(provider);
+    List<X509Certificate> chain = clientCertificates(socket);
+    if (!chain.isEmpty()) {
+      identity.certificate(chain);
+    }
+    return identity;
+  }
+
+  /** @return the chain the TLS handshake verified, empty without TLS or without a client certificate */
+  private static List<X509Certificate> clientCertificates(NetSocket socket) {
+    if (!socket.isSsl()) {
+      return List.of();
+    }
+    try {
+      List<X509Certificate> chain = new ArrayList<>();
+      for (Certificate certificate : socket.peerCertificates()) {
+        if (certificate instanceof X509Certificate x509) {
+          chain.add(x509);
+        }
+      }
+      return chain;
+    } catch (SSLPeerUnverifiedException noCertificate) {
+      return List.of();
+    }
   }
 
   /**

@@ -84,7 +84,7 @@ final class ServerConnection {
 
   void start() {
     peerMaxFrameSize = server.options().getMaxFrameSize();
-    identity = server.accessControl().newIdentity();
+    identity = server.accessControl().newIdentity(socket);
     memory = server.connectionMemory();
     decoder = new FrameDecoder(server.options().getMaxFrameSize(), this::admit, this::onFrame, this::onProtocolError,
         context, backlogged -> {
@@ -233,6 +233,10 @@ final class ServerConnection {
             + "; this server knows " + Arrays.toString(Serializers.get().ids()));
       }
       header = RequestHeader.read(frame, server.metadataLimits());
+      AccessRefusal anonymous = identity == null ? null : identity.refusedUnread(header.metadata());
+      if (anonymous != null) {
+        throw anonymous;
+      }
       resolved = resolve(frame, header, serializer);
       leaderTerm = frame.hasFlag(Protocol.FLAG_LEADER) ? requireLeadership(resolved.method.descriptor().serviceName()) : 0;
     } catch (SlackerException e) {
