@@ -31,6 +31,8 @@ public class ServerLimitsOptions {
   /** A connection with no call in flight for this long is told GOAWAY and closed. */
   public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 300_000;
   public static final boolean DEFAULT_EXIT_ON_OUT_OF_MEMORY = true;
+  /** 0: no limit of Slacker's own, only the process's file descriptors. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 0;
 
   private long maxConnectionMemory;
   private long maxServerMemory;
@@ -42,6 +44,7 @@ public class ServerLimitsOptions {
   private long frameTimeoutMillis;
   private long idleTimeoutMillis;
   private boolean exitOnOutOfMemory;
+  private int maxConnections;
 
   public ServerLimitsOptions() {
     maxConnectionMemory = DEFAULT_MAX_CONNECTION_MEMORY;
@@ -54,6 +57,7 @@ public class ServerLimitsOptions {
     frameTimeoutMillis = DEFAULT_FRAME_TIMEOUT_MILLIS;
     idleTimeoutMillis = DEFAULT_IDLE_TIMEOUT_MILLIS;
     exitOnOutOfMemory = DEFAULT_EXIT_ON_OUT_OF_MEMORY;
+    maxConnections = DEFAULT_MAX_CONNECTIONS;
   }
 
   public ServerLimitsOptions(ServerLimitsOptions other) {
@@ -67,6 +71,7 @@ public class ServerLimitsOptions {
     frameTimeoutMillis = other.frameTimeoutMillis;
     idleTimeoutMillis = other.idleTimeoutMillis;
     exitOnOutOfMemory = other.exitOnOutOfMemory;
+    maxConnections = other.maxConnections;
   }
 
   public ServerLimitsOptions(JsonObject json) {
@@ -81,6 +86,7 @@ public class ServerLimitsOptions {
     setFrameTimeoutMillis(JsonFields.getLong(json, "frameTimeoutMillis", frameTimeoutMillis));
     setIdleTimeoutMillis(JsonFields.getLong(json, "idleTimeoutMillis", idleTimeoutMillis));
     setExitOnOutOfMemory(JsonFields.getBoolean(json, "exitOnOutOfMemory", exitOnOutOfMemory));
+    setMaxConnections(JsonFields.getInteger(json, "maxConnections", maxConnections));
   }
 
   public JsonObject toJson() {
@@ -94,7 +100,8 @@ public class ServerLimitsOptions {
         .put("handshakeTimeoutMillis", handshakeTimeoutMillis)
         .put("frameTimeoutMillis", frameTimeoutMillis)
         .put("idleTimeoutMillis", idleTimeoutMillis)
-        .put("exitOnOutOfMemory", exitOnOutOfMemory);
+        .put("exitOnOutOfMemory", exitOnOutOfMemory)
+        .put("maxConnections", maxConnections);
   }
 
   public long getMaxConnectionMemory() {
@@ -239,6 +246,23 @@ public class ServerLimitsOptions {
    */
   public ServerLimitsOptions setExitOnOutOfMemory(boolean exitOnOutOfMemory) {
     this.exitOnOutOfMemory = exitOnOutOfMemory;
+    return this;
+  }
+
+  public int getMaxConnections() {
+    return maxConnections;
+  }
+
+  /**
+   * Connections the server keeps open at once, across its listeners; one more is answered
+   * {@link StatusCode#OVERLOADED} on call id 0 and closed before anything of it is read, so that
+   * a peer cannot take every file descriptor from the callers that matter. 0: no limit of its own.
+   */
+  public ServerLimitsOptions setMaxConnections(int maxConnections) {
+    if (maxConnections < 0) {
+      throw new IllegalArgumentException("maxConnections must not be negative, got " + maxConnections);
+    }
+    this.maxConnections = maxConnections;
     return this;
   }
 }

@@ -47,7 +47,7 @@ class OptionsTest {
     SlackerServerOptions options = new SlackerServerOptions().setLimits(new ServerLimitsOptions()
         .setMaxConnectionMemory(1 << 20).setMaxServerMemory(1 << 24).setRequestMemoryFactor(4).setMaxMetadataEntries(3)
         .setMaxMetadataKeyBytes(10).setMaxMetadataBytes(100).setHandshakeTimeoutMillis(1).setFrameTimeoutMillis(2)
-        .setIdleTimeoutMillis(3).setExitOnOutOfMemory(false));
+        .setIdleTimeoutMillis(3).setExitOnOutOfMemory(false).setMaxConnections(5));
     assertEquals(options.toJson(), new SlackerServerOptions(options.toJson()).toJson());
     assertEquals(options.toJson(), new SlackerServerOptions(options).toJson());
     assertEquals(options.getLimits().toJson(), new ServerLimitsOptions(options.getLimits()).toJson());
@@ -63,6 +63,7 @@ class OptionsTest {
     assertThrows(IllegalArgumentException.class, () -> limits.setHandshakeTimeoutMillis(-1));
     assertThrows(IllegalArgumentException.class, () -> limits.setFrameTimeoutMillis(-1));
     assertThrows(IllegalArgumentException.class, () -> limits.setIdleTimeoutMillis(-1));
+    assertThrows(IllegalArgumentException.class, () -> limits.setMaxConnections(-1));
     assertThrows(IllegalArgumentException.class, () -> new SlackerServerOptions().setLimits(null));
     IllegalArgumentException nested = assertThrows(IllegalArgumentException.class, () -> new SlackerServerOptions(
         new JsonObject().put("limits", new JsonObject().put("idleTimeoutMillis", "1m"))));

@@ -418,6 +418,7 @@ final class ServerConnection {
 
   private void onClosed() {
     closed = true;
+    server.connections().closed();
     // Frames still waiting in the decoder belong to a client that is gone: run none of them.
     decoder.close();
     timeouts.stop();

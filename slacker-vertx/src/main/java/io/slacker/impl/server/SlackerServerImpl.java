@@ -50,6 +50,7 @@ public final class SlackerServerImpl implements SlackerServer {
   private final AccessControl accessControl = new AccessControl();
   private final BlockingExecutor blockingExecutor;
   private final ServerMemoryBudget memory;
+  private final ConnectionCount connections;
   private final MetadataLimits metadataLimits;
   private final List<NetServer> netServers = new CopyOnWriteArrayList<>();
   /** Publishes the server in discovery; {@code null} for a server created without one. */
@@ -77,6 +78,7 @@ public final class SlackerServerImpl implements SlackerServer {
           + serverLimit + "): it could never run; lower maxFrameSize or raise the budgets");
     }
     this.memory = new ServerMemoryBudget(serverLimit);
+    this.connections = new ConnectionCount(limits.getMaxConnections());
     this.metadataLimits = new MetadataLimits(limits.getMaxMetadataEntries(), limits.getMaxMetadataKeyBytes(),
         limits.getMaxMetadataBytes());
     if (limits.isExitOnOutOfMemory()) {
@@ -218,7 +220,11 @@ public final class SlackerServerImpl implements SlackerServer {
         .setHost(options.getHost())
         .setPort(port)
         .setTcpNoDelay(true)));
-    server.connectHandler(socket -> new ServerConnection(this, socket, context).start());
+    server.connectHandler(socket -> {
+      if (connections.tryOpen(socket)) {
+        new ServerConnection(this, socket, context).start();
+      }
+    });
     // Failures before a connection is handed over: a TLS handshake refused (wrong CA, no client certificate, plain TCP).
     server.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "a connection to " + options.getHost() + ":"
         + actualPort() + " failed before it was accepted: " + e));
@@ -329,6 +335,10 @@ public final class SlackerServerImpl implements SlackerServer {
   }
 
   /** A new connection's budget, within the server's. */
+  ConnectionCount connections() {
+    return connections;
+  }
+
   ConnectionMemoryBudget connectionMemory() {
     return new ConnectionMemoryBudget(memory, options.getLimits().getMaxConnectionMemory(),
         options.getLimits().getRequestMemoryFactor());

@@ -1,0 +1,42 @@
+package io.slacker.impl.server;
+
+import io.slacker.StatusCode;
+import io.slacker.impl.protocol.FrameEncoder;
+import io.vertx.core.net.NetSocket;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The connections a server holds across its listeners, which run on several event loops, and
+ * the limit on them: one over the limit is told why and closed before anything of it is read.
+ */
+final class ConnectionCount {
+
+  private static final System.Logger LOG = System.getLogger(ConnectionCount.class.getName());
+
+  private final AtomicInteger open = new AtomicInteger();
+  private final int max;
+
+  /** @param max the most connections held at once; 0 for no limit */
+  ConnectionCount(int max) {
+    this.max = max;
+  }
+
+  /** @return whether {@code socket} may be served; if not, it is answered and closed */
+  boolean tryOpen(NetSocket socket) {
+    int now = open.incrementAndGet();
+    if (max == 0 || now <= max) {
+      return true;
+    }
+    open.decrementAndGet();
+    LOG.log(System.Logger.Level.DEBUG, "refused a connection from " + socket.remoteAddress() + ": " + max + " already open");
+    socket.end(FrameEncoder.error(0, StatusCode.OVERLOADED, "this server holds its maximum of " + max
+        + " connections; connect to another server or later", null));
+    return false;
+  }
+
+  /** A connection that {@link #tryOpen} let in has closed. */
+  void closed() {
+    open.decrementAndGet();
+  }
+}
