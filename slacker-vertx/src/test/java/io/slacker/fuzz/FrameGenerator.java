@@ -9,9 +9,6 @@ import io.slacker.MethodDescriptor;
 import io.slacker.test.EchoServices;
 import io.slacker.test.RawFrames;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -97,11 +94,11 @@ final class FrameGenerator {
     long timeout = random.nextInt(8) == 0 ? 0 : 1 + random.nextInt(method == EchoServices.NEVER ? 200 : 5_000);
     int callId = ++callIds == 0 ? ++callIds : callIds;
     byte[] payload = payload(method, format);
-    return RawFrames.frame(RawFrames.REQUEST, flags, format, callId, write(out -> {
+    return RawFrames.frame(RawFrames.REQUEST, flags, format, callId, RawFrames.write(out -> {
       out.writeInt((int) timeout);
       if (byName) {
-        string(out, method.serviceName());
-        string(out, random.nextInt(20) == 0 ? "no" + method.methodName() : method.methodName());
+        RawFrames.string(out, method.serviceName());
+        RawFrames.string(out, random.nextInt(20) == 0 ? "no" + method.methodName() : method.methodName());
       } else {
         out.writeInt(random.nextInt(30) == 0 ? random.nextInt() : method.serviceId());
         out.writeInt(random.nextInt(30) == 0 ? random.nextInt() : method.methodId());
@@ -110,12 +107,12 @@ final class FrameGenerator {
         int count = random.nextInt(4);
         out.writeShort(count + (method == EchoServices.METADATA ? 1 : 0));
         if (method == EchoServices.METADATA) {
-          string(out, "trace");
+          RawFrames.string(out, "trace");
           out.writeInt(3);
           out.write("abc".getBytes(StandardCharsets.UTF_8));
         }
         for (int i = 0; i < count; i++) {
-          string(out, text(1 + random.nextInt(20)));
+          RawFrames.string(out, text(1 + random.nextInt(20)));
           byte[] value = randomBytes(random.nextInt(random.nextInt(10) == 0 ? 4096 : 64));
           out.writeInt(value.length);
           out.write(value);
@@ -194,25 +191,5 @@ final class FrameGenerator {
       bytes[i] = (byte) random.nextInt(256);
     }
     return bytes;
-  }
-
-  private static void string(DataOutputStream out, String value) throws IOException {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    out.writeShort(bytes.length);
-    out.write(bytes);
-  }
-
-  private interface Writer {
-    void write(DataOutputStream out) throws IOException;
-  }
-
-  private static byte[] write(Writer writer) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      writer.write(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
   }
 }

@@ -131,17 +131,20 @@ public final class RawFrames {
     });
   }
 
-  private static void string(DataOutputStream out, String value) throws IOException {
+  /** Writes a wire string: a u16 length, then UTF-8 bytes. */
+  public static void string(DataOutputStream out, String value) throws IOException {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     out.writeShort(bytes.length);
     out.write(bytes);
   }
 
-  private interface Writer {
+  /** Writes the fields of a frame body. */
+  public interface Writer {
     void write(DataOutputStream out) throws IOException;
   }
 
-  private static byte[] write(Writer writer) {
+  /** @return the bytes {@code writer} writes */
+  public static byte[] write(Writer writer) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       writer.write(out);
