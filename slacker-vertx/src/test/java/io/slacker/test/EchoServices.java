@@ -5,8 +5,10 @@ import io.slacker.ServerCall;
 import io.slacker.ServiceDefinition;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.List;
@@ -44,11 +46,18 @@ public final class EchoServices {
       .parameterTypes(String.class).oneWay(true).build();
   public static final MethodDescriptor METADATA = MethodDescriptor.builder(NAME, "metadata")
       .parameterTypes(String.class).returnType(String.class).build();
+  public static final MethodDescriptor HELD = MethodDescriptor.builder(NAME, "held")
+      .parameterTypes(String.class).returnType(String.class).build();
+
+  /** A call to {@code held(text)}, answered when a test completes its promise on {@code context}. */
+  public record HeldCall(Context context, String text, Promise<Object> promise) {
+  }
 
   /** Calls that reached {@code never()}, so tests can watch them being cancelled. */
   public final List<ServerCall> neverCalls = new CopyOnWriteArrayList<>();
   public final List<String> notifications = new CopyOnWriteArrayList<>();
   public final AtomicInteger blobCalls = new AtomicInteger();
+  public final List<HeldCall> heldCalls = new CopyOnWriteArrayList<>();
 
   public ServiceDefinition definition() {
     return ServiceDefinition.builder(NAME)
@@ -80,6 +89,11 @@ public final class EchoServices {
           return Future.succeededFuture();
         })
         .method(METADATA, args -> Future.succeededFuture(ServerCall.current().metadata().get((String) args[0])))
+        .method(HELD, args -> {
+          Promise<Object> promise = Promise.promise();
+          heldCalls.add(new HeldCall(Vertx.currentContext(), (String) args[0], promise));
+          return promise.future();
+        })
         .build();
   }
 }

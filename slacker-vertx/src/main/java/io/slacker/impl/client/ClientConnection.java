@@ -6,6 +6,7 @@ import io.slacker.SlackerClientOptions;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
 import io.slacker.TokenProvider;
+import io.slacker.impl.FlushCoalescing;
 import io.slacker.impl.protocol.ErrorBody;
 import io.slacker.impl.protocol.Frame;
 import io.slacker.impl.protocol.FrameDecoder;
@@ -131,6 +132,7 @@ final class ClientConnection {
 
   private void onConnected(NetSocket socket) {
     this.socket = socket;
+    FlushCoalescing.install(socket);
     decoder = new FrameDecoder(options.getMaxFrameSize(), this::onFrame, error -> close(
         new SlackerException(StatusCode.UNAVAILABLE, "connection to " + address + " broke the protocol: " + error.getMessage())),
         context, backlogged -> {

@@ -3,6 +3,7 @@ package io.slacker.impl.server;
 import io.slacker.ServiceDefinition.ServerMethod;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
+import io.slacker.impl.FlushCoalescing;
 import io.slacker.impl.InterceptorChains;
 import io.slacker.impl.protocol.Frame;
 import io.slacker.impl.protocol.FrameDecoder;
@@ -117,6 +118,7 @@ final class ServerConnection {
     socket.shutdownHandler(v -> drain());
     timeouts.start();
     HalfClosure.watch(socket, this::onInputShutdown);
+    FlushCoalescing.install(socket);
     if (server.isStopping()) {
       // Accepted while the server stops (another of its listeners still took it): no new calls here.
       drain();
