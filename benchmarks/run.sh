@@ -8,6 +8,8 @@
 #   benchmarks/run.sh --only floor,slacker-binary   a subset, by label
 #   benchmarks/run.sh --levels 32                  only these calls-in-flight levels
 #   benchmarks/run.sh --warmup-millis 45000        a longer first warm-up (default 10 s)
+#   benchmarks/run.sh --repeat 3                   3 rounds, interleaved; results.md adds median and min-max
+#   benchmarks/run.sh --contended                  a busy-loop thread per core shares the cores throughout
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

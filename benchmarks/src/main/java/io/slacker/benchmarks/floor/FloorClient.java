@@ -9,6 +9,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 
@@ -22,18 +23,30 @@ import java.util.concurrent.TimeUnit;
 public final class FloorClient implements WorkloadClient {
 
   private final Vertx vertx;
+  /**
+   * Held for the client's whole life: Vert.x shuts down a {@link NetClient} that is no longer
+   * reachable (a {@code Cleaner} runs after the garbage collector finds it), and that closes
+   * its connection.
+   */
+  private final NetClient netClient;
   private final FloorFrames frames;
   private final Context context;
   private final NetSocket socket;
   /** Touched only on the connection's event loop. */
   private final ArrayDeque<Completion> waiting = new ArrayDeque<>();
+  /** Touched only on the connection's event loop. */
+  private boolean closed;
 
-  private FloorClient(Vertx vertx, FloorFrames frames, Context context, NetSocket socket) {
+  private FloorClient(Vertx vertx, NetClient netClient, FloorFrames frames, Context context, NetSocket socket) {
     this.vertx = vertx;
+    this.netClient = netClient;
     this.frames = frames;
     this.context = context;
     this.socket = socket;
     socket.handler(LengthPrefixedFrames.parser(body -> waiting.poll().complete(body, null)));
+    socket.closeHandler(v -> failWaiting());
+    // a graceful shutdown would keep the calls in flight until it times out: close at once instead
+    socket.shutdownHandler(v -> socket.close());
   }
 
   public static FloorClient connect(Settings settings) throws Exception {
@@ -42,10 +55,12 @@ public final class FloorClient implements WorkloadClient {
     Context context = vertx.getOrCreateContext();
     Promise<FloorClient> connected = Promise.promise();
     // connecting on our context ties the socket, and so every answer, to it
-    context.runOnContext(v -> vertx.createNetClient(new NetClientOptions())
-        .connect(settings.getInt("port"), "127.0.0.1")
-        .map(socket -> new FloorClient(vertx, frames, context, socket))
-        .onComplete(connected));
+    context.runOnContext(v -> {
+      NetClient netClient = vertx.createNetClient(new NetClientOptions());
+      netClient.connect(settings.getInt("port"), "127.0.0.1")
+          .map(socket -> new FloorClient(vertx, netClient, frames, context, socket))
+          .onComplete(connected);
+    });
     return connected.future().await(10, TimeUnit.SECONDS);
   }
 
@@ -56,8 +71,22 @@ public final class FloorClient implements WorkloadClient {
   }
 
   private void send(Buffer request, Completion done) {
+    if (closed) {
+      done.complete(null, new IllegalStateException("the floor's connection is closed"));
+      return;
+    }
     waiting.add(done);
     socket.write(request);
+  }
+
+  /** A closed connection fails its calls instead of leaving them in flight for ever. */
+  private void failWaiting() {
+    closed = true;
+    IllegalStateException failure = new IllegalStateException("the floor's connection closed with the call in flight");
+    Completion done;
+    while ((done = waiting.poll()) != null) {
+      done.complete(null, failure);
+    }
   }
 
   @Override
@@ -67,6 +96,7 @@ public final class FloorClient implements WorkloadClient {
 
   @Override
   public void close() {
+    netClient.close().await();
     vertx.close().await();
   }
 }

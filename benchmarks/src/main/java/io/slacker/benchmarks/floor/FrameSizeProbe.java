@@ -6,6 +6,7 @@ import io.slacker.benchmarks.harness.WorkloadClient;
 import io.slacker.benchmarks.harness.WorkloadServer;
 import io.slacker.benchmarks.workload.Operation;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
@@ -36,12 +37,14 @@ public final class FrameSizeProbe {
     Vertx vertx = Vertx.vertx();
     List<Integer> requests = new CopyOnWriteArrayList<>();
     List<Integer> responses = new CopyOnWriteArrayList<>();
+    // held until the finally block: Vert.x shuts down a NetClient that is no longer reachable, and its connections with it
+    NetClient upstreamClient = vertx.createNetClient();
     try (server) {
       int serverPort = server.start(Settings.parse(List.of()));
       NetServer relay = vertx.createNetServer(new NetServerOptions().setHost("127.0.0.1").setPort(0))
           .connectHandler(downstream -> {
             downstream.pause();
-            vertx.createNetClient().connect(serverPort, "127.0.0.1").onSuccess(upstream -> {
+            upstreamClient.connect(serverPort, "127.0.0.1").onSuccess(upstream -> {
               pipe(downstream, upstream, requests);
               pipe(upstream, downstream, responses);
               downstream.resume();
@@ -64,6 +67,7 @@ public final class FrameSizeProbe {
         return sizes.toString();
       }
     } finally {
+      upstreamClient.close().await();
       vertx.close().await();
     }
   }

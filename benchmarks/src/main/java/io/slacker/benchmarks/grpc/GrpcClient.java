@@ -4,11 +4,9 @@ import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
-import io.slacker.benchmarks.grpc.proto.Answer;
 import io.slacker.benchmarks.grpc.proto.ExistUserRequest;
 import io.slacker.benchmarks.grpc.proto.GetUserRequest;
 import io.slacker.benchmarks.grpc.proto.ListUserRequest;
-import io.slacker.benchmarks.grpc.proto.Page;
 import io.slacker.benchmarks.grpc.proto.User;
 import io.slacker.benchmarks.grpc.proto.UserServiceGrpc;
 import io.slacker.benchmarks.harness.Completion;
@@ -75,15 +73,7 @@ public final class GrpcClient implements WorkloadClient {
 
   @Override
   public boolean isCorrect(Operation operation, int key, Object response) {
-    Object model;
-    if (response instanceof Answer) {
-      model = ((Answer) response).getValue();
-    } else if (response instanceof User) {
-      model = ProtoUsers.toModel((User) response);
-    } else {
-      model = ProtoUsers.toModel((Page) response);
-    }
-    return operation.expected(key).equals(model);
+    return ProtoUsers.isCorrect(operation, key, response);
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.slacker.benchmarks.grpc;
 
+import io.slacker.benchmarks.grpc.proto.Answer;
 import io.slacker.benchmarks.grpc.proto.Page;
 import io.slacker.benchmarks.grpc.proto.User;
+import io.slacker.benchmarks.workload.Operation;
 import io.slacker.benchmarks.workload.Users;
 
 import java.time.LocalDate;
@@ -18,6 +20,19 @@ import java.util.List;
 final class ProtoUsers {
 
   private ProtoUsers() {
+  }
+
+  /** @return whether a protobuf response is the workload's answer to {@code operation(key)}, for both gRPC clients */
+  static boolean isCorrect(Operation operation, int key, Object response) {
+    Object model;
+    if (response instanceof Answer) {
+      model = ((Answer) response).getValue();
+    } else if (response instanceof User) {
+      model = toModel((User) response);
+    } else {
+      model = toModel((Page) response);
+    }
+    return operation.expected(key).equals(model);
   }
 
   static User user(long id) {

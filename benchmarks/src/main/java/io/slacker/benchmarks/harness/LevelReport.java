@@ -29,6 +29,8 @@ final class LevelReport {
         .put("operations", operations)
         .put("clientCpuNanos", after.cpuNanos() - before.cpuNanos())
         .put("clientAllocatedBytes", after.allocatedBytes() - before.allocatedBytes())
+        .put("clientReadSyscalls", ProcessCounters.since(before.readSyscalls(), after.readSyscalls()))
+        .put("clientWriteSyscalls", ProcessCounters.since(before.writeSyscalls(), after.writeSyscalls()))
         .put("failures", failures)
         .put("checks", checks);
   }

@@ -28,8 +28,7 @@ public final class ServerMain {
     while ((command = commands.readLine()) != null && !command.equals("stop")) {
       if (command.equals("stats")) {
         ProcessCounters.Snapshot now = ProcessCounters.snapshot();
-        EventLine.emit(new JsonObject().put("event", "stats")
-            .put("cpuNanos", now.cpuNanos()).put("allocatedBytes", now.allocatedBytes()));
+        EventLine.emit(now.toJson().put("event", "stats"));
       }
     }
     server.close();

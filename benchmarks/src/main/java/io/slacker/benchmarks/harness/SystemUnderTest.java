@@ -9,6 +9,8 @@ import io.slacker.benchmarks.floor.FloorClient;
 import io.slacker.benchmarks.floor.FloorServer;
 import io.slacker.benchmarks.grpc.GrpcClient;
 import io.slacker.benchmarks.grpc.GrpcServer;
+import io.slacker.benchmarks.grpc.VertxGrpcClient;
+import io.slacker.benchmarks.grpc.VertxGrpcServer;
 import io.slacker.benchmarks.slacker.SlackerWorkloadClient;
 import io.slacker.benchmarks.slacker.SlackerWorkloadServer;
 import io.slacker.benchmarks.tls.TlsEngine;
@@ -38,6 +40,8 @@ public enum SystemUnderTest {
   GRPC("grpc-java", "unary calls over grpc-netty, protobuf messages, direct executor", GrpcServer::new, GrpcClient::connect),
   GRPC_TLS("grpc-java-tls", "grpc-java over TLS, gRPC's default engine (BoringSSL bundled in grpc-netty-shaded)",
       () -> new GrpcServer(true), settings -> GrpcClient.connect(settings, true)),
+  VERTX_GRPC("vertx-grpc", "Vert.x gRPC (vertx-grpc-server/-client), stubs from the Vert.x protoc plugin, protobuf messages, one HTTP/2 connection",
+      VertxGrpcServer::new, VertxGrpcClient::connect),
   DUBBO("dubbo", "Dubbo 3.3, dubbo protocol, direct URL, default serialization (hessian2), direct dispatcher", DubboServer::new, DubboClient::connect);
 
   private final String label;

@@ -24,7 +24,8 @@ import java.util.List;
  * and chart.svg into one folder. With {@code --profile} it instead runs Slacker alone under
  * flight recordings and writes profile.md.
  *
- * <p>Usage: {@code BenchmarkRunner [--quick] [--profile] [--only label,label] [--levels 32] [--warmup-millis 45000] --out DIR}, or
+ * <p>Usage: {@code BenchmarkRunner [--quick] [--profile] [--only label,label] [--levels 32] [--warmup-millis 45000]
+ * [--repeat 3] [--contended] --out DIR}, or
  * {@code BenchmarkRunner --report DIR} to redraw results.md and chart.svg from a run's results.json.
  */
 public final class BenchmarkRunner {
@@ -54,30 +55,54 @@ public final class BenchmarkRunner {
     if (warmup != null) {
       plan = plan.withWarmup(Long.parseLong(warmup));
     }
-    boolean allOk = profile ? profile(out, classPath) : measure(plan, only, out, classPath);
+    int repeat = Integer.parseInt(valueAfter(arguments, "--repeat", "1"));
+    if (repeat < 1) {
+      throw new IllegalArgumentException("--repeat must be at least 1, was " + repeat);
+    }
+    boolean contended = arguments.contains("--contended");
+    boolean allOk = profile ? profile(out, classPath) : measure(plan, only, repeat, contended, out, classPath);
     System.exit(allOk ? 0 : 1);
   }
 
-  private static boolean measure(RunPlan plan, String only, Path out, String classPath) throws Exception {
+  /**
+   * Runs the chosen systems {@code repeat} times, interleaved (A B C, A B C, ...), so that a slow
+   * spell of the shared machine falls on every system alike. {@code systems} holds the first
+   * round, {@code rounds} every round; results.md summarizes the rounds.
+   */
+  private static boolean measure(RunPlan plan, String only, int repeat, boolean contended, Path out, String classPath)
+      throws Exception {
     JsonObject results = new JsonObject()
         .put("startedAt", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19) + "Z")
         .put("machine", Machine.describe())
-        .put("plan", plan.toJson());
-    JsonArray systems = new JsonArray();
-    results.put("systems", systems);
+        .put("plan", plan.toJson())
+        .put("repeat", repeat);
+    JsonArray rounds = new JsonArray();
+    results.put("rounds", rounds);
     boolean allOk = true;
-    for (SystemUnderTest system : SystemUnderTest.values()) {
-      if (only == null ? !system.inDefaultRun() : !Arrays.asList(only.split(",")).contains(system.label())) {
-        continue;
+    try (BusyLoad load = contended ? BusyLoad.start(classPath, out.resolve("logs"), plan.clientLifetimeMillis() * SystemUnderTest.values().length * repeat) : null) {
+      if (load != null) {
+        results.put("contendedBy", load.threads());
+        System.out.println("Contended: " + load.threads() + " busy-loop threads share the cores");
       }
-      System.out.println("== " + system.label() + ": " + system.description());
-      JsonObject result = run(system, plan, out, classPath, results);
-      systems.add(result);
-      if (!"ok".equals(result.getString("status"))) {
-        allOk = false;
-        System.out.println("  FAILED: " + result.getString("error"));
+      for (int round = 1; round <= repeat; round++) {
+        JsonArray systems = new JsonArray();
+        rounds.add(systems);
+        for (SystemUnderTest system : SystemUnderTest.values()) {
+          if (only == null ? !system.inDefaultRun() : !Arrays.asList(only.split(",")).contains(system.label())) {
+            continue;
+          }
+          System.out.println("== " + system.label() + (repeat > 1 ? " (round " + round + " of " + repeat + ")" : "") + ": "
+              + system.description());
+          JsonObject result = run(system, plan, out.resolve("logs").resolve("round-" + round), classPath, results);
+          systems.add(result);
+          if (!"ok".equals(result.getString("status"))) {
+            allOk = false;
+            System.out.println("  FAILED: " + result.getString("error"));
+          }
+        }
       }
     }
+    results.put("systems", rounds.getJsonArray(0));
     Files.writeString(out.resolve("results.json"), results.encodePrettily());
     writeReports(out, results);
     System.out.println("\nResults in " + out.toAbsolutePath());
@@ -90,13 +115,17 @@ public final class BenchmarkRunner {
   }
 
   /** Runs one system with what it needs besides its own processes: frame sizes, a ZooKeeper, TLS files. */
-  private static JsonObject run(SystemUnderTest system, RunPlan plan, Path out, String classPath, JsonObject results) {
-    SystemRun run = new SystemRun(system, plan, classPath, out.resolve("logs"));
+  private static JsonObject run(SystemUnderTest system, RunPlan plan, Path logs, String classPath, JsonObject results) {
     try {
+      Files.createDirectories(logs);
+      SystemRun run = new SystemRun(system, plan, classPath, logs);
       switch (system) {
         case FLOOR: {
-          String sizes = slackerFrameSizes();
-          results.put("floorFrameSizes", sizes);
+          // measured once: every round's floor sends the same frames
+          if (!results.containsKey("floorFrameSizes")) {
+            results.put("floorFrameSizes", slackerFrameSizes());
+          }
+          String sizes = results.getString("floorFrameSizes");
           return run.run(List.of("frameSizes=" + sizes), List.of());
         }
         case SERVICE_PROXY: {

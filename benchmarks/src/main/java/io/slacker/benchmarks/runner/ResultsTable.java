@@ -25,24 +25,30 @@ final class ResultsTable {
     md.append(String.format(Locale.ROOT, "Each level: %.1f s warm-up, then %.1f s measured (first warm-up %.1f s at 32 in flight). "
             + "Calls cycle existUser, createUser, getUser, listUser. Latencies in microseconds; CPU and allocation per call.%n%n",
         plan.getLong("levelWarmupMillis") / 1000.0, plan.getLong("measureMillis") / 1000.0, plan.getLong("warmupMillis") / 1000.0));
+    if (results.containsKey("contendedBy")) {
+      md.append("**Contended run:** ").append(results.getInteger("contendedBy"))
+          .append(" busy-loop threads (one per core, normal priority, in a process of their own) shared the cores during every measurement.\n\n");
+    }
     if (results.containsKey("floorFrameSizes")) {
       md.append("Floor frame bodies (request:response bytes, existUser, createUser, getUser, listUser): `")
           .append(results.getString("floorFrameSizes")).append("`\n\n");
     }
-    md.append("| system | in flight | calls/s | x floor | p50 | p99 | p99.9 | client CPU us/call | server CPU us/call | client B/call | server B/call |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    md.append("| system | in flight | calls/s | x floor | p50 | p99 | p99.9 | client CPU us/call | server CPU us/call | client B/call | server B/call "
+        + "| client reads / writes per call | server reads / writes per call |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (int i = 0; i < systems.size(); i++) {
       JsonObject system = systems.getJsonObject(i);
       String name = system.getString("system") + ("ok".equals(system.getString("status")) ? "" : " (FAILED)");
       for (JsonObject level : levels(system)) {
         JsonObject latency = level.getJsonObject("latency");
         JsonObject floor = level(systems, "floor", level.getInteger("inFlight"));
-        md.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %s | %,.0f | %,.0f | %,.0f | %.1f | %.1f | %,.0f | %,.0f |%n",
+        md.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %s | %,.0f | %,.0f | %,.0f | %.1f | %.1f | %,.0f | %,.0f | %s | %s |%n",
             name, level.getInteger("inFlight"), level.getDouble("callsPerSecond"),
             floor == null ? "-" : ratio(level.getDouble("callsPerSecond"), floor.getDouble("callsPerSecond")),
             latency.getDouble("p50"), latency.getDouble("p99"), latency.getDouble("p999"),
             level.getDouble("clientCpuMicrosPerCall"), level.getDouble("serverCpuMicrosPerCall"),
-            level.getDouble("clientBytesPerCall"), level.getDouble("serverBytesPerCall")));
+            level.getDouble("clientBytesPerCall"), level.getDouble("serverBytesPerCall"),
+            syscalls(level, "client"), syscalls(level, "server")));
       }
     }
     JsonArray failed = failures(systems);
@@ -73,6 +79,10 @@ final class ResultsTable {
         md.append('\n');
       }
     }
+    JsonArray rounds = results.getJsonArray("rounds");
+    if (rounds != null && rounds.size() > 1) {
+      md.append(RepeatSummary.markdown(results));
+    }
     return md.toString();
   }
 
@@ -93,6 +103,13 @@ final class ResultsTable {
       }
       md.append('\n');
     }
+  }
+
+  /** @return reads and writes per call of one side; runs from before these counts show "-" */
+  private static String syscalls(JsonObject level, String side) {
+    Double reads = level.getDouble(side + "ReadsPerCall");
+    Double writes = level.getDouble(side + "WritesPerCall");
+    return reads == null || writes == null ? "-" : String.format(Locale.ROOT, "%.3f / %.3f", reads, writes);
   }
 
   private static String ratio(double value, double base) {

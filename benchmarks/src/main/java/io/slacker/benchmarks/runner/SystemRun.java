@@ -1,6 +1,7 @@
 package io.slacker.benchmarks.runner;
 
 import io.slacker.benchmarks.harness.ClientMain;
+import io.slacker.benchmarks.harness.ProcessCounters;
 import io.slacker.benchmarks.harness.ServerMain;
 import io.slacker.benchmarks.harness.SystemUnderTest;
 import io.vertx.core.json.JsonArray;
@@ -80,8 +81,11 @@ final class SystemRun {
     return server.await("stats", STATS_MILLIS);
   }
 
-  /** Adds per-call costs of both processes; the server's are over the client's measured window. */
-  private static JsonObject withServer(JsonObject level, JsonObject before, JsonObject after) {
+  /**
+   * Adds per-call costs of both processes; the server's are over the client's measured window.
+   * Package-private for its test.
+   */
+  static JsonObject withServer(JsonObject level, JsonObject before, JsonObject after) {
     long calls = Math.max(1, level.getLong("calls"));
     double seconds = level.getDouble("seconds");
     long serverCpu = after.getLong("cpuNanos") - before.getLong("cpuNanos");
@@ -95,7 +99,16 @@ final class SystemRun {
         .put("clientCores", clientCpu / 1e9 / seconds)
         .put("serverCores", serverCpu / 1e9 / seconds)
         .put("clientBytesPerCall", (double) level.getLong("clientAllocatedBytes") / calls)
-        .put("serverBytesPerCall", (double) serverBytes / calls);
+        .put("serverBytesPerCall", (double) serverBytes / calls)
+        .put("clientReadsPerCall", perCall(level.getLong("clientReadSyscalls"), calls))
+        .put("clientWritesPerCall", perCall(level.getLong("clientWriteSyscalls"), calls))
+        .put("serverReadsPerCall", perCall(ProcessCounters.since(before.getLong("readSyscalls"), after.getLong("readSyscalls")), calls))
+        .put("serverWritesPerCall", perCall(ProcessCounters.since(before.getLong("writeSyscalls"), after.getLong("writeSyscalls")), calls));
+  }
+
+  /** @return system calls per call, or {@code null} where the counts are missing (-1 without /proc) */
+  private static Double perCall(long syscalls, long calls) {
+    return syscalls < 0 ? null : (double) syscalls / calls;
   }
 
   /** @return why the system's numbers cannot be trusted, or {@code null} */

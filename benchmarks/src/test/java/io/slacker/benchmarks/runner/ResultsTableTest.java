@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The report's arithmetic and its handling of a failed system, on made-up numbers. */
@@ -30,6 +31,9 @@ class ResultsTableTest {
     assertTrue(markdown.contains("| grpc-java | 0.25 | 1.00 | 2.00 |"), markdown);
     assertTrue(markdown.contains("| dubbo (FAILED) | 32 |"), markdown);
     assertTrue(markdown.contains("- dubbo: 2 failed calls"), markdown);
+    assertTrue(markdown.contains("| 0.500 / 0.030 | 0.400 / 0.020 |"), "reads / writes per call of client, then server: " + markdown);
+    assertFalse(markdown.contains("Contended run"), markdown);
+    assertTrue(ResultsTable.markdown(results.copy().put("contendedBy", 2)).contains("**Contended run:** 2 busy-loop threads"));
     assertTrue(ResultsChart.svg(results).contains("grpc-java: grpc"), "legend names every system");
   }
 
@@ -44,7 +48,9 @@ class ResultsTableTest {
       levels.add(new JsonObject().put("inFlight", inFlight).put("callsPerSecond", callsPerSecond)
           .put("latency", latency).put("operations", operations)
           .put("clientCpuMicrosPerCall", 10.0).put("serverCpuMicrosPerCall", 5.0)
-          .put("clientBytesPerCall", 1000.0).put("serverBytesPerCall", 500.0));
+          .put("clientBytesPerCall", 1000.0).put("serverBytesPerCall", 500.0)
+          .put("clientReadsPerCall", 0.5).put("clientWritesPerCall", 0.03)
+          .put("serverReadsPerCall", 0.4).put("serverWritesPerCall", 0.02));
     }
     return new JsonObject().put("system", label).put("description", label + " test").put("status", status).put("levels", levels);
   }
