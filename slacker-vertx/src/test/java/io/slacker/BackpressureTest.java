@@ -36,7 +36,7 @@ class BackpressureTest extends EchoServerTestBase {
           throw new RuntimeException(e);
         }
       });
-      int handled = waitUntilStable();
+      int handled = blobCallsOnceStable(1);
       assertTrue(handled < CALLS / 2, "the server handled " + handled + " of " + CALLS
           + " calls whose responses nobody read; it should have stopped reading");
       for (int id = 1; id <= CALLS; id++) {
@@ -48,20 +48,5 @@ class BackpressureTest extends EchoServerTestBase {
     }
     assertEquals(CALLS, service.blobCalls.get());
     assertServerStillServes();
-  }
-
-  /** @return the number of calls handled once it stops growing (bounded wait) */
-  private int waitUntilStable() throws InterruptedException {
-    int last = -1;
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline) {
-      Thread.sleep(300);
-      int now = service.blobCalls.get();
-      if (now == last && now > 0) {
-        return now;
-      }
-      last = now;
-    }
-    return service.blobCalls.get();
   }
 }

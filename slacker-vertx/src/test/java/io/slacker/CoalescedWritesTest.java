@@ -59,21 +59,6 @@ class CoalescedWritesTest extends EchoServerTestBase {
     }
   }
 
-  /** @return the number of {@code blob} calls handled once it stops growing (bounded wait) */
-  private int waitUntilStable() throws InterruptedException {
-    int last = -1;
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline) {
-      Thread.sleep(300);
-      int now = service.blobCalls.get();
-      if (now == last) {
-        return now;
-      }
-      last = now;
-    }
-    return service.blobCalls.get();
-  }
-
   @Test
   void responsesCompletedInOneTurnArriveWholeAndInOrder() throws Exception {
     int calls = 500;
@@ -105,7 +90,7 @@ class CoalescedWritesTest extends EchoServerTestBase {
           throw new RuntimeException(e);
         }
       });
-      int handled = waitUntilStable();
+      int handled = blobCallsOnceStable(0);
       assertTrue(handled < more / 2, "the server handled " + handled + " of " + more
           + " calls behind responses nobody read; it should have stopped reading");
 

@@ -64,4 +64,22 @@ public abstract class EchoServerTestBase {
       other.close().await(5, TimeUnit.SECONDS);
     }
   }
+
+  /**
+   * @param atLeast how many {@code blob} calls must have run before a steady count counts
+   * @return the number of {@code blob} calls run once it stops changing for 300 ms (at most 10 s)
+   */
+  protected int blobCallsOnceStable(int atLeast) throws InterruptedException {
+    int last = -1;
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      Thread.sleep(300);
+      int now = service.blobCalls.get();
+      if (now == last && now >= atLeast) {
+        return now;
+      }
+      last = now;
+    }
+    return service.blobCalls.get();
+  }
 }
