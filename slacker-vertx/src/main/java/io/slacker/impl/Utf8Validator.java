@@ -1,11 +1,19 @@
 package io.slacker.impl;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF, no sequence
  * cut short. Jackson's parsers decode such bytes leniently (a replacement character, a lone
  * surrogate, or an overlong {@code C0 AF} read as {@code '/'}), so text is checked here first.
  */
 public final class Utf8Validator {
+
+  /** Eight bytes at a time: text is mostly ASCII, and a run of it is passed a word per step. */
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private Utf8Validator() {
   }
@@ -16,7 +24,7 @@ public final class Utf8Validator {
     while (i < to) {
       int b = bytes[i] & 0xFF;
       if (b < 0x80) {
-        i++;
+        i = asciiRunEnd(bytes, i + 1, to);
         continue;
       }
       int length;
@@ -58,11 +66,19 @@ public final class Utf8Validator {
 
   /** @return the offset of the first byte in {@code [from, to)} that is not 7-bit ASCII, or -1 */
   public static int firstNonAscii(byte[] bytes, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (bytes[i] < 0) {
-        return i;
-      }
+    int i = asciiRunEnd(bytes, from, to);
+    return i < to ? i : -1;
+  }
+
+  /** @return the offset of the first byte in {@code [from, to)} that is not 7-bit ASCII, or {@code to} */
+  private static int asciiRunEnd(byte[] bytes, int from, int to) {
+    int i = from;
+    while (i + Long.BYTES <= to && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+      i += Long.BYTES;
     }
-    return -1;
+    while (i < to && bytes[i] >= 0) {
+      i++;
+    }
+    return i;
   }
 }

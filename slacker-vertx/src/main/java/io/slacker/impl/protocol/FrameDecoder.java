@@ -170,7 +170,7 @@ public final class FrameDecoder implements Handler<Buffer> {
         if (headFilled == Protocol.LENGTH_FIELD_SIZE) {
           checkLength();
         } else if (headFilled == HEAD_SIZE) {
-          onHeader();
+          position += onHeader(data, position, end);
         }
       }
     }
@@ -188,7 +188,14 @@ public final class FrameDecoder implements Handler<Buffer> {
     }
   }
 
-  private void onHeader() {
+  /**
+   * A frame whose header and body all lie in {@code data} is handed out as a slice of it, not
+   * copied: its consumer decodes it at once and keeps none of its bytes.
+   *
+   * @param position where the body starts in {@code data}
+   * @return how many body bytes of {@code data} the frame took this way, else 0
+   */
+  private int onHeader(Buffer data, int position, int end) {
     headFilled = 0;
     int at = Protocol.LENGTH_FIELD_SIZE;
     try {
@@ -196,19 +203,26 @@ public final class FrameDecoder implements Handler<Buffer> {
     } catch (SlackerException e) {
       failed = true;
       errorHandler.handle(e);
-      return;
+      return 0;
     }
     int c = at + Protocol.OFFSET_CALL_ID;
     int callId = ((head[c] & 0xFF) << 24) | ((head[c + 1] & 0xFF) << 16) | ((head[c + 2] & 0xFF) << 8) | (head[c + 3] & 0xFF);
     if (!admission.admit(head[at + Protocol.OFFSET_TYPE] & 0xFF, head[at + Protocol.OFFSET_FLAGS] & 0xFF, callId, length)) {
       skipping = length - Protocol.HEADER_SIZE;
       framesThisTurn++;
-      return;
+      return 0;
+    }
+    int body = length - Protocol.HEADER_SIZE;
+    if (position >= Protocol.HEADER_SIZE && end - position >= body) {
+      frame = data.slice(position - Protocol.HEADER_SIZE, position + body);
+      handOut();
+      return body;
     }
     frame = Buffer.buffer(length).appendBytes(head, at, Protocol.HEADER_SIZE);
-    if (length == Protocol.HEADER_SIZE) {
+    if (body == 0) {
       handOut();
     }
+    return 0;
   }
 
   private void handOut() {

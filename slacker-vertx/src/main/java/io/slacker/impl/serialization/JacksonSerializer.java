@@ -114,7 +114,8 @@ public final class JacksonSerializer implements Serializer {
 
   @Override
   public Object[] readValues(Buffer in, int start, int end, JavaType[] types) throws IOException {
-    try (JsonParser parser = strictParser(in.getBytes(start, end))) {
+    PayloadBytes payload = PayloadBytes.of(in, start, end);
+    try (JsonParser parser = strictParser(payload)) {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw new SlackerException(StatusCode.BAD_REQUEST, "arguments must be a " + name + " array");
       }
@@ -134,7 +135,7 @@ public final class JacksonSerializer implements Serializer {
         }
         throw wrongCount(types.length, count);
       }
-      requireEnd(parser, end - start, "argument array");
+      requireEnd(parser, payload, "argument array");
       return values;
     }
   }
@@ -143,10 +144,12 @@ public final class JacksonSerializer implements Serializer {
    * The value is the whole payload: bytes after it would be ignored silently otherwise. A Smile
    * parser reports the end of a document at a second header, so the bytes consumed are compared too.
    */
-  private void requireEnd(JsonParser parser, int length, String what) throws IOException {
+  private void requireEnd(JsonParser parser, PayloadBytes payload, String what) throws IOException {
+    // Jackson's Smile and CBOR parsers count offsets from the array's start, its JSON parser from the payload's.
+    long end = textTokens != null ? payload.end() : payload.length();
     boolean more;
     try {
-      more = parser.nextToken() != null || parser.currentLocation().getByteOffset() < length;
+      more = parser.nextToken() != null || parser.currentLocation().getByteOffset() < end;
     } catch (JacksonException e) {
       more = true;
     }
@@ -159,17 +162,20 @@ public final class JacksonSerializer implements Serializer {
    * A parser that refuses text that is not strict UTF-8: JSON is checked whole, as it is text
    * throughout; in Smile and CBOR each string is checked as the parser reaches it.
    */
-  private JsonParser strictParser(byte[] bytes) throws IOException {
+  private JsonParser strictParser(PayloadBytes payload) throws IOException {
+    JsonParser parser = mapper.createParser(payload.array(), payload.offset(), payload.length());
     if (textTokens != null) {
-      return new StrictTextParser(mapper.createParser(bytes), bytes, textTokens);
+      return new StrictTextParser(parser, payload, textTokens);
     }
     if (mapper.getFactory().getFormatName().equals(JsonFactory.FORMAT_NAME_JSON)) {
-      int invalid = Utf8Validator.firstInvalid(bytes, 0, bytes.length);
+      int invalid = Utf8Validator.firstInvalid(payload.array(), payload.offset(), payload.end());
       if (invalid >= 0) {
-        throw new SlackerException(StatusCode.BAD_REQUEST, name + " payload is not valid UTF-8 (at byte " + invalid + ")");
+        parser.close();
+        throw new SlackerException(StatusCode.BAD_REQUEST, name + " payload is not valid UTF-8 (at byte "
+            + (invalid - payload.offset()) + ")");
       }
     }
-    return mapper.createParser(bytes);
+    return parser;
   }
 
   private Object decodeArgument(JsonParser parser, JavaType type, int index) throws IOException {
@@ -193,10 +199,11 @@ public final class JacksonSerializer implements Serializer {
 
   @Override
   public Object readValue(Buffer in, int start, int end, JavaType type) throws IOException {
-    try (JsonParser parser = strictParser(in.getBytes(start, end))) {
+    PayloadBytes payload = PayloadBytes.of(in, start, end);
+    try (JsonParser parser = strictParser(payload)) {
       parser.nextToken();
       Object value = mapper.readValue(parser, type);
-      requireEnd(parser, end - start, "value");
+      requireEnd(parser, payload, "value");
       return value;
     }
   }

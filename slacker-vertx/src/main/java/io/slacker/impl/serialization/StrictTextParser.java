@@ -15,12 +15,13 @@ import java.io.IOException;
  */
 final class StrictTextParser extends JsonParserDelegate {
 
-  private final byte[] bytes;
+  private final PayloadBytes payload;
   private final TextTokens textTokens;
 
-  StrictTextParser(JsonParser parser, byte[] bytes, TextTokens textTokens) {
+  /** @param parser a parser over {@code payload}, whose token offsets count from the start of its array */
+  StrictTextParser(JsonParser parser, PayloadBytes payload, TextTokens textTokens) {
     super(parser);
-    this.bytes = bytes;
+    this.payload = payload;
     this.textTokens = textTokens;
   }
 
@@ -29,10 +30,10 @@ final class StrictTextParser extends JsonParserDelegate {
     JsonToken token = delegate.nextToken();
     if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
       long start = delegate.currentTokenLocation().getByteOffset();
-      int invalid = start < 0 || start > Integer.MAX_VALUE ? -1
-          : textTokens.firstInvalid(bytes, (int) start, token == JsonToken.FIELD_NAME);
+      int invalid = start < payload.offset() || start >= payload.end() ? -1
+          : textTokens.firstInvalid(payload.array(), (int) start, payload.end(), token == JsonToken.FIELD_NAME);
       if (invalid >= 0) {
-        throw new JsonParseException(this, "text is not valid UTF-8 (at byte " + invalid + " of the payload)");
+        throw new JsonParseException(this, "text is not valid UTF-8 (at byte " + (invalid - payload.offset()) + " of the payload)");
       }
     }
     return token;

@@ -11,36 +11,39 @@ import io.slacker.impl.Utf8Validator;
  */
 interface TextTokens {
 
-  /** @return the offset of the first byte of the token's text that is not valid UTF-8, or -1 */
-  int firstInvalid(byte[] bytes, int tokenStart, boolean fieldName);
+  /**
+   * @param limit where the payload ends in {@code bytes}
+   * @return the offset of the first byte of the token's text that is not valid UTF-8, or -1
+   */
+  int firstInvalid(byte[] bytes, int tokenStart, int limit, boolean fieldName);
 
   /** CBOR (RFC 8949): major type 3, definite or chunked; tags before the string are skipped. */
-  TextTokens CBOR = (bytes, tokenStart, fieldName) -> {
+  TextTokens CBOR = (bytes, tokenStart, limit, fieldName) -> {
     int at = tokenStart;
-    while (at < bytes.length && (bytes[at] & 0xFF) >> 5 == 6) {
+    while (at < limit && (bytes[at] & 0xFF) >> 5 == 6) {
       int head = cborHeadLength(bytes[at]);
       if (head < 0) {
         return -1;
       }
       at += head;
     }
-    if (at >= bytes.length || (bytes[at] & 0xFF) >> 5 != 3) {
+    if (at >= limit || (bytes[at] & 0xFF) >> 5 != 3) {
       return -1;
     }
     if ((bytes[at] & 0x1F) != 31) {
-      return cborChunk(bytes, at);
+      return cborChunk(bytes, at, limit);
     }
     // Indefinite length: definite text chunks up to the 0xFF break, each valid UTF-8 by itself.
     at++;
-    while (at < bytes.length && (bytes[at] & 0xFF) != 0xFF) {
+    while (at < limit && (bytes[at] & 0xFF) != 0xFF) {
       if ((bytes[at] & 0xFF) >> 5 != 3 || (bytes[at] & 0x1F) == 31) {
         return -1;
       }
-      int invalid = cborChunk(bytes, at);
+      int invalid = cborChunk(bytes, at, limit);
       if (invalid >= 0) {
         return invalid;
       }
-      at += cborHeadLength(bytes[at]) + (int) Math.min(Integer.MAX_VALUE, cborArgument(bytes, at));
+      at += cborHeadLength(bytes[at]) + (int) Math.min(Integer.MAX_VALUE, cborArgument(bytes, at, limit));
     }
     return -1;
   };
@@ -49,43 +52,43 @@ interface TextTokens {
    * Smile: the type byte gives the kind of string and, for short ones, the byte length; long ones
    * end at the 0xFC marker. ASCII kinds must hold 7-bit bytes only.
    */
-  TextTokens SMILE = (bytes, tokenStart, fieldName) -> {
-    if (tokenStart < 0 || tokenStart >= bytes.length) {
+  TextTokens SMILE = (bytes, tokenStart, limit, fieldName) -> {
+    if (tokenStart < 0 || tokenStart >= limit) {
       return -1;
     }
     int type = bytes[tokenStart] & 0xFF;
     int start = tokenStart + 1;
     if (fieldName) {
       if (type == 0x34) {
-        return Utf8Validator.firstInvalid(bytes, start, smileLongEnd(bytes, start));
+        return Utf8Validator.firstInvalid(bytes, start, smileLongEnd(bytes, start, limit));
       } else if (type >= 0x80 && type <= 0xBF) {
-        return Utf8Validator.firstNonAscii(bytes, start, Math.min(bytes.length, start + (type & 0x3F) + 1));
+        return Utf8Validator.firstNonAscii(bytes, start, Math.min(limit, start + (type & 0x3F) + 1));
       } else if (type >= 0xC0 && type <= 0xF7) {
-        return Utf8Validator.firstInvalid(bytes, start, Math.min(bytes.length, start + (type & 0x3F) + 2));
+        return Utf8Validator.firstInvalid(bytes, start, Math.min(limit, start + (type & 0x3F) + 2));
       }
       return -1;
     }
     if (type >= 0x40 && type <= 0x7F) {
       int length = (type & 0x1F) + (type < 0x60 ? 1 : 33);
-      return Utf8Validator.firstNonAscii(bytes, start, Math.min(bytes.length, start + length));
+      return Utf8Validator.firstNonAscii(bytes, start, Math.min(limit, start + length));
     } else if (type >= 0x80 && type <= 0xBF) {
       int length = (type & 0x1F) + (type < 0xA0 ? 2 : 34);
-      return Utf8Validator.firstInvalid(bytes, start, Math.min(bytes.length, start + length));
+      return Utf8Validator.firstInvalid(bytes, start, Math.min(limit, start + length));
     } else if (type == 0xE0) {
-      return Utf8Validator.firstNonAscii(bytes, start, smileLongEnd(bytes, start));
+      return Utf8Validator.firstNonAscii(bytes, start, smileLongEnd(bytes, start, limit));
     } else if (type == 0xE4) {
-      return Utf8Validator.firstInvalid(bytes, start, smileLongEnd(bytes, start));
+      return Utf8Validator.firstInvalid(bytes, start, smileLongEnd(bytes, start, limit));
     }
     return -1;
   };
 
-  private static int smileLongEnd(byte[] bytes, int start) {
-    for (int i = start; i < bytes.length; i++) {
+  private static int smileLongEnd(byte[] bytes, int start, int limit) {
+    for (int i = start; i < limit; i++) {
       if ((bytes[i] & 0xFF) == 0xFC) {
         return i;
       }
     }
-    return bytes.length;
+    return limit;
   }
 
   /** @return the bytes taken by the head of the CBOR item whose initial byte is {@code initial}, or -1 if reserved */
@@ -103,13 +106,13 @@ interface TextTokens {
     };
   }
 
-  private static long cborArgument(byte[] bytes, int at) {
+  private static long cborArgument(byte[] bytes, int at, int limit) {
     int info = bytes[at] & 0x1F;
     if (info < 24) {
       return info;
     }
     int size = cborHeadLength(bytes[at]) - 1;
-    if (size <= 0 || at + size >= bytes.length) {
+    if (size <= 0 || at + size >= limit) {
       return Long.MAX_VALUE;
     }
     long value = 0;
@@ -119,14 +122,14 @@ interface TextTokens {
     return value < 0 ? Long.MAX_VALUE : value;
   }
 
-  private static int cborChunk(byte[] bytes, int at) {
+  private static int cborChunk(byte[] bytes, int at, int limit) {
     int head = cborHeadLength(bytes[at]);
     if (head < 0) {
       return -1;
     }
-    long length = cborArgument(bytes, at);
+    long length = cborArgument(bytes, at, limit);
     int start = at + head;
-    int end = (int) Math.min(bytes.length, start + Math.min(length, Integer.MAX_VALUE));
+    int end = (int) Math.min(limit, start + Math.min(length, Integer.MAX_VALUE));
     return Utf8Validator.firstInvalid(bytes, Math.min(start, end), end);
   }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,6 +79,31 @@ class FrameCodecTest {
     assertEquals("[1]", frames.get(0).bytes().getString(header.payloadStart(), frames.get(0).end()));
     assertEquals(FrameType.PING, frames.get(1).type());
     assertEquals(9, frames.get(1).callId());
+  }
+
+  /**
+   * A frame that lies whole in one read is handed out as a slice of it, one cut by a read
+   * boundary is copied together: both must give the same bytes, wherever the reads are cut.
+   */
+  @Test
+  void everyCutOfAStreamDecodesToTheSameFrames() {
+    byte[] request = RawFrames.requestByName(7, "svc", "m", "k", "v", "[1]");
+    byte[] ping = RawFrames.frame(RawFrames.PING, 0, 0, 9, new byte[0]);
+    byte[] stream = RawFrames.concat(request, ping, request);
+    for (int first = 0; first <= stream.length; first++) {
+      for (int second = first; second <= stream.length; second += 5) {
+        frames.clear();
+        FrameDecoder cut = decoder(1024);
+        cut.handle(Buffer.buffer(Arrays.copyOfRange(stream, 0, first)));
+        cut.handle(Buffer.buffer(Arrays.copyOfRange(stream, first, second)));
+        cut.handle(Buffer.buffer(Arrays.copyOfRange(stream, second, stream.length)));
+        assertEquals(3, frames.size(), "cut at " + first + " and " + second);
+        assertArrayEquals(Arrays.copyOfRange(request, 4, request.length), frames.get(0).bytes().getBytes());
+        assertArrayEquals(Arrays.copyOfRange(ping, 4, ping.length), frames.get(1).bytes().getBytes());
+        assertArrayEquals(Arrays.copyOfRange(request, 4, request.length), frames.get(2).bytes().getBytes());
+      }
+    }
+    assertTrue(errors.isEmpty());
   }
 
   @Test

@@ -77,14 +77,28 @@ class StrictUtf8ArgumentsTest {
    * BAD_REQUEST ("arguments do not decode").
    */
   private static void assertBadRequest(Serializer serializer, byte[] payload, JavaType type) {
-    Exception error = assertThrows(Exception.class,
-        () -> serializer.readValues(Buffer.buffer(payload), 0, payload.length, new JavaType[]{type}),
-        () -> serializer.name() + " accepted " + HexFormat.of().formatHex(payload));
-    if (error instanceof SlackerException slacker) {
-      assertEquals(StatusCode.BAD_REQUEST, slacker.code(), slacker.getMessage());
-    } else {
-      assertTrue(error instanceof JsonProcessingException, error::toString);
+    for (boolean inFrame : new boolean[]{false, true}) {
+      Exception error = assertThrows(Exception.class, () -> read(serializer, payload, inFrame, type),
+          () -> serializer.name() + " accepted " + HexFormat.of().formatHex(payload));
+      if (error instanceof SlackerException slacker) {
+        assertEquals(StatusCode.BAD_REQUEST, slacker.code(), slacker.getMessage());
+      } else {
+        assertTrue(error instanceof JsonProcessingException, error::toString);
+      }
     }
+  }
+
+  /**
+   * Decodes the payload alone, or {@code inFrame}: in the middle of a bigger buffer, as it lies in
+   * a frame, between bytes that would be malformed text if the serializer read them.
+   */
+  private static Object[] read(Serializer serializer, byte[] payload, boolean inFrame, JavaType... types) throws IOException {
+    if (!inFrame) {
+      return serializer.readValues(Buffer.buffer(payload), 0, payload.length, types);
+    }
+    byte[] junk = bytes(0xC0, 0xAF, 0xFF, 0xED, 0xA0, 0x80, 0xFE);
+    Buffer frame = Buffer.buffer().appendBytes(junk).appendBytes(payload).appendBytes(junk);
+    return serializer.readValues(frame, junk.length, junk.length + payload.length, types);
   }
 
   @ParameterizedTest
@@ -94,7 +108,8 @@ class StrictUtf8ArgumentsTest {
     // Short ASCII, short non-ASCII and long strings take different paths in the binary formats.
     for (String text : List.of("aXXXb", "éXXX", "XXX" + "y".repeat(100), "é".repeat(40) + "XXX" + "z".repeat(70))) {
       byte[] valid = encode(serializer, text);
-      assertArrayEquals(new Object[]{text}, serializer.readValues(Buffer.buffer(valid), 0, valid.length, new JavaType[]{STRING}));
+      assertArrayEquals(new Object[]{text}, read(serializer, valid, false, STRING));
+      assertArrayEquals(new Object[]{text}, read(serializer, valid, true, STRING));
       for (byte[] malformed : MALFORMED) {
         assertBadRequest(serializer, corrupt(valid, malformed), STRING);
       }
@@ -121,8 +136,8 @@ class StrictUtf8ArgumentsTest {
     Serializer serializer = serializer(format);
     String text = "a\uFFFDé€\uD83D\uDE00" + "long".repeat(30);
     byte[] payload = encode(serializer, text, new Named(text));
-    assertArrayEquals(new Object[]{text, new Named(text)},
-        serializer.readValues(Buffer.buffer(payload), 0, payload.length, new JavaType[]{STRING, NAMED}));
+    assertArrayEquals(new Object[]{text, new Named(text)}, read(serializer, payload, false, STRING, NAMED));
+    assertArrayEquals(new Object[]{text, new Named(text)}, read(serializer, payload, true, STRING, NAMED));
   }
 
   @ParameterizedTest
@@ -134,10 +149,11 @@ class StrictUtf8ArgumentsTest {
       byte[] payload = new byte[valid.length + tail.length];
       System.arraycopy(valid, 0, payload, 0, valid.length);
       System.arraycopy(tail, 0, payload, valid.length, tail.length);
-      SlackerException error = assertThrows(SlackerException.class,
-          () -> serializer.readValues(Buffer.buffer(payload), 0, payload.length, new JavaType[]{STRING}));
-      assertEquals(StatusCode.BAD_REQUEST, error.code());
-      assertEquals("unexpected bytes after the " + format + " argument array", error.getMessage());
+      for (boolean inFrame : new boolean[]{false, true}) {
+        SlackerException error = assertThrows(SlackerException.class, () -> read(serializer, payload, inFrame, STRING));
+        assertEquals(StatusCode.BAD_REQUEST, error.code());
+        assertEquals("unexpected bytes after the " + format + " argument array", error.getMessage());
+      }
     }
   }
 }
