@@ -102,7 +102,7 @@ class FlushCoalescingTest {
   }
 
   @Test
-  void framesFlushedOneByOneOutsideAReadGoOutInOneFlushInTheirOrder() throws Exception {
+  void framesFlushedOneByOneOutsideAReadGoOutInBatchesInTheirOrder() throws Exception {
     List<ChannelFuture> writes = new ArrayList<>();
     int flushedDuringTheTurn = inOneTurn(() -> {
       for (int n = 0; n < 100; n++) {
@@ -112,8 +112,8 @@ class FlushCoalescingTest {
     });
     awaitReceived(100);
 
-    assertEquals(0, flushedDuringTheTurn, "nothing goes out before the turn ends");
-    assertEquals(1, counter.flushes);
+    assertEquals(100 / FlushCoalescing.FRAMES_PER_FLUSH, flushedDuringTheTurn, "a full batch goes out at once");
+    assertEquals(100 / FlushCoalescing.FRAMES_PER_FLUSH + 1, counter.flushes, "the rest goes out when the turn ends");
     List<Integer> expected = new ArrayList<>();
     for (int n = 0; n < 100; n++) {
       expected.add(n);
@@ -122,6 +122,30 @@ class FlushCoalescingTest {
     for (ChannelFuture write : writes) {
       assertTrue(write.await(10, TimeUnit.SECONDS) && write.isSuccess(), "every write completes once it is flushed");
     }
+  }
+
+  @Test
+  void aFewFramesOutsideAReadWaitForTheEndOfTheTurn() throws Exception {
+    int flushedDuringTheTurn = inOneTurn(() -> {
+      for (int n = 0; n < FlushCoalescing.FRAMES_PER_FLUSH - 1; n++) {
+        owner.ctx.writeAndFlush(Unpooled.copyInt(n));
+      }
+      return counter.flushes;
+    });
+    awaitReceived(FlushCoalescing.FRAMES_PER_FLUSH - 1);
+
+    assertEquals(0, flushedDuringTheTurn, "nothing goes out before the turn ends");
+    assertEquals(1, counter.flushes);
+  }
+
+  @Test
+  void aBigFrameGoesOutAtOnce() throws Exception {
+    int flushedDuringTheTurn = inOneTurn(() -> {
+      owner.ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[FlushCoalescing.BYTES_PER_FLUSH]));
+      return counter.flushes;
+    });
+
+    assertEquals(1, flushedDuringTheTurn);
   }
 
   @Test
@@ -148,6 +172,40 @@ class FlushCoalescingTest {
     assertTrue(last.await(10, TimeUnit.SECONDS) && last.isSuccess(), "the frame was flushed, not failed by the close");
     awaitReceived(1);
     assertEquals(List.of(7), received);
+  }
+
+  /** Answers written inside one read go out in batches during the read, so the peer can start on them. */
+  @Test
+  void manyAnswersInOneReadGoOutInBatchesDuringTheRead() {
+    List<Integer> outDuringTheRead = new ArrayList<>();
+    int answers = 2 * FlushCoalescing.FRAMES_PER_FLUSH + 3;
+    EmbeddedChannel[] embedded = new EmbeddedChannel[1];
+    embedded[0] = new EmbeddedChannel(new FlushCoalescing(), new ChannelInboundHandlerAdapter() {
+      @Override
+      public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ((ByteBuf) msg).release();
+        for (int n = 0; n < answers; n++) {
+          ctx.write(Unpooled.copyInt(n));
+        }
+        for (ByteBuf out; (out = embedded[0].readOutbound()) != null; out.release()) {
+          outDuringTheRead.add(out.readInt());
+        }
+      }
+
+      @Override
+      public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+      }
+    });
+
+    embedded[0].writeInbound(Unpooled.copyInt(0));
+
+    assertEquals(2 * FlushCoalescing.FRAMES_PER_FLUSH, outDuringTheRead.size(), "two full batches before the read ended");
+    int rest = 0;
+    for (ByteBuf out; (out = embedded[0].readOutbound()) != null; out.release()) {
+      rest++;
+    }
+    assertEquals(3, rest, "the rest at the read's end");
   }
 
   @Test
