@@ -40,8 +40,14 @@ public final class JacksonSerializer implements Serializer {
   private final String name;
   private final ObjectMapper mapper;
   private final Map<JavaType, ObjectWriter> writers = new ConcurrentHashMap<>();
-  /** How the text inside a payload is found to check it as UTF-8; {@code null} for JSON, which is text throughout. */
+  /**
+   * How the text inside a payload is found to check it as UTF-8, for a format whose parsers do
+   * not check it themselves; {@code null} for JSON, which is checked whole, and for Smile, whose
+   * factory makes checking parsers ({@link StrictSmileFactory}).
+   */
   private final TextTokens textTokens;
+  /** Jackson's binary parsers count offsets from the start of the array, its JSON parser from the payload's. */
+  private final boolean offsetsFromArrayStart;
 
   /**
    * @param datesAsNumbers write {@code java.time} values in Jackson's numeric forms (arrays of
@@ -52,7 +58,8 @@ public final class JacksonSerializer implements Serializer {
   public JacksonSerializer(int id, String name, JsonFactory factory, boolean datesAsNumbers) {
     this.id = id;
     this.name = name;
-    this.textTokens = factory instanceof SmileFactory ? TextTokens.SMILE : factory instanceof CBORFactory ? TextTokens.CBOR : null;
+    this.textTokens = factory instanceof CBORFactory ? TextTokens.CBOR : null;
+    this.offsetsFromArrayStart = factory instanceof SmileFactory || factory instanceof CBORFactory;
     this.mapper = new ObjectMapper(factory)
         .registerModule(new JavaTimeModule())
         .registerModule(new VertxTypesModule())
@@ -145,8 +152,7 @@ public final class JacksonSerializer implements Serializer {
    * parser reports the end of a document at a second header, so the bytes consumed are compared too.
    */
   private void requireEnd(JsonParser parser, PayloadBytes payload, String what) throws IOException {
-    // Jackson's Smile and CBOR parsers count offsets from the array's start, its JSON parser from the payload's.
-    long end = textTokens != null ? payload.end() : payload.length();
+    long end = offsetsFromArrayStart ? payload.end() : payload.length();
     boolean more;
     try {
       more = parser.nextToken() != null || parser.currentLocation().getByteOffset() < end;

@@ -29,7 +29,7 @@ public final class Serializers {
     add(new JacksonSerializer(JSON, "json",
         JsonFactory.builder().streamReadConstraints(PayloadReadConstraints.CONSTRAINTS).build(), false));
     add(new JacksonSerializer(SMILE, "smile",
-        SmileFactory.builder().streamReadConstraints(PayloadReadConstraints.CONSTRAINTS).build(), true));
+        new StrictSmileFactory(SmileFactory.builder().streamReadConstraints(PayloadReadConstraints.CONSTRAINTS)), true));
     add(new JacksonSerializer(CBOR, "cbor",
         CBORFactory.builder().streamReadConstraints(PayloadReadConstraints.CONSTRAINTS).build(), true));
     for (Serializer extra : ServiceLoader.load(Serializer.class, Serializers.class.getClassLoader())) {

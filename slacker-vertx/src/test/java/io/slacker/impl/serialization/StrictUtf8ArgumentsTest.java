@@ -156,4 +156,35 @@ class StrictUtf8ArgumentsTest {
       }
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"smile", "cbor"})
+  void theErrorNamesTheBadBytesOffsetInThePayloadWhereverThePayloadLies(String format) throws IOException {
+    Serializer serializer = serializer(format);
+    byte[] valid = encode(serializer, "abcXXXdef");
+    byte[] malformed = corrupt(valid, MALFORMED.get(0));
+    int at = new String(valid, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("XXX");
+    for (boolean inFrame : new boolean[]{false, true}) {
+      Exception error = assertThrows(Exception.class, () -> read(serializer, malformed, inFrame, STRING));
+      assertTrue(error.getMessage().contains("not valid UTF-8 (at byte " + at + " of the payload)"), error.getMessage());
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aSmilePayloadWithoutItsHeaderOrWithABrokenOneDoesNotDecode() throws IOException {
+    Serializer serializer = serializer("smile");
+    com.fasterxml.jackson.databind.ObjectMapper headerless = new com.fasterxml.jackson.databind.ObjectMapper(
+        com.fasterxml.jackson.dataformat.smile.SmileFactory.builder()
+            .disable(com.fasterxml.jackson.dataformat.smile.SmileGenerator.Feature.WRITE_HEADER).build());
+    byte[] withoutHeader = headerless.writeValueAsBytes(List.of("abc"));
+    byte[] brokenHeader = encode(serializer, "abc");
+    brokenHeader[2] = 'X';
+    for (byte[] payload : List.of(withoutHeader, brokenHeader)) {
+      for (boolean inFrame : new boolean[]{false, true}) {
+        assertThrows(Exception.class, () -> read(serializer, payload, inFrame, STRING), HexFormat.of().formatHex(payload));
+      }
+    }
+    byte[] valid = encode(serializer, "abc");
+    assertArrayEquals(new Object[]{"abc"}, read(serializer, valid, true, STRING));
+  }
 }
