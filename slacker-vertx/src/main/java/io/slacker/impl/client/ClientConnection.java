@@ -6,6 +6,7 @@ import io.slacker.SlackerClientOptions;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
 import io.slacker.TokenProvider;
+import io.slacker.impl.Deadlines;
 import io.slacker.impl.FlushCoalescing;
 import io.slacker.impl.protocol.ErrorBody;
 import io.slacker.impl.protocol.Frame;
@@ -45,6 +46,8 @@ final class ClientConnection {
   private final SlackerClientOptions options;
   private final ContextInternal context;
   private final Map<Integer, PendingCall> pending = new HashMap<>();
+  /** The deadline of every pending call, behind one timer. */
+  private final Deadlines deadlines;
   /** Calls made before the handshake finished, sent once it does. */
   private final List<QueuedCall> queued = new ArrayList<>();
   private final CallIds callIds = new CallIds();
@@ -77,6 +80,7 @@ final class ClientConnection {
     this.tls = tls;
     this.options = options;
     this.context = connectionContext(client.vertx());
+    this.deadlines = new Deadlines(context);
     this.peerMaxFrameSize = options.getMaxFrameSize();
   }
 
@@ -221,7 +225,7 @@ final class ClientConnection {
       promise.fail(refusal);
       return;
     }
-    PendingCall pendingCall = new PendingCall(callIds.next(pending::containsKey), call, promise);
+    PendingCall pendingCall = new PendingCall(this, callIds.next(pending::containsKey), call, promise);
     frame.setInt(CALL_ID_POSITION, pendingCall.callId);
     if (call.oneWay()) {
       if (ready) {
@@ -237,7 +241,7 @@ final class ClientConnection {
       return;
     }
     pending.put(pendingCall.callId, pendingCall);
-    pendingCall.timeoutTimer = context.setTimer(call.timeoutMillis(), t -> onTimeout(pendingCall.callId));
+    deadlines.add(pendingCall, call.timeoutMillis());
     if (ready) {
       socket.write(frame);
     } else {
@@ -389,15 +393,16 @@ final class ClientConnection {
   private PendingCall take(int callId) {
     PendingCall call = pending.remove(callId);
     if (call != null) {
-      client.vertx().cancelTimer(call.timeoutTimer);
+      deadlines.remove(call);
       closeIfDrained();
     }
     return call;
   }
 
-  private void onTimeout(int callId) {
-    PendingCall call = pending.remove(callId);
-    if (call == null) {
+  /** The call's deadline passed with no answer. */
+  void onTimeout(PendingCall call) {
+    int callId = call.callId;
+    if (!pending.remove(callId, call)) {
       return;
     }
     call.promise.fail(new NoAnswerException(call.call + " timed out after " + call.call.timeoutMillis() + " ms"));
@@ -429,7 +434,7 @@ final class ClientConnection {
     for (QueuedCall waiting : queued) {
       PendingCall call = waiting.call;
       if (pending.remove(call.callId, call)) {
-        client.vertx().cancelTimer(call.timeoutTimer);
+        deadlines.remove(call);
       }
       call.promise.tryFail(notSent);
     }
@@ -510,14 +515,13 @@ final class ClientConnection {
     // Calls still queued for the handshake were never written; every other pending one was, and may have run.
     for (QueuedCall waiting : queued) {
       pending.remove(waiting.call.callId, waiting.call);
-      client.vertx().cancelTimer(waiting.call.timeoutTimer);
       waiting.call.promise.tryFail(notSent);
     }
     queued.clear();
     queuedOneWay = 0;
     ConnectionLostException lost = new ConnectionLostException(reason);
+    deadlines.clear();
     for (PendingCall call : pending.values()) {
-      client.vertx().cancelTimer(call.timeoutTimer);
       call.promise.tryFail(lost);
     }
     pending.clear();

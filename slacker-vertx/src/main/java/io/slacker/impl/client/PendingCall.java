@@ -1,18 +1,25 @@
 package io.slacker.impl.client;
 
+import io.slacker.impl.Deadlines;
 import io.vertx.core.Promise;
 
-/** A call written to a connection and waiting for its answer. */
-final class PendingCall {
+/** A call written to a connection and waiting for its answer until its deadline. */
+final class PendingCall extends Deadlines.Entry {
 
   final int callId;
   final ClientCallImpl call;
   final Promise<Object> promise;
-  long timeoutTimer = -1;
+  private final ClientConnection connection;
 
-  PendingCall(int callId, ClientCallImpl call, Promise<Object> promise) {
+  PendingCall(ClientConnection connection, int callId, ClientCallImpl call, Promise<Object> promise) {
+    this.connection = connection;
     this.callId = callId;
     this.call = call;
     this.promise = promise;
+  }
+
+  @Override
+  protected void expire() {
+    connection.onTimeout(this);
   }
 }

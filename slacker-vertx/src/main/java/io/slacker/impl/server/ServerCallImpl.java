@@ -4,6 +4,7 @@ import io.slacker.CallMetadata;
 import io.slacker.MethodDescriptor;
 import io.slacker.ServerCall;
 import io.slacker.SlackerException;
+import io.slacker.impl.Deadlines;
 import io.vertx.core.Handler;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.auth.User;
@@ -16,7 +17,7 @@ import java.util.List;
  * may register cancel handlers from any thread (a blocking method runs on a worker), so the
  * handlers are guarded by the call's lock, and each runs once, outside the lock.
  */
-final class ServerCallImpl implements ServerCall {
+final class ServerCallImpl extends Deadlines.Entry implements ServerCall {
 
   private static final System.Logger LOG = System.getLogger(ServerCallImpl.class.getName());
 
@@ -31,12 +32,13 @@ final class ServerCallImpl implements ServerCall {
   private volatile SlackerException cancellation;
   /** Set on the event loop before interceptors and the method run; they may read it from any thread. */
   private volatile User user;
-  long deadlineTimer = -1;
+  private final ServerConnection connection;
   /** The bytes of the connection's budget the call holds until it ends. */
   long memoryCharge;
 
-  ServerCallImpl(int callId, MethodDescriptor descriptor, CallMetadata metadata, SocketAddress remoteAddress,
-                 long timeoutMillis, boolean oneWay, long leaderTerm) {
+  ServerCallImpl(ServerConnection connection, int callId, MethodDescriptor descriptor, CallMetadata metadata,
+                 SocketAddress remoteAddress, long timeoutMillis, boolean oneWay, long leaderTerm) {
+    this.connection = connection;
     this.leaderTerm = leaderTerm;
     this.callId = callId;
     this.descriptor = descriptor;
@@ -44,6 +46,11 @@ final class ServerCallImpl implements ServerCall {
     this.remoteAddress = remoteAddress;
     this.timeoutMillis = timeoutMillis;
     this.oneWay = oneWay;
+  }
+
+  @Override
+  protected void expire() {
+    connection.onDeadline(this);
   }
 
   int callId() {

@@ -3,6 +3,7 @@ package io.slacker.impl.server;
 import io.slacker.ServiceDefinition.ServerMethod;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
+import io.slacker.impl.Deadlines;
 import io.slacker.impl.FlushCoalescing;
 import io.slacker.impl.InterceptorChains;
 import io.slacker.impl.protocol.Frame;
@@ -45,6 +46,8 @@ final class ServerConnection {
   private final SlackerServerImpl server;
   private final NetSocket socket;
   private final ContextInternal context;
+  /** The deadline of every call in flight, behind one timer. */
+  private final Deadlines deadlines;
   private final Map<Integer, ServerCallImpl> calls = new HashMap<>();
   /**
    * Calls whose CANCEL has arrived but not yet been handed out: a request among them is not
@@ -81,6 +84,7 @@ final class ServerConnection {
     this.server = server;
     this.socket = socket;
     this.context = context;
+    this.deadlines = new Deadlines(context);
   }
 
   void start() {
@@ -248,12 +252,12 @@ final class ServerConnection {
       }
       return;
     }
-    ServerCallImpl call = new ServerCallImpl(callId, resolved.method.descriptor(), header.metadata(),
+    ServerCallImpl call = new ServerCallImpl(this, callId, resolved.method.descriptor(), header.metadata(),
         socket.remoteAddress(), header.timeoutMillis(), oneWay, leaderTerm);
     call.memoryCharge = charge;
     calls.put(callId, call);
     if (header.timeoutMillis() > 0) {
-      call.deadlineTimer = context.setTimer(header.timeoutMillis(), t -> onDeadline(call));
+      deadlines.add(call, header.timeoutMillis());
     }
     Future<Void> admitted = server.accessControl().admit(call, identity);
     Future<Object> outcome = admitted.succeeded() ? intercept(call, resolved)
@@ -383,7 +387,8 @@ final class ServerConnection {
     }
   }
 
-  private void onDeadline(ServerCallImpl call) {
+  /** The call's deadline passed before it ended. */
+  void onDeadline(ServerCallImpl call) {
     if (!calls.remove(call.callId(), call)) {
       return;
     }
@@ -437,9 +442,9 @@ final class ServerConnection {
     }
   }
 
-  /** A call left {@link #calls}: its timer and the memory charged for it go. */
+  /** A call left {@link #calls}: its deadline and the memory charged for it go. */
   private void ended(ServerCallImpl call) {
-    server.vertx().cancelTimer(call.deadlineTimer);
+    deadlines.remove(call);
     memory.release(call.memoryCharge);
     call.memoryCharge = 0;
     timeouts.active();
