@@ -4,7 +4,7 @@
 #
 #   benchmarks/run.sh            full run, about 13 minutes
 #   benchmarks/run.sh --quick    about 2 minutes; numbers only good for seeing that all works
-#   benchmarks/run.sh --profile  Slacker alone under JFR; writes profile.md
+#   benchmarks/run.sh --profile  Slacker alone under JFR at 32 in flight (--levels 256: at 256); writes profile.md
 #   benchmarks/run.sh --only floor,slacker-binary   a subset, by label
 #   benchmarks/run.sh --levels 32                  only these calls-in-flight levels
 #   benchmarks/run.sh --warmup-millis 45000        a longer first warm-up (default 10 s)

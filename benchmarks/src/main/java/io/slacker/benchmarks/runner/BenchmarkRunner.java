@@ -60,7 +60,8 @@ public final class BenchmarkRunner {
       throw new IllegalArgumentException("--repeat must be at least 1, was " + repeat);
     }
     boolean contended = arguments.contains("--contended");
-    boolean allOk = profile ? profile(out, classPath) : measure(plan, only, repeat, contended, out, classPath);
+    int profiledLevel = levels == null ? 32 : plan.levels().get(0);
+    boolean allOk = profile ? profile(profiledLevel, out, classPath) : measure(plan, only, repeat, contended, out, classPath);
     System.exit(allOk ? 0 : 1);
   }
 
@@ -152,15 +153,15 @@ public final class BenchmarkRunner {
         port -> SlackerWorkloadClient.connect(Settings.parse(List.of("port=" + port)), SlackerClientOptions.DEFAULT_SERIALIZATION));
   }
 
-  /** Slacker with its default serialization at 32 in flight, both processes under a flight recording. */
-  private static boolean profile(Path out, String classPath) throws Exception {
-    RunPlan plan = new RunPlan("profile", List.of(32), 10_000, 2_000, 20_000);
+  /** Slacker with its default serialization at one level (32 in flight unless --levels says), both processes under a flight recording. */
+  private static boolean profile(int inFlight, Path out, String classPath) throws Exception {
+    RunPlan plan = new RunPlan("profile", List.of(inFlight), 10_000, 2_000, 20_000);
     SystemUnderTest system = SystemUnderTest.SLACKER_BINARY;
     List<String> recording = List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
         + out.resolve("%s.jfr").toAbsolutePath());
     JsonObject result = new SystemRun(system, plan, classPath, out.resolve("logs")).run(List.of(), recording);
     StringBuilder md = new StringBuilder("# Where Slacker's time goes\n\n")
-        .append(system.description()).append(", 32 calls in flight, recorded with JFR's `profile` settings over the whole run ")
+        .append(system.description()).append(", ").append(inFlight).append(" calls in flight, recorded with JFR's `profile` settings over the whole run ")
         .append("(").append(plan.warmupMillis() / 1000).append(" s warm-up included).\n\n");
     for (String side : List.of("server", "client")) {
       md.append(JfrSummary.markdown(side, out.resolve(system.label() + "-" + side + ".jfr"))).append('\n');

@@ -17,12 +17,15 @@ import java.io.IOException;
  * fraction of what a wrapping parser did, which paid a location object and a delegation for
  * every token.
  *
- * <p>Every way of advancing goes through {@link #nextToken()}: Smile's own shortcuts for field
- * names and values are replaced by the generic ones, so that none passes a token unchecked.
+ * <p>Every way of advancing checks the token it reaches: {@link #nextToken()}, and Smile's
+ * shortcut for field names, which databind takes for every property; Smile's other shortcuts
+ * are replaced by the generic forms, which go through {@link #nextToken()}.
  */
 final class StrictSmileParser extends SmileParser {
 
   private final int payloadStart;
+  /** The offset of the last token whose text was checked. */
+  private int checkedToken = -1;
 
   StrictSmileParser(IOContext context, int parserFeatures, int smileFeatures, ObjectCodec codec,
                     ByteQuadsCanonicalizer names, byte[] data, int start, int end) {
@@ -39,17 +42,19 @@ final class StrictSmileParser extends SmileParser {
   public JsonToken nextToken() throws IOException {
     JsonToken token = super.nextToken();
     if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
-      int invalid = TextTokens.SMILE.firstInvalid(_inputBuffer, _tokenOffsetForTotal, _inputEnd, token == JsonToken.FIELD_NAME);
-      if (invalid >= 0) {
-        throw new JsonParseException(this, "text is not valid UTF-8 (at byte " + (invalid - payloadStart) + " of the payload)");
-      }
+      checkText(token == JsonToken.FIELD_NAME);
     }
     return token;
   }
 
+  /** Smile's own shortcut, which databind takes for every property, checked the same way. */
   @Override
   public String nextFieldName() throws IOException {
-    return nextToken() == JsonToken.FIELD_NAME ? currentName() : null;
+    String name = super.nextFieldName();
+    if (name != null) {
+      checkText(true);
+    }
+    return name;
   }
 
   @Override
@@ -76,5 +81,17 @@ final class StrictSmileParser extends SmileParser {
   public Boolean nextBooleanValue() throws IOException {
     JsonToken token = nextToken();
     return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+  }
+
+  /** Checks the current token's text once: a shortcut may have passed through {@link #nextToken()} already. */
+  private void checkText(boolean fieldName) throws JsonParseException {
+    if (_tokenOffsetForTotal == checkedToken) {
+      return;
+    }
+    checkedToken = _tokenOffsetForTotal;
+    int invalid = TextTokens.SMILE.firstInvalid(_inputBuffer, _tokenOffsetForTotal, _inputEnd, fieldName);
+    if (invalid >= 0) {
+      throw new JsonParseException(this, "text is not valid UTF-8 (at byte " + (invalid - payloadStart) + " of the payload)");
+    }
   }
 }
