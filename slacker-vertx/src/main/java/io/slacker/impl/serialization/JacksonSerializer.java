@@ -169,19 +169,15 @@ public final class JacksonSerializer implements Serializer {
    * throughout; in Smile and CBOR each string is checked as the parser reaches it.
    */
   private JsonParser strictParser(PayloadBytes payload) throws IOException {
-    JsonParser parser = mapper.createParser(payload.array(), payload.offset(), payload.length());
-    if (textTokens != null) {
-      return new StrictTextParser(parser, payload, textTokens);
-    }
-    if (mapper.getFactory().getFormatName().equals(JsonFactory.FORMAT_NAME_JSON)) {
+    if (textTokens == null && mapper.getFactory().getFormatName().equals(JsonFactory.FORMAT_NAME_JSON)) {
       int invalid = Utf8Validator.firstInvalid(payload.array(), payload.offset(), payload.end());
       if (invalid >= 0) {
-        parser.close();
         throw new SlackerException(StatusCode.BAD_REQUEST, name + " payload is not valid UTF-8 (at byte "
             + (invalid - payload.offset()) + ")");
       }
     }
-    return parser;
+    JsonParser parser = mapper.createParser(payload.array(), payload.offset(), payload.length());
+    return textTokens != null ? new StrictTextParser(parser, payload, textTokens) : parser;
   }
 
   private Object decodeArgument(JsonParser parser, JavaType type, int index) throws IOException {

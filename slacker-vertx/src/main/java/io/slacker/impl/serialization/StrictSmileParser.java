@@ -91,7 +91,7 @@ final class StrictSmileParser extends SmileParser {
     checkedToken = _tokenOffsetForTotal;
     int invalid = TextTokens.SMILE.firstInvalid(_inputBuffer, _tokenOffsetForTotal, _inputEnd, fieldName);
     if (invalid >= 0) {
-      throw new JsonParseException(this, "text is not valid UTF-8 (at byte " + (invalid - payloadStart) + " of the payload)");
+      throw TextTokens.notUtf8(this, invalid - payloadStart);
     }
   }
 }

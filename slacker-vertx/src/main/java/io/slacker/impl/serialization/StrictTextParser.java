@@ -1,6 +1,5 @@
 package io.slacker.impl.serialization;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
@@ -33,7 +32,7 @@ final class StrictTextParser extends JsonParserDelegate {
       int invalid = start < payload.offset() || start >= payload.end() ? -1
           : textTokens.firstInvalid(payload.array(), (int) start, payload.end(), token == JsonToken.FIELD_NAME);
       if (invalid >= 0) {
-        throw new JsonParseException(this, "text is not valid UTF-8 (at byte " + (invalid - payload.offset()) + " of the payload)");
+        throw TextTokens.notUtf8(this, invalid - payload.offset());
       }
     }
     return token;

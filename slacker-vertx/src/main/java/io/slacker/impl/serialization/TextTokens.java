@@ -1,5 +1,7 @@
 package io.slacker.impl.serialization;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import io.slacker.impl.Utf8Validator;
 
 /**
@@ -16,6 +18,15 @@ interface TextTokens {
    * @return the offset of the first byte of the token's text that is not valid UTF-8, or -1
    */
   int firstInvalid(byte[] bytes, int tokenStart, int limit, boolean fieldName);
+
+  /**
+   * The error for text that is not strict UTF-8, the same from every format's parser.
+   *
+   * @param offsetInPayload where the first bad byte lies, counted from the start of the payload
+   */
+  static JsonParseException notUtf8(JsonParser parser, int offsetInPayload) {
+    return new JsonParseException(parser, "text is not valid UTF-8 (at byte " + offsetInPayload + " of the payload)");
+  }
 
   /** CBOR (RFC 8949): major type 3, definite or chunked; tags before the string are skipped. */
   TextTokens CBOR = (bytes, tokenStart, limit, fieldName) -> {
