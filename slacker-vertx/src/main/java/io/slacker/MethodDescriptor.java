@@ -3,6 +3,7 @@ package io.slacker;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,8 @@ public final class MethodDescriptor {
   private final long timeoutMillis;
   private final List<String> permissions;
   private final List<String> roles;
+  private final List<String> parameterNames;
+  private final String doc;
 
   private MethodDescriptor(Builder builder) {
     this.serviceName = builder.serviceName;
@@ -44,6 +47,12 @@ public final class MethodDescriptor {
     this.timeoutMillis = builder.timeoutMillis;
     this.permissions = builder.permissions;
     this.roles = builder.roles;
+    this.parameterNames = builder.parameterNames != null ? builder.parameterNames : defaultNames(parameterTypes.length);
+    if (this.parameterNames.size() != parameterTypes.length) {
+      throw new IllegalArgumentException(this + " has " + parameterTypes.length + " parameters but "
+          + this.parameterNames.size() + " parameter names");
+    }
+    this.doc = builder.doc;
   }
 
   public static Builder builder(String serviceName, String methodName) {
@@ -128,9 +137,30 @@ public final class MethodDescriptor {
     return roles;
   }
 
+  /**
+   * @return the parameters' names in the source, as the code generator recorded them; {@code arg0},
+   *     {@code arg1}, … for a descriptor built without them
+   */
+  public List<String> parameterNames() {
+    return parameterNames;
+  }
+
+  /** @return the first sentence of the method's Javadoc, as the code generator recorded it; {@code null} if none */
+  public String doc() {
+    return doc;
+  }
+
   @Override
   public String toString() {
     return serviceName + "#" + signature;
+  }
+
+  private static List<String> defaultNames(int count) {
+    List<String> names = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      names.add("arg" + i);
+    }
+    return List.copyOf(names);
   }
 
   private static String defaultSignature(String methodName, JavaType[] types) {
@@ -160,6 +190,8 @@ public final class MethodDescriptor {
     private long timeoutMillis;
     private List<String> permissions = List.of();
     private List<String> roles = List.of();
+    private List<String> parameterNames;
+    private String doc;
 
     private Builder(String serviceName, String methodName) {
       if (serviceName == null || serviceName.isEmpty() || methodName == null || methodName.isEmpty()) {
@@ -248,6 +280,18 @@ public final class MethodDescriptor {
         }
       }
       return List.of(names);
+    }
+
+    /** The parameters' names in the source, one per parameter type; for describe and calls by parameter name. */
+    public Builder parameterNames(String... names) {
+      this.parameterNames = names(names, "parameter");
+      return this;
+    }
+
+    /** The first sentence of the method's Javadoc, for describe. */
+    public Builder doc(String doc) {
+      this.doc = doc == null || doc.isBlank() ? null : doc;
+      return this;
     }
 
     public MethodDescriptor build() {

@@ -3,6 +3,9 @@ package io.slacker.impl;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +51,32 @@ public final class JsonFields {
 
   public static JsonArray getJsonArray(JsonObject json, String key, JsonArray absent) {
     return get(json, key, JsonArray.class, "an array", absent);
+  }
+
+  /** @return the objects of the array at {@code key}, each built by {@code build}; empty when absent */
+  public static <T> List<T> getObjects(JsonObject json, String key, Function<JsonObject, T> build) {
+    JsonArray array = getJsonArray(json, key, new JsonArray());
+    List<T> values = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      if (!(array.getValue(i) instanceof JsonObject element)) {
+        throw new IllegalArgumentException(key + "[" + i + "] must be an object");
+      }
+      values.add(build.apply(element));
+    }
+    return values;
+  }
+
+  /** @return the strings of the array at {@code key}; empty when absent */
+  public static List<String> getStrings(JsonObject json, String key) {
+    JsonArray array = getJsonArray(json, key, new JsonArray());
+    List<String> values = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      if (!(array.getValue(i) instanceof String element)) {
+        throw new IllegalArgumentException(key + "[" + i + "] must be a string");
+      }
+      values.add(element);
+    }
+    return values;
   }
 
   /** Builds what {@code key} configures, naming {@code key} in front of a nested key that is wrong. */
