@@ -28,9 +28,10 @@ import io.vertx.ext.web.Router;
  *       {@code relayedCode}, {@code failureCode} and {@code details} when the failure has them.
  * </ul>
  *
- * <p>Calls go out in Slacker's JSON serialization, whatever the client's default. The router's
- * handlers run on the context that serves the HTTP request (the verticle of the HTTP server)
- * and never block it. The gateway refuses calls to Slacker's built-in administration service.
+ * <p>Calls go out in Slacker's JSON serialization, whatever the client's default. Create a
+ * gateway in the verticle that runs the HTTP server, one per verticle instance as you would a
+ * {@code Router}: its handlers then run on that verticle's event loop, and never block it. The
+ * gateway refuses calls to Slacker's built-in administration service ({@code slacker.Server}).
  */
 public interface SlackerGateway {
 

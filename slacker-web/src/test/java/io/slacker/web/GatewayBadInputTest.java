@@ -5,6 +5,9 @@ import io.slacker.test.TestVertx;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +87,30 @@ class GatewayBadInputTest {
     String justUnder = "x".repeat(BODY_LIMIT - 4);
     HttpResponse<Buffer> response = gateway.call("/test.Shop/echo", "[\"" + justUnder + "\"]");
     assertEquals(200, response.statusCode(), response.bodyAsString());
+  }
+
+  /** Without a Content-Length the limit is checked while the body arrives. */
+  @Test
+  void aChunkedBodyOverTheLimitIs413() throws Exception {
+    HttpClient http = vertx.createHttpClient();
+    try {
+      HttpClientResponse response = http.request(HttpMethod.POST, gateway.httpPort(), "127.0.0.1", "/rpc/test.Shop/echo")
+          .compose(request -> {
+            request.setChunked(true).putHeader("Content-Type", "application/json");
+            request.write("[\"");
+            for (int i = 0; i < 8; i++) {
+              request.write("x".repeat(BODY_LIMIT / 2));
+            }
+            return request.end("\"]").compose(v -> request.response());
+          })
+          .await(10, TimeUnit.SECONDS);
+      assertEquals(413, response.statusCode());
+      assertEquals("the body is over the gateway's limit of " + BODY_LIMIT + " bytes",
+          response.body().await(10, TimeUnit.SECONDS).toJsonObject().getString("message"));
+    } finally {
+      http.close().await(10, TimeUnit.SECONDS);
+    }
+    gateway.assertServes();
   }
 
   @Test

@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The servers' descriptions of their services, asked once per server and reused for a while.
- * Requests that need a description while it is being asked share the one answer. Several HTTP
- * server verticles may share a gateway, hence the concurrent map.
+ * Requests that need a description while it is being asked share the one answer. A gateway
+ * belongs to one verticle; the map is concurrent so that one shared by several stays correct.
  */
 final class ServiceDescriptions {
 
