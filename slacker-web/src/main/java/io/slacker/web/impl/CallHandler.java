@@ -24,6 +24,8 @@ final class CallHandler implements Handler<RoutingContext> {
 
   private static final System.Logger LOG = System.getLogger(CallHandler.class.getName());
   private static final ObjectMapper WRITER = new ObjectMapper();
+  /** What an HTTP caller learns of a bug in the gateway: the details go to the log, not to the caller. */
+  static final String GATEWAY_FAILED = "the gateway failed; its log has the cause";
 
   private final SlackerClient client;
   private final SlackerGatewayOptions options;
@@ -92,7 +94,7 @@ final class CallHandler implements Handler<RoutingContext> {
   private void fail(RoutingContext ctx, Throwable failure) {
     if (!(failure instanceof SlackerException)) {
       LOG.log(System.Logger.Level.ERROR, "gateway call " + ctx.request().path() + " failed", failure);
-      failure = new SlackerException(StatusCode.INTERNAL, "the gateway failed: " + failure);
+      failure = new SlackerException(StatusCode.INTERNAL, GATEWAY_FAILED);
     }
     errors.send(ctx, (SlackerException) failure);
   }

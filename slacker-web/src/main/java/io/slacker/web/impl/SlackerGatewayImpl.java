@@ -52,7 +52,7 @@ public final class SlackerGatewayImpl implements SlackerGateway {
       errors.send(ctx, 413, StatusCode.BAD_REQUEST, "the body is over the gateway's limit of " + maxBodySize + " bytes");
     } else if (ctx.failure() != null) {
       LOG.log(System.Logger.Level.ERROR, "gateway request " + ctx.request().path() + " failed", ctx.failure());
-      errors.send(ctx, 500, StatusCode.INTERNAL, "the gateway failed: " + ctx.failure());
+      errors.send(ctx, 500, StatusCode.INTERNAL, CallHandler.GATEWAY_FAILED);
     } else {
       errors.send(ctx, status, StatusCode.BAD_REQUEST, "the request failed with HTTP status " + status);
     }
