@@ -7,7 +7,10 @@ import io.slacker.StatusCode;
 import io.slacker.admin.ServerDescription;
 import io.slacker.admin.ServiceDescription;
 import io.slacker.admin.SlackerAdmin;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
 
 import java.util.Map;
@@ -36,7 +39,7 @@ final class ServiceDescriptions {
 
   /** @return the description of {@code service} by one of its servers; NOT_FOUND when that server does not run it */
   Future<ServiceDescription> service(String service) {
-    return serverOf(service).compose(this::describe).compose(server -> {
+    return serverOf(service).compose(server -> resumedApart(describe(server))).compose(server -> {
       ServiceDescription description = server.service(service);
       return description != null
           ? Future.succeededFuture(description)
@@ -55,6 +58,20 @@ final class ServiceDescriptions {
     // A failed answer is not kept: the next request asks again.
     cached.description.onFailure(failure -> byServer.remove(server, cached));
     return cached.description;
+  }
+
+  /**
+   * Each request waiting for a describe resumes in a task of its own: the hundreds that can wait
+   * for one answer would otherwise all run their calls in the one task that completes it.
+   */
+  private static <T> Future<T> resumedApart(Future<T> answer) {
+    Context context = Vertx.currentContext();
+    if (answer.isComplete() || context == null) {
+      return answer;
+    }
+    Promise<T> resumed = Promise.promise();
+    answer.onComplete(result -> context.runOnContext(v -> resumed.handle(result)));
+    return resumed.future();
   }
 
   private Future<SocketAddress> serverOf(String service) {
