@@ -53,11 +53,16 @@ final class ServiceDescriptions {
       return admin.describe(server);
     }
     long now = System.nanoTime();
-    Cached cached = byServer.compute(server, (address, old) ->
-        old != null && now - old.askedAt < cacheNanos ? old : new Cached(admin.describe(address), now));
+    Cached cached = byServer.get(server);
+    if (cached != null && now - cached.askedAt < cacheNanos) {
+      return cached.description;
+    }
+    // Two threads sharing a gateway may both ask here; that costs one describe more, nothing else.
+    Cached asked = new Cached(admin.describe(server), now);
+    byServer.put(server, asked);
     // A failed answer is not kept: the next request asks again.
-    cached.description.onFailure(failure -> byServer.remove(server, cached));
-    return cached.description;
+    asked.description.onFailure(failure -> byServer.remove(server, asked));
+    return asked.description;
   }
 
   /**
