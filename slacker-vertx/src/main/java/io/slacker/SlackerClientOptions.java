@@ -28,6 +28,9 @@ public class SlackerClientOptions {
    */
   public static final String DEFAULT_HOSTNAME_VERIFICATION_ALGORITHM = "HTTPS";
 
+  /** The longest {@link #setName(String) name} a client announces. */
+  public static final int MAX_NAME_LENGTH = 128;
+
   private long connectTimeoutMillis;
   private long callTimeoutMillis;
   private int maxFrameSize;
@@ -41,6 +44,7 @@ public class SlackerClientOptions {
   private boolean ssl;
   private ClientSSLOptions sslOptions;
   private SSLEngineOptions sslEngineOptions;
+  private String name;
 
   public SlackerClientOptions() {
     connectTimeoutMillis = DEFAULT_CONNECT_TIMEOUT_MILLIS;
@@ -71,6 +75,7 @@ public class SlackerClientOptions {
     ssl = other.ssl;
     sslOptions = other.sslOptions.copy();
     sslEngineOptions = other.sslEngineOptions == null ? null : other.sslEngineOptions.copy();
+    name = other.name;
   }
 
   public SlackerClientOptions(JsonObject json) {
@@ -94,6 +99,7 @@ public class SlackerClientOptions {
       setSslOptions(TlsOptionsJson.client("sslOptions", sslJson));
     }
     setSslEngineOptions(TlsOptionsJson.engine(json));
+    setName(JsonFields.getString(json, "name", name));
   }
 
   public JsonObject toJson() {
@@ -110,7 +116,28 @@ public class SlackerClientOptions {
         .put("cluster", cluster.toJson())
         .put("ssl", ssl)
         .put("sslOptions", TlsOptionsJson.toJson(sslOptions));
+    if (name != null) {
+      json.put("name", name);
+    }
     return TlsOptionsJson.putEngine(json, sslEngineOptions);
+  }
+
+  /** @return the name the client announces to servers, {@code null} for none */
+  public String getName() {
+    return name;
+  }
+
+  /**
+   * The name the client announces in its {@code HELLO}, with Slacker's version: servers show it
+   * among their connected clients (describe), so operators can tell who is connected. At most
+   * {@value #MAX_NAME_LENGTH} characters; {@code null} (the default) announces none.
+   */
+  public SlackerClientOptions setName(String name) {
+    if (name != null && name.length() > MAX_NAME_LENGTH) {
+      throw new IllegalArgumentException("name must be at most " + MAX_NAME_LENGTH + " characters, got " + name.length());
+    }
+    this.name = name == null || name.isEmpty() ? null : name;
+    return this;
   }
 
   public long getConnectTimeoutMillis() {

@@ -33,6 +33,8 @@ public class SlackerServerOptions {
   public static final int DEFAULT_EVENT_LOOPS = 0;
   /** Plain TCP unless TLS is asked for. */
   public static final boolean DEFAULT_SSL = false;
+  /** Without authentication configured, the built-in admin operations are refused. */
+  public static final boolean DEFAULT_ADMIN_WITHOUT_AUTHORIZATION = false;
 
   private String host;
   private int port;
@@ -47,6 +49,7 @@ public class SlackerServerOptions {
   private int eventLoops;
   private ServerLimitsOptions limits;
   private boolean ssl;
+  private boolean adminWithoutAuthorization;
   private ServerSSLOptions sslOptions;
   private SSLEngineOptions sslEngineOptions;
 
@@ -64,6 +67,7 @@ public class SlackerServerOptions {
     eventLoops = DEFAULT_EVENT_LOOPS;
     limits = new ServerLimitsOptions();
     ssl = DEFAULT_SSL;
+    adminWithoutAuthorization = DEFAULT_ADMIN_WITHOUT_AUTHORIZATION;
     sslOptions = new ServerSSLOptions();
   }
 
@@ -81,6 +85,7 @@ public class SlackerServerOptions {
     eventLoops = other.eventLoops;
     limits = new ServerLimitsOptions(other.limits);
     ssl = other.ssl;
+    adminWithoutAuthorization = other.adminWithoutAuthorization;
     sslOptions = other.sslOptions.copy();
     sslEngineOptions = other.sslEngineOptions == null ? null : other.sslEngineOptions.copy();
   }
@@ -106,6 +111,7 @@ public class SlackerServerOptions {
       setLimits(JsonFields.nested("limits", () -> new ServerLimitsOptions(limitsJson)));
     }
     setSsl(JsonFields.getBoolean(json, "ssl", ssl));
+    setAdminWithoutAuthorization(JsonFields.getBoolean(json, "adminWithoutAuthorization", adminWithoutAuthorization));
     JsonObject sslJson = JsonFields.getJsonObject(json, "sslOptions");
     if (sslJson != null) {
       setSslOptions(TlsOptionsJson.server("sslOptions", sslJson));
@@ -128,6 +134,7 @@ public class SlackerServerOptions {
         .put("eventLoops", eventLoops)
         .put("limits", limits.toJson())
         .put("ssl", ssl)
+        .put("adminWithoutAuthorization", adminWithoutAuthorization)
         .put("sslOptions", TlsOptionsJson.toJson(sslOptions));
     return TlsOptionsJson.putEngine(json, sslEngineOptions);
   }
@@ -300,6 +307,22 @@ public class SlackerServerOptions {
       throw new IllegalArgumentException("limits must not be null");
     }
     this.limits = limits;
+    return this;
+  }
+
+  public boolean isAdminWithoutAuthorization() {
+    return adminWithoutAuthorization;
+  }
+
+  /**
+   * Whether a server that authenticates no caller lets anyone use the built-in admin operations
+   * of {@code slacker.Server} (offline, online, server data, shutdown; see
+   * {@link io.slacker.admin.SlackerAdmin}). Off by default: such a server refuses them with
+   * {@code PERMISSION_DENIED}. Turn it on only where the network itself keeps strangers out. A
+   * server with authentication ignores it: the caller needs {@link SlackerPermissions#ADMIN}.
+   */
+  public SlackerServerOptions setAdminWithoutAuthorization(boolean adminWithoutAuthorization) {
+    this.adminWithoutAuthorization = adminWithoutAuthorization;
     return this;
   }
 

@@ -85,6 +85,7 @@ final class BindingGenerator extends SlackerGenerator {
     }
     if (!parameterTypes.isEmpty()) {
       out.call(".parameterTypes(", parameterTypes, ")", true);
+      out.call(".parameterNames(", literals(method.parameters().stream().map(MethodParameter::name).toList()), ")", true);
     }
     if (method.oneWay()) {
       out.continuation(".oneWay(true)");
@@ -108,6 +109,9 @@ final class BindingGenerator extends SlackerGenerator {
     }
     if (!method.options().roles().isEmpty()) {
       out.call(".roles(", literals(method.options().roles()), ")", true);
+    }
+    if (method.doc() != null) {
+      out.continuation(".doc(" + TypeRenderer.literal(method.doc()) + ")");
     }
     out.continuation(".build();");
   }

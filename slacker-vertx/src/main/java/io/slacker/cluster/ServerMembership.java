@@ -19,6 +19,9 @@ public interface ServerMembership {
 
   Future<Void> online(String service);
 
+  /** @return whether the whole server is in rotation: registered in discovery and not taken {@link #offline()} */
+  boolean isOnline();
+
   /** @return whether {@code service} is currently published */
   boolean isOnline(String service);
 

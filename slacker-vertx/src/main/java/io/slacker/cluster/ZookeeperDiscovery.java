@@ -2,9 +2,12 @@ package io.slacker.cluster;
 
 import io.slacker.cluster.impl.ZookeeperDiscoveryImpl;
 import io.slacker.spi.ServiceDiscovery;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.ACLProvider;
+
+import java.util.List;
 
 /**
  * Discovery in ZooKeeper through Curator: servers publish ephemeral nodes that re-create
@@ -46,4 +49,16 @@ public interface ZookeeperDiscovery extends ServiceDiscovery {
 
   /** @return the Curator client in use */
   CuratorFramework curator();
+
+  /**
+   * @return the names of every service registered in the cluster, sorted, read once (for tools;
+   *     routing watches each service instead); fails when ZooKeeper cannot be reached
+   */
+  Future<List<String>> services();
+
+  /**
+   * @return every server registered in the cluster, in rotation or offline, with its server data,
+   *     sorted by address, read once; an offline server has no node under its services
+   */
+  Future<List<ServerInstance>> registeredServers();
 }

@@ -105,7 +105,7 @@ final class ServiceAnalyzer {
     Map<String, String> constantNames = constantNames(drafts);
     for (Draft draft : drafts) {
       methods.add(new ServiceMethod(draft.element, draft.parameters, draft.result, draft.options, draft.signature,
-          draft.methodId, constantNames.get(draft.signature)));
+          draft.methodId, constantNames.get(draft.signature), JavadocSummary.of(elements.getDocComment(draft.element))));
     }
   }
 

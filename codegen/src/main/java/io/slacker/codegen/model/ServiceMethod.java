@@ -12,6 +12,7 @@ import java.util.List;
  * @param signature the name and erased parameter types, e.g. {@code getUser(long)}: the source of the method id
  * @param methodId {@code ServiceIds.methodId(signature)}, computed here to detect collisions
  * @param constantName the name of the descriptor constant in the generated binding
+ * @param doc the first sentence of the method's Javadoc, {@code null} when it has none
  */
 public record ServiceMethod(ExecutableElement element,
                             List<MethodParameter> parameters,
@@ -19,7 +20,8 @@ public record ServiceMethod(ExecutableElement element,
                             MethodOptions options,
                             String signature,
                             int methodId,
-                            String constantName) {
+                            String constantName,
+                            String doc) {
 
   public String name() {
     return element.getSimpleName().toString();

@@ -21,6 +21,11 @@ import java.util.UUID;
 @SlackerService
 public interface AllTypesService {
 
+  /**
+   * Adds one number of each integral width. The sum is a {@code long}, so nothing overflows.
+   *
+   * @param b a byte
+   */
   Future<Long> sum(byte b, short s, int i, long l);
 
   Future<Double> multiply(float f, double d);
@@ -31,6 +36,7 @@ public interface AllTypesService {
 
   Future<Boxes> boxes(Integer i, Long l, Double d, Boolean b, Character c);
 
+  /** Answers {@code value} unchanged, <em>including</em> its non-ASCII text */
   Future<String> echoString(String value);
 
   Future<Color> echoColor(Color color);

@@ -11,6 +11,16 @@ final class ClusterPaths {
     this.cluster = rootPath + "/" + cluster;
   }
 
+  /** {@code <root>/<cluster>/servers}: parent of every registered server's node. */
+  String servers() {
+    return cluster + "/servers";
+  }
+
+  /** {@code <root>/<cluster>/services}: parent of every service's node. */
+  String services() {
+    return cluster + "/services";
+  }
+
   /** {@code <root>/<cluster>/servers/<host:port>}: ephemeral, the server's data. */
   String server(SocketAddress address) {
     return cluster + "/servers/" + ServerAddresses.format(address);

@@ -152,22 +152,35 @@ public final class ServerPublisher implements ServerMembership {
   }
 
   @Override
+  public synchronized boolean isOnline() {
+    return registration != null && !serverOffline;
+  }
+
+  @Override
   public synchronized boolean isOnline(String service) {
     return registration != null && services.contains(service) && !serverOffline && !offlineServices.contains(service);
   }
 
+  /** The data published: once registered, with the incarnation and start time the registration filled in. */
   @Override
   public synchronized ServerData data() {
-    return new ServerData(data);
+    return new ServerData(registration != null ? registration.data() : data);
   }
 
+  /**
+   * The incarnation and start time stay the registration's whatever {@code newData} says: clients
+   * check the incarnation against the server's HELLO and the election ids.
+   */
   @Override
   public Future<Void> updateData(ServerData newData) {
     ServerRegistration reg;
     ServerData published = new ServerData(newData).setTls(tls);
     synchronized (this) {
-      data = published;
       reg = registration;
+      if (reg != null) {
+        published.setIncarnation(reg.data().getIncarnation()).setStartTime(reg.data().getStartTime());
+      }
+      data = published;
     }
     return reg == null ? Future.succeededFuture() : reg.updateData(new ServerData(published));
   }

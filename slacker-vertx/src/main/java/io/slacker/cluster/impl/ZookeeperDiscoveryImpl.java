@@ -1,6 +1,7 @@
 package io.slacker.cluster.impl;
 
 import io.slacker.cluster.ServerData;
+import io.slacker.cluster.ServerInstance;
 import io.slacker.cluster.ServerRegistration;
 import io.slacker.cluster.ServiceMembers;
 import io.slacker.cluster.ServiceWatch;
@@ -68,6 +69,21 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
           watches.add(tracked);
           return tracked;
         });
+  }
+
+  @Override
+  public Future<List<String>> services() {
+    return listing().compose(ClusterListing::services);
+  }
+
+  @Override
+  public Future<List<ServerInstance>> registeredServers() {
+    return listing().compose(ClusterListing::servers);
+  }
+
+  private Future<ClusterListing> listing() {
+    ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
+    return session.started(context).map(v -> new ClusterListing(context, session.curator(), paths));
   }
 
   @Override

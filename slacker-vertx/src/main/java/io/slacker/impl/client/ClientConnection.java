@@ -11,6 +11,7 @@ import io.slacker.impl.FlushCoalescing;
 import io.slacker.impl.protocol.ErrorBody;
 import io.slacker.impl.protocol.Frame;
 import io.slacker.impl.protocol.FrameDecoder;
+import io.slacker.impl.SlackerVersion;
 import io.slacker.impl.protocol.FrameEncoder;
 import io.slacker.impl.protocol.FrameType;
 import io.slacker.impl.protocol.HelloBody;
@@ -157,7 +158,7 @@ final class ClientConnection {
         StatusCode.UNAVAILABLE, address + " did not answer the handshake within " + options.getConnectTimeoutMillis() + " ms")));
     TokenProvider provider = client.tokenProvider();
     if (provider == null) {
-      socket.write(FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids()));
+      writeHello(null);
       return;
     }
     ClientTokens.current(provider, "the connection to " + address).onComplete(token -> context.execute(() -> {
@@ -172,13 +173,9 @@ final class ClientConnection {
    * own token instead: the connection, and the server's place in rotation, do not depend on it.
    */
   private void writeHello(String token) {
-    if (token == null) {
-      socket.write(FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids()));
-      return;
-    }
     helloToken = token;
-    socket.write(FrameEncoder.hello(options.getMaxFrameSize(), Serializers.get().ids(),
-        Protocol.CAPABILITIES | Protocol.CAPABILITY_AUTHENTICATION, null, token));
+    socket.write(FrameEncoder.clientHello(options.getMaxFrameSize(), Serializers.get().ids(), token, options.getName(),
+        SlackerVersion.get()));
   }
 
   private String describeTls(Throwable failure) {

@@ -147,6 +147,29 @@ public final class FrameEncoder {
     return finish(frame);
   }
 
+  /**
+   * A client's HELLO: {@link Protocol#CAPABILITIES} and {@link Protocol#CAPABILITY_CLIENT_INFO},
+   * with {@link Protocol#CAPABILITY_AUTHENTICATION} and the token when there is one, then the
+   * client's name (empty for none) and version.
+   */
+  public static Buffer clientHello(int maxFrameSize, int[] serializationIds, String token, String name, String version) {
+    long capabilities = Protocol.CAPABILITIES | Protocol.CAPABILITY_CLIENT_INFO
+        | (token != null ? Protocol.CAPABILITY_AUTHENTICATION : 0);
+    Buffer frame = start(FrameType.HELLO, 0, Protocol.NO_SERIALIZATION, 0, 32);
+    frame.appendUnsignedInt(maxFrameSize).appendUnsignedByte((short) serializationIds.length);
+    for (int id : serializationIds) {
+      frame.appendUnsignedByte((short) id);
+    }
+    frame.appendUnsignedInt(capabilities);
+    WireStrings.append(frame, "");
+    if (token != null) {
+      WireStrings.append(frame, token);
+    }
+    WireStrings.append(frame, name == null ? "" : name);
+    WireStrings.append(frame, version);
+    return finish(frame);
+  }
+
   private static Buffer start(int type, int flags, int serialization, int callId, int bodyHint) {
     return Buffer.buffer(Protocol.LENGTH_FIELD_SIZE + Protocol.HEADER_SIZE + bodyHint)
         .appendInt(0)

@@ -10,7 +10,11 @@ import io.vertx.core.buffer.Buffer;
  * authenticates its bearer token ({@code null} when absent). Values that make no sense (a frame
  * limit below the header, serialization id 0, an id listed twice) are a protocol error.
  */
-public record HelloBody(long maxFrameSize, int[] serializationIds, long capabilities, String incarnation, String token) {
+public record HelloBody(long maxFrameSize, int[] serializationIds, long capabilities, String incarnation, String token,
+                        String clientName, String clientVersion) {
+
+  /** The longest client name or version a server keeps; longer ones are cut (they are for display). */
+  private static final int MAX_CLIENT_INFO_LENGTH = 128;
 
   public static HelloBody read(Frame frame) {
     Buffer in = frame.bytes();
@@ -41,7 +45,16 @@ public record HelloBody(long maxFrameSize, int[] serializationIds, long capabili
     // Read only under its capability bit: bytes after the last known field are ignored (§8).
     boolean hasToken = (capabilities & Protocol.CAPABILITY_AUTHENTICATION) != 0 && cursor[0] < end;
     String token = hasToken ? WireStrings.read(in, cursor, end, "hello token") : null;
-    return new HelloBody(maxFrameSize, ids, capabilities, emptyAsNull(incarnation), emptyAsNull(token));
+    boolean hasClientInfo = (capabilities & Protocol.CAPABILITY_CLIENT_INFO) != 0;
+    String name = hasClientInfo && cursor[0] < end ? WireStrings.read(in, cursor, end, "hello client name") : null;
+    String version = hasClientInfo && cursor[0] < end ? WireStrings.read(in, cursor, end, "hello client version") : null;
+    return new HelloBody(maxFrameSize, ids, capabilities, emptyAsNull(incarnation), emptyAsNull(token),
+        display(name), display(version));
+  }
+
+  private static String display(String value) {
+    String present = emptyAsNull(value);
+    return present == null || present.length() <= MAX_CLIENT_INFO_LENGTH ? present : present.substring(0, MAX_CLIENT_INFO_LENGTH);
   }
 
   private static String emptyAsNull(String value) {

@@ -42,6 +42,8 @@ public final class Protocol {
    * server, it requires every call to carry a valid identity and refuses others with UNAUTHENTICATED.
    */
   public static final long CAPABILITY_AUTHENTICATION = 0x2;
+  /** From a client: its HELLO carries its name and version after the token field (§8). */
+  public static final long CAPABILITY_CLIENT_INFO = 0x4;
   /** What this implementation announces in its HELLO; {@link #CAPABILITY_AUTHENTICATION} is added when it applies. */
   public static final long CAPABILITIES = CAPABILITY_EXTENDED_ERRORS;
 

@@ -93,6 +93,11 @@ public final class JacksonSerializer implements Serializer {
     return type.getModule().isNamed() || type.getPackageName().isEmpty() ? null : LOOKUP;
   }
 
+  /** @return the mapper behind this format, for describing the shapes it writes (never to change it) */
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
   @Override
   public int id() {
     return id;

@@ -1,5 +1,9 @@
 package io.slacker.impl.server;
 
+import io.slacker.MethodDescriptor;
+import io.slacker.SlackerPermissions;
+import io.slacker.StatusCode;
+import io.slacker.impl.admin.AdminService;
 import io.slacker.impl.protocol.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.net.NetSocket;
@@ -19,7 +23,13 @@ import java.util.List;
 final class AccessControl {
 
   private final MethodAuthorizer authorizer = new MethodAuthorizer();
+  private final boolean adminWithoutAuthorization;
   private volatile AuthenticationProvider authentication;
+
+  /** @param adminWithoutAuthorization whether, without authentication, the built-in admin operations are open */
+  AccessControl(boolean adminWithoutAuthorization) {
+    this.adminWithoutAuthorization = adminWithoutAuthorization;
+  }
 
   void authentication(AuthenticationProvider provider) {
     this.authentication = provider;
@@ -76,12 +86,26 @@ final class AccessControl {
    */
   Future<Void> admit(ServerCallImpl call, ConnectionIdentity identity) {
     if (identity == null) {
-      return authorizer.authorize(null, call.descriptor());
+      return AdminService.isBuiltIn(call.descriptor()) ? admitBuiltIn(call.descriptor())
+          : authorizer.authorize(null, call.descriptor());
     }
     return identity.callerOf(call.metadata()).compose(user -> {
       call.user(user);
       return authorizer.authorize(user, call.descriptor());
     });
+  }
+
+  /**
+   * On a server that authenticates no one: describe is open, as every other method is there; the
+   * operations that change the server only where the options say so.
+   */
+  private Future<Void> admitBuiltIn(MethodDescriptor method) {
+    if (!AdminService.changesServer(method) || adminWithoutAuthorization) {
+      return Future.succeededFuture();
+    }
+    return Future.failedFuture(new AccessRefusal(StatusCode.PERMISSION_DENIED, method
+        + " changes the server, and this server authenticates no caller: configure its authentication and grant '"
+        + SlackerPermissions.ADMIN + "', or set SlackerServerOptions.setAdminWithoutAuthorization(true)"));
   }
 
   /** @return whether {@code failure} is this admission's refusal: expected, and not worth a warning */

@@ -2,8 +2,13 @@ package io.slacker.impl.server;
 
 import io.slacker.StatusCode;
 import io.slacker.impl.protocol.FrameEncoder;
+import io.slacker.admin.ClientDescription;
 import io.vertx.core.net.NetSocket;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,6 +20,7 @@ final class ConnectionCount {
   private static final System.Logger LOG = System.getLogger(ConnectionCount.class.getName());
 
   private final AtomicInteger open = new AtomicInteger();
+  private final Set<ServerConnection> live = ConcurrentHashMap.newKeySet();
   private final int max;
 
   /** @param max the most connections held at once; 0 for no limit */
@@ -35,8 +41,20 @@ final class ConnectionCount {
     return false;
   }
 
+  /** A connection that {@link #tryOpen} let in has started. */
+  void opened(ServerConnection connection) {
+    live.add(connection);
+  }
+
   /** A connection that {@link #tryOpen} let in has closed. */
-  void closed() {
+  void closed(ServerConnection connection) {
+    live.remove(connection);
     open.decrementAndGet();
+  }
+
+  /** @return the clients connected now, oldest first */
+  List<ClientDescription> describe() {
+    return live.stream().map(ServerConnection::describe)
+        .sorted(Comparator.comparingLong(ClientDescription::getConnectedSince)).toList();
   }
 }

@@ -3,6 +3,8 @@ package io.slacker.impl.server;
 import io.slacker.ServiceDefinition.ServerMethod;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
+import io.slacker.admin.ClientDescription;
+import io.slacker.cluster.impl.ServerAddresses;
 import io.slacker.impl.Deadlines;
 import io.slacker.impl.FlushCoalescing;
 import io.slacker.impl.InterceptorChains;
@@ -79,6 +81,12 @@ final class ServerConnection {
   /** Who the caller is; {@code null} on a server that authenticates no one. */
   private ConnectionIdentity identity;
   private boolean helloReceived;
+  /** For describe, read from other threads: written only on this connection's context. */
+  private final long connectedSince = System.currentTimeMillis();
+  private volatile String clientName;
+  private volatile String clientVersion;
+  private volatile int inFlight;
+  private volatile long served;
 
   ServerConnection(SlackerServerImpl server, NetSocket socket, ContextInternal context) {
     this.server = server;
@@ -88,6 +96,7 @@ final class ServerConnection {
   }
 
   void start() {
+    server.connections().opened(this);
     peerMaxFrameSize = server.options().getMaxFrameSize();
     identity = server.accessControl().newIdentity(socket);
     memory = server.connectionMemory();
@@ -202,6 +211,8 @@ final class ServerConnection {
       if (identity != null) {
         identity.helloToken(hello.token());
       }
+      clientName = hello.clientName();
+      clientVersion = hello.clientVersion();
     } catch (SlackerException e) {
       onProtocolError(e);
       return;
@@ -256,6 +267,7 @@ final class ServerConnection {
         socket.remoteAddress(), header.timeoutMillis(), oneWay, leaderTerm);
     call.memoryCharge = charge;
     calls.put(callId, call);
+    inFlight = calls.size();
     if (header.timeoutMillis() > 0) {
       deadlines.add(call, header.timeoutMillis());
     }
@@ -423,9 +435,20 @@ final class ServerConnection {
     socket.end(FrameEncoder.error(0, error.code(), error.getMessage(), null));
   }
 
+  /** @return the client on this connection as describe shows it; from any thread */
+  ClientDescription describe() {
+    return new ClientDescription()
+        .setRemoteAddress(ServerAddresses.format(socket.remoteAddress()))
+        .setName(clientName)
+        .setVersion(clientVersion)
+        .setConnectedSince(connectedSince)
+        .setInFlight(inFlight)
+        .setServed(served);
+  }
+
   private void onClosed() {
     closed = true;
-    server.connections().closed();
+    server.connections().closed(this);
     // Frames still waiting in the decoder belong to a client that is gone: run none of them.
     decoder.close();
     timeouts.stop();
@@ -444,6 +467,8 @@ final class ServerConnection {
 
   /** A call left {@link #calls}: its deadline and the memory charged for it go. */
   private void ended(ServerCallImpl call) {
+    inFlight = calls.size();
+    served++;
     deadlines.remove(call);
     memory.release(call.memoryCharge);
     call.memoryCharge = 0;

@@ -6,6 +6,7 @@ import io.slacker.SlackerException;
 import io.slacker.StatusCode;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,16 @@ final class ServiceRegistry {
     }
     byId.put(service.id(), service);
     byName.put(service.name(), service);
+  }
+
+  /** @return the services registered, sorted by name */
+  List<ServiceDefinition> services() {
+    return byName.values().stream().sorted(Comparator.comparing(ServiceDefinition::name)).toList();
+  }
+
+  /** @return the service of that name, {@code null} when none is registered */
+  ServiceDefinition service(String name) {
+    return byName.get(name);
   }
 
   ServerMethod find(int serviceId, int methodId) {

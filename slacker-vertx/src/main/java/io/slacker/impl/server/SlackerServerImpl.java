@@ -6,6 +6,7 @@ import io.slacker.ServerLimitsOptions;
 import io.slacker.SlackerServerOptions;
 import io.slacker.cluster.ServerMembership;
 import io.slacker.cluster.impl.ServerPublisher;
+import io.slacker.impl.admin.AdminService;
 import io.slacker.impl.codegen.ServiceBindings;
 import io.slacker.impl.protocol.MetadataLimits;
 import io.slacker.impl.serialization.Serializers;
@@ -47,7 +48,7 @@ public final class SlackerServerImpl implements SlackerServer {
   private final SlackerServerOptions options;
   private final ServiceRegistry registry = new ServiceRegistry();
   private final List<ServerInterceptor> interceptors = new CopyOnWriteArrayList<>();
-  private final AccessControl accessControl = new AccessControl();
+  private final AccessControl accessControl;
   private final BlockingExecutor blockingExecutor;
   private final ServerMemoryBudget memory;
   private final ConnectionCount connections;
@@ -77,6 +78,7 @@ public final class SlackerServerImpl implements SlackerServer {
           + "), more than maxConnectionMemory (" + limits.getMaxConnectionMemory() + ") or the server's budget ("
           + serverLimit + "): it could never run; lower maxFrameSize or raise the budgets");
     }
+    this.accessControl = new AccessControl(options.isAdminWithoutAuthorization());
     this.memory = new ServerMemoryBudget(serverLimit);
     this.connections = new ConnectionCount(limits.getMaxConnections());
     this.metadataLimits = new MetadataLimits(limits.getMaxMetadataEntries(), limits.getMaxMetadataKeyBytes(),
@@ -85,6 +87,9 @@ public final class SlackerServerImpl implements SlackerServer {
       FatalErrors.install(vertx);
     }
     this.publisher = discovery == null ? null : new ServerPublisher(discovery, options.getCluster(), options.isSsl());
+    // Every server answers the built-in service; it is never published in discovery: tools call a server by address.
+    registry.add(ServerAdminService.definition(this, registry, publisher));
+    AdminService.METHODS.forEach(Serializers.get()::prepare);
     this.scope = VerticleScope.of(this::shutdown);
     this.blockingExecutor = new BlockingExecutor(
         vertx.createSharedWorkerExecutor("slacker-blocking-" + System.identityHashCode(this), options.getBlockingPoolSize()),

@@ -1,0 +1,125 @@
+package io.slacker.cluster.impl;
+
+import io.slacker.cluster.ServerData;
+import io.slacker.cluster.ServerInstance;
+import io.slacker.cluster.ZookeeperAccessException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.CuratorEvent;
+import org.apache.zookeeper.KeeperException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One-off reads of a cluster's whole membership, for tools (the CLI's {@code ls}, the gateway's
+ * service list) rather than for routing, which watches one service at a time. Nodes that are not
+ * Slacker's ({@code host:port} names, server data JSON) are left out, as the watches do.
+ */
+final class ClusterListing {
+
+  private final ContextInternal context;
+  private final CuratorFramework curator;
+  private final ClusterPaths paths;
+
+  ClusterListing(ContextInternal context, CuratorFramework curator, ClusterPaths paths) {
+    this.context = context;
+    this.curator = curator;
+    this.paths = paths;
+  }
+
+  /** @return the names of the services with a node in the cluster, sorted; empty for a cluster never used */
+  Future<List<String>> services() {
+    return children(paths.services()).map(names -> names.stream().sorted().toList());
+  }
+
+  /** @return the servers registered in the cluster, in rotation or offline, sorted by address */
+  Future<List<ServerInstance>> servers() {
+    String parent = paths.servers();
+    return children(parent).compose(names -> {
+      List<Future<ServerInstance>> reads = new ArrayList<>();
+      for (String name : names) {
+        SocketAddress address = ServerAddresses.parse(name);
+        if (address != null) {
+          reads.add(data(parent + "/" + name).map(bytes -> bytes == null ? null : instance(address, bytes)));
+        }
+      }
+      return Future.join(reads).map(all -> {
+        List<ServerInstance> servers = new ArrayList<>();
+        for (int i = 0; i < reads.size(); i++) {
+          ServerInstance server = all.resultAt(i);
+          if (all.succeeded(i) && server != null) {
+            servers.add(server);
+          }
+        }
+        servers.sort(Comparator.comparing(ServerInstance::toString));
+        return servers;
+      });
+    });
+  }
+
+  private static ServerInstance instance(SocketAddress address, byte[] bytes) {
+    try {
+      return new ServerInstance(address, bytes.length == 0 ? new ServerData()
+          : new ServerData(new JsonObject(new String(bytes, StandardCharsets.UTF_8))));
+    } catch (RuntimeException notServerData) {
+      return null;
+    }
+  }
+
+  /** @return the children of {@code path}; none when it does not exist */
+  private Future<List<String>> children(String path) {
+    Promise<List<String>> done = context.promise();
+    read(done, () -> curator.getChildren().inBackground((client, event) -> {
+      if (event.getResultCode() == KeeperException.Code.NONODE.intValue()) {
+        done.tryComplete(List.of());
+      } else if (ok(event, path, done)) {
+        done.tryComplete(event.getChildren());
+      }
+    }).forPath(path));
+    return done.future();
+  }
+
+  /** @return the data of {@code path}; {@code null} when the node went away meanwhile */
+  private Future<byte[]> data(String path) {
+    Promise<byte[]> done = context.promise();
+    read(done, () -> curator.getData().inBackground((client, event) -> {
+      if (event.getResultCode() == KeeperException.Code.NONODE.intValue()) {
+        done.tryComplete(null);
+      } else if (ok(event, path, done)) {
+        done.tryComplete(event.getData());
+      }
+    }).forPath(path));
+    return done.future();
+  }
+
+  private static boolean ok(CuratorEvent event, String path, Promise<?> done) {
+    KeeperException.Code code = KeeperException.Code.get(event.getResultCode());
+    if (code == KeeperException.Code.OK) {
+      return true;
+    }
+    done.tryFail(code == KeeperException.Code.NOAUTH
+        ? new ZookeeperAccessException(path, "ZooKeeper refused to read " + path + " (NoAuth) to this session")
+        : KeeperException.create(code, path));
+    return false;
+  }
+
+  /** Curator's builders load classes and queue work on first use: on a worker, never an event loop. */
+  private void read(Promise<?> done, Operation operation) {
+    context.executeBlocking(() -> {
+      operation.run();
+      return null;
+    }).onFailure(done::tryFail);
+  }
+
+  @FunctionalInterface
+  private interface Operation {
+    void run() throws Exception;
+  }
+}
