@@ -85,7 +85,7 @@ final class CallCommand implements Callable<Integer> {
       if (target.server != null) {
         return printResult(out, connections.awaitCall(connections.client().call(target.server, service, method, args, JsonNode.class, options)));
       }
-      new ServiceLookup(connections).requireKnown(service);
+      new ServiceLookup(connections).requireServers(service);
       if (target.all) {
         return printGroup(out, connections.awaitCall(callAll(connections, args, options)));
       }

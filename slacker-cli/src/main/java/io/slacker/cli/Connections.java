@@ -24,6 +24,8 @@ final class Connections implements AutoCloseable {
   static final String SERIALIZATION = "json";
   /** The CLI's session only lives as long as the command; this bounds a dead watch's session. */
   private static final int SESSION_TIMEOUT_MILLIS = 10_000;
+  /** What servers show among their clients (describe). */
+  private static final String CLIENT_NAME = "slacker-cli";
   private static final Duration CALL_AWAIT_MARGIN = Duration.ofSeconds(2);
 
   private final CommonOptions options;
@@ -93,6 +95,15 @@ final class Connections implements AutoCloseable {
         "DEADLINE_EXCEEDED: no answer within " + DurationConverter.format(options.timeout)));
   }
 
+  /** @return the call's result, or {@code null} if it failed or took longer than the timeout: for what is only nice to know */
+  <T> T awaitQuietly(Future<T> call) {
+    try {
+      return awaitCall(call);
+    } catch (RuntimeException failed) {
+      return null;
+    }
+  }
+
   /** Waits for an answer of ZooKeeper, through discovery. */
   <T> T awaitZookeeper(Future<T> answer) {
     return Await.result(answer, options.timeout, this::zookeeperUnreachable);
@@ -142,7 +153,7 @@ final class Connections implements AutoCloseable {
   }
 
   private SlackerClientOptions clientOptions() {
-    return new SlackerClientOptions().setSerialization(SERIALIZATION)
+    return new SlackerClientOptions().setSerialization(SERIALIZATION).setName(CLIENT_NAME)
         .setCallTimeoutMillis(Math.max(1, options.timeout.toMillis()));
   }
 

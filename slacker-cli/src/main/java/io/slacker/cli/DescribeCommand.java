@@ -47,7 +47,7 @@ final class DescribeCommand implements Callable<Integer> {
     try (Connections connections = Connections.open(common)) {
       if (server == null) {
         // A service name: ask the first of its servers in rotation, about that service unless told otherwise.
-        server = new ServiceLookup(connections).requireKnown(target).get(0).address();
+        server = new ServiceLookup(connections).requireServers(target).get(0).address();
         only = only != null ? only : target;
       }
       description = connections.awaitCall(SlackerAdmin.create(connections.client()).describe(server));

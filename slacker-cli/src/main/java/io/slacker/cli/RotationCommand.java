@@ -1,5 +1,7 @@
 package io.slacker.cli;
 
+import io.slacker.SlackerException;
+import io.slacker.StatusCode;
 import io.slacker.admin.SlackerAdmin;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -43,6 +45,12 @@ abstract class RotationCommand implements Callable<Integer> {
         change = service == null ? admin.offline(server) : admin.offline(server, service);
       }
       connections.awaitCall(change);
+    } catch (SlackerException failure) {
+      // The server names a service it does not run with an application code; for the CLI that is an unknown service.
+      if (failure.code() == StatusCode.ENTITY_NOT_FOUND) {
+        throw new CommandFailure(ExitCode.NOT_FOUND, "NOT_FOUND: " + failure.getMessage());
+      }
+      throw failure;
     }
     PrintWriter out = spec.commandLine().getOut();
     String address = ServerAddressConverter.format(server);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 /** {@code slacker}: the command-line tool for the servers of a Slacker cluster. */
 @Command(name = "slacker", mixinStandardHelpOptions = true, versionProvider = SlackerCli.Version.class,
     description = "Lists, watches, describes, calls and administers the servers of a Slacker cluster.",
-    subcommands = {DescribeCommand.class, CallCommand.class, OfflineCommand.class,
+    subcommands = {ListCommand.class, DescribeCommand.class, CallCommand.class, OfflineCommand.class,
         OnlineCommand.class, DataCommand.class, WatchCommand.class},
     footerHeading = "%nEvery command takes --zookeeper, --cluster, --root, -o table|json and --timeout;"
         + " 'slacker <command> --help' shows them with examples.%n%nExit codes:%n")

@@ -12,12 +12,14 @@ import io.vertx.core.Vertx;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * What the CLI's tests run against: an embedded ZooKeeper and servers of {@link Calculator}, each
  * with its own discovery and so its own session, as separate processes would have. The service
- * elects a leader, so that {@code ls}, {@code watch} and {@code --leader} have one to show.
+ * elects a leader, so that {@code ls}, {@code watch} and {@code --leader} have one to show; the
+ * servers let the CLI use their admin operations without authentication.
  */
 final class CliCluster implements AutoCloseable {
 
@@ -48,7 +50,7 @@ final class CliCluster implements AutoCloseable {
     ZookeeperDiscovery discovery = ZookeeperDiscovery.create(vertx, discoveryOptions());
     discoveries.add(discovery);
     CalculatorImpl calculator = new CalculatorImpl(vertx);
-    SlackerServer server = SlackerServer.create(vertx, new SlackerServerOptions().setHost("127.0.0.1").setPort(0)
+    SlackerServer server = SlackerServer.create(vertx, new SlackerServerOptions().setHost("127.0.0.1").setPort(0).setAdminWithoutAuthorization(true)
             .setCluster(new ClusterServerOptions().setServerData(data).addLeaderService(SERVICE).setWithdrawGraceMillis(100)),
         discovery).register(Calculator.class, calculator);
     await(server.listen());
@@ -84,13 +86,15 @@ final class CliCluster implements AutoCloseable {
     return servers.get(i);
   }
 
-  /** The options that point a command at this cluster, and a 3 s timeout unless {@code args} set one. */
+  /** {@code args} with the options that point a command at this cluster and a 3 s timeout, unless {@code args} set them. */
   String[] at(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--zookeeper", zookeeper.connectString(), "--cluster", cluster));
-    if (!all.contains("--timeout")) {
-      all.addAll(List.of("--timeout", "3s"));
-    }
+    Map<String, String> defaults = Map.of("--zookeeper", zookeeper.connectString(), "--cluster", cluster, "--timeout", "3s");
+    defaults.forEach((option, value) -> {
+      if (!all.contains(option)) {
+        all.addAll(List.of(option, value));
+      }
+    });
     return all.toArray(String[]::new);
   }
 
