@@ -20,8 +20,8 @@ final class CallArguments {
     try {
       json = JsonText.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new CommandFailure(ExitCode.BAD_ARGUMENTS, "the arguments are not JSON (" + e.getOriginalMessage()
-          + "): give a JSON array, " + EXAMPLE);
+      throw new CommandFailure(ExitCode.BAD_ARGUMENTS, "the arguments are not JSON (column "
+          + e.getLocation().getColumnNr() + ": " + briefly(e.getOriginalMessage()) + "): give a JSON array, " + EXAMPLE);
     }
     if (json == null || !json.isArray()) {
       String found = json == null || json.isMissingNode() ? "nothing" : "a JSON " + json.getNodeType().name().toLowerCase();
@@ -32,5 +32,13 @@ final class CallArguments {
       args.add(JsonText.MAPPER.convertValue(element, Object.class));
     }
     return args;
+  }
+
+  /** Jackson's message without the parser's own location notes, which repeat what the column says. */
+  private static String briefly(String message) {
+    int notes = message.indexOf(" (start marker at");
+    int newline = message.indexOf('\n');
+    int end = notes >= 0 ? notes : newline >= 0 ? newline : message.length();
+    return message.substring(0, end);
   }
 }

@@ -8,12 +8,12 @@ import io.slacker.StatusCode;
  */
 public enum ExitCode {
   OK(0, "success"),
-  FAILURE(1, "any other failure (INTERNAL, PROTOCOL_ERROR, CANCELLED, ...)"),
+  FAILURE(1, "other failure (INTERNAL, PROTOCOL_ERROR, CANCELLED)"),
   USAGE(2, "usage error: unknown command or option, bad option value"),
   NOT_FOUND(3, "unknown service or method (NOT_FOUND)"),
-  BAD_ARGUMENTS(4, "arguments not a JSON array, or refused by the server (BAD_REQUEST, INVALID_ARGUMENT)"),
-  APPLICATION_ERROR(5, "the method failed (APPLICATION_ERROR, FAILED_PRECONDITION, ENTITY_NOT_FOUND)"),
-  UNAVAILABLE(6, "server unreachable, or no server of the service in rotation (UNAVAILABLE, NOT_LEADER)"),
+  BAD_ARGUMENTS(4, "bad arguments: not a JSON array, or BAD_REQUEST, INVALID_ARGUMENT"),
+  APPLICATION_ERROR(5, "method failed (APPLICATION_ERROR, FAILED_PRECONDITION, ENTITY_NOT_FOUND)"),
+  UNAVAILABLE(6, "unreachable, or no server in rotation (UNAVAILABLE, NOT_LEADER)"),
   ZOOKEEPER_UNREACHABLE(7, "ZooKeeper unreachable"),
   DEADLINE_EXCEEDED(8, "no answer within --timeout (DEADLINE_EXCEEDED)"),
   DENIED(9, "refused (UNAUTHENTICATED, PERMISSION_DENIED)"),

@@ -96,15 +96,23 @@ final class ServerDescriptionText {
     return options.isEmpty() ? null : String.join(", ", options);
   }
 
-  /** The Java type as the source spells it, without the {@code java.lang.} noise; the JSON type if none. */
+  /**
+   * The Java type as the source spells it, without the {@code java.lang.} and {@code java.util.}
+   * noise; a record or POJO (a {@code $ref} to the definitions) by its class name.
+   */
   private static String typeName(JsonObject type) {
     if (type == null) {
       return null;
     }
     String javaType = type.getString("javaType");
-    if (javaType == null) {
-      return type.getString("type", type.encode());
+    if (javaType != null) {
+      return javaType.replace("java.lang.", "").replace("java.util.", "");
     }
-    return javaType.replace("java.lang.", "").replace("java.util.", "");
+    String ref = type.getString("$ref");
+    if (ref != null) {
+      String className = ref.substring(ref.lastIndexOf('/') + 1);
+      return className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
+    }
+    return type.getString("type", type.encode());
   }
 }

@@ -106,7 +106,8 @@ class CallCommandTest {
   void argumentsThatAreNotJsonAreRefusedBeforeAnyCall() {
     Cli.Result result = Cli.run(cluster.at("call", "test.Calc", "add", "[1, 2"));
     assertEquals(4, result.exitCode(), result.toString());
-    assertTrue(result.err().startsWith("slacker: the arguments are not JSON"), result.err());
+    assertEquals("slacker: the arguments are not JSON (column 6: Unexpected end-of-input: expected close marker for Array):"
+        + " give a JSON array, e.g. '[\"Ada\", 42]', or '[]' for none\n", result.err());
 
     Cli.Result object = Cli.run(cluster.at("call", "test.Calc", "add", "{\"a\": 1}"));
     assertEquals(4, object.exitCode(), object.toString());

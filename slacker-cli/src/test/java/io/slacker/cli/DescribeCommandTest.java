@@ -40,7 +40,7 @@ class DescribeCommandTest {
     assertTrue(text.contains("\nstate online\ndata weight 100, version 1.0\n"), result.out());
     assertTrue(text.contains("\nservice test.Calc (online"), result.out());
     assertTrue(text.contains("\nadd(int,int) a: int, b: int Integer idempotent Adds two numbers.\n"), result.out());
-    assertTrue(text.contains("\ntotal(java.util.List) values: List<Integer> "), result.out());
+    assertTrue(text.contains("\ntotal(java.util.List) values: List<Integer> Calculator.Total - Sums the values"), result.out());
     assertTrue(text.contains("\nwhoAmI() (none) String - The address of the server that ran the call.\n"), result.out());
     // The CLI's own connection is among the clients.
     assertTrue(text.contains("\nCLIENT NAME VERSION CONNECTED SINCE IN FLIGHT SERVED\n127.0.0.1:"), result.out());
