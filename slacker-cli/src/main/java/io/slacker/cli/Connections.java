@@ -22,7 +22,7 @@ final class Connections implements AutoCloseable {
 
   /** Results decode into plain JSON trees; JSON is also what the user typed the arguments in. */
   static final String SERIALIZATION = "json";
-  /** The CLI's session only lives as long as the command; this bounds a dead watch's session. */
+  /** The CLI publishes nothing; a short session only frees ZooKeeper sooner after a killed watch. */
   private static final int SESSION_TIMEOUT_MILLIS = 10_000;
   /** What servers show among their clients (describe). */
   private static final String CLIENT_NAME = "slacker-cli";
@@ -43,10 +43,6 @@ final class Connections implements AutoCloseable {
   static Connections open(CommonOptions options) {
     CliLogging.configure(options.verbose);
     return new Connections(options);
-  }
-
-  Duration timeout() {
-    return options.timeout;
   }
 
   Vertx vertx() {

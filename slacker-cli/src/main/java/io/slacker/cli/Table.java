@@ -31,10 +31,6 @@ final class Table {
     return this;
   }
 
-  boolean isEmpty() {
-    return rows.isEmpty();
-  }
-
   void print(PrintWriter out) {
     int[] widths = new int[header.length];
     for (int i = 0; i < header.length; i++) {
