@@ -79,11 +79,11 @@ final class CallCommand implements Callable<Integer> {
     List<Object> args = CallArguments.parse(arguments);
     PrintWriter out = spec.commandLine().getOut();
     try (Connections connections = Connections.open(common)) {
-      CallOptions options = new CallOptions().setTimeoutMillis(common.timeout.toMillis())
-          .setSerialization(Connections.SERIALIZATION);
+      CallOptions options = new CallOptions().setTimeoutMillis(common.timeout.toMillis());
       metadata.forEach(options::putMetadata);
       if (target.server != null) {
-        return printResult(out, connections.awaitCall(connections.client().call(target.server, service, method, args, JsonNode.class, options)));
+        return printResult(out, connections.awaitCall(
+            connections.client().call(target.server, service, method, args, JsonNode.class, options)));
       }
       new ServiceLookup(connections).requireServers(service);
       if (target.all) {
@@ -92,7 +92,8 @@ final class CallCommand implements Callable<Integer> {
       if (target.leader) {
         options.setGrouping(Grouping.leader());
       }
-      return printResult(out, connections.awaitCall(connections.routingClient().call(null, service, method, args, JsonNode.class, options)));
+      return printResult(out, connections.awaitCall(
+          connections.routingClient().call(null, service, method, args, JsonNode.class, options)));
     }
   }
 

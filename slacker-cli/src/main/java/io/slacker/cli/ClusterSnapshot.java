@@ -5,7 +5,6 @@ import io.slacker.admin.ServiceDescription;
 import io.slacker.admin.SlackerAdmin;
 import io.slacker.cluster.ServerInstance;
 import io.slacker.cluster.ServiceMembers;
-import io.slacker.cluster.ServiceWatch;
 import io.slacker.cluster.ZookeeperDiscovery;
 import io.vertx.core.Future;
 

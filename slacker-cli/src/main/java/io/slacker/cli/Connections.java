@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 final class Connections implements AutoCloseable {
 
   /** Results decode into plain JSON trees; JSON is also what the user typed the arguments in. */
-  static final String SERIALIZATION = "json";
+  private static final String SERIALIZATION = "json";
   /** The CLI publishes nothing; a short session only frees ZooKeeper sooner after a killed watch. */
   private static final int SESSION_TIMEOUT_MILLIS = 10_000;
   /** What servers show among their clients (describe). */
