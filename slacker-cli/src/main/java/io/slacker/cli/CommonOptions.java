@@ -22,7 +22,7 @@ final class CommonOptions {
   String root;
 
   @Option(names = {"-o", "--output"}, paramLabel = "table|json", defaultValue = "table",
-      description = "Output: table (for people) or json (for scripts) (default: ${DEFAULT-VALUE}).")
+      description = "Output: table (for people) or json (one line, for scripts) (default: ${DEFAULT-VALUE}).")
   OutputFormat output;
 
   @Option(names = "--timeout", paramLabel = "duration", defaultValue = "5s", converter = DurationConverter.class,

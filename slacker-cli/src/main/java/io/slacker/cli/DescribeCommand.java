@@ -63,7 +63,7 @@ final class DescribeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
       JsonObject json = description.toJson().put("server", ServerAddressConverter.format(server));
-      out.println(JsonText.of(json, false));
+      out.println(JsonText.of(json, true));
       out.flush();
     } else {
       new ServerDescriptionText(server, description, only != null).print(out);

@@ -48,7 +48,7 @@ final class ListCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
-      out.println(JsonText.of(json(snapshot), false));
+      out.println(JsonText.of(json(snapshot), true));
       out.flush();
     } else {
       table(snapshot).print(out);

@@ -12,10 +12,14 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A server's description as {@code slacker describe} prints it for people. */
 final class ServerDescriptionText {
+
+  /** A package prefix: lower-case segments, each followed by a dot, before a class name. */
+  private static final Pattern PACKAGE = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+(?=[A-Z])");
 
   private final SocketAddress server;
   private final ServerDescription description;
@@ -97,8 +101,8 @@ final class ServerDescriptionText {
   }
 
   /**
-   * The Java type as the source spells it, without the {@code java.lang.} and {@code java.util.}
-   * noise; a record or POJO (a {@code $ref} to the definitions) by its class name.
+   * The Java type as a reader wants it in a table: {@code List<Greeter.Greeting>}, classes without
+   * their packages; a record or POJO (a {@code $ref} to the definitions) by its class name.
    */
   private static String typeName(JsonObject type) {
     if (type == null) {
@@ -106,13 +110,17 @@ final class ServerDescriptionText {
     }
     String javaType = type.getString("javaType");
     if (javaType != null) {
-      return javaType.replace("java.lang.", "").replace("java.util.", "");
+      return simpleNames(javaType);
     }
     String ref = type.getString("$ref");
     if (ref != null) {
-      String className = ref.substring(ref.lastIndexOf('/') + 1);
-      return className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
+      return simpleNames(ref.substring(ref.lastIndexOf('/') + 1));
     }
     return type.getString("type", type.encode());
+  }
+
+  /** {@code java.util.List<com.example.Greeter$Greeting>} to {@code List<Greeter.Greeting>}. */
+  private static String simpleNames(String javaType) {
+    return PACKAGE.matcher(javaType).replaceAll("").replace('$', '.');
   }
 }

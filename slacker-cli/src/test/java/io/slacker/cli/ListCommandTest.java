@@ -57,6 +57,7 @@ class ListCommandTest {
   void jsonHasTheSameContent() {
     Cli.Result result = Cli.run(cluster.at("ls", "test.Calc", "-o", "json"));
     assertEquals(0, result.exitCode(), result.toString());
+    assertEquals(1, result.out().lines().count(), "one line: " + result.out());
     JsonObject listed = new JsonObject(result.out());
     assertEquals("ls", listed.getString("cluster"));
     JsonObject service = listed.getJsonArray("services").getJsonObject(0);
