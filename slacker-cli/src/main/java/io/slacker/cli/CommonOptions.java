@@ -29,6 +29,26 @@ final class CommonOptions {
       description = "How long to wait for ZooKeeper and for each server, e.g. 500ms, 2s, 1m (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
+  @Option(names = "--token", paramLabel = "token", defaultValue = "${env:SLACKER_TOKEN}",
+      description = "Bearer token (e.g. a JWT) presented to servers that authenticate callers; admin commands need one"
+          + " with the slacker:admin permission (default: $SLACKER_TOKEN).")
+  String token;
+
+  @Option(names = "--tls", description = "Connect to servers named directly with TLS (servers found in ZooKeeper say"
+      + " themselves whether they need it).")
+  boolean tls;
+
+  @Option(names = "--ca", paramLabel = "file.pem", description = "PEM file of the CAs that sign the servers' certificates"
+      + " (default: the JVM's trusted CAs).")
+  String ca;
+
+  @Option(names = "--cert", paramLabel = "file.pem", description = "PEM certificate chain presented to servers that"
+      + " require client certificates; with --key.")
+  String cert;
+
+  @Option(names = "--key", paramLabel = "file.pem", description = "PEM private key of --cert.")
+  String key;
+
   @Option(names = {"-v", "--verbose"},
       description = "Show the log of ZooKeeper, Curator, Netty and Slacker on stderr.")
   boolean verbose;

@@ -2,10 +2,13 @@ package io.slacker.cli;
 
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
+import io.slacker.TokenProvider;
 import io.slacker.cluster.ZookeeperDiscovery;
 import io.slacker.cluster.ZookeeperDiscoveryOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.BoundedExponentialBackoffRetry;
@@ -69,7 +72,7 @@ final class Connections implements AutoCloseable {
   /** @return a client for calls to named servers */
   SlackerClient client() {
     if (client == null) {
-      client = SlackerClient.create(vertx, clientOptions());
+      client = withToken(SlackerClient.create(vertx, clientOptions()));
     }
     return client;
   }
@@ -77,7 +80,7 @@ final class Connections implements AutoCloseable {
   /** @return a client that routes calls through the cluster's discovery, as applications do */
   SlackerClient routingClient() {
     if (routingClient == null) {
-      routingClient = SlackerClient.create(vertx, clientOptions(), discovery());
+      routingClient = withToken(SlackerClient.create(vertx, clientOptions(), discovery()));
     }
     return routingClient;
   }
@@ -149,8 +152,24 @@ final class Connections implements AutoCloseable {
   }
 
   private SlackerClientOptions clientOptions() {
-    return new SlackerClientOptions().setSerialization(SERIALIZATION).setName(CLIENT_NAME)
+    SlackerClientOptions clientOptions = new SlackerClientOptions().setSerialization(SERIALIZATION).setName(CLIENT_NAME)
         .setCallTimeoutMillis(Math.max(1, options.timeout.toMillis()));
+    if ((options.cert == null) != (options.key == null)) {
+      throw new CommandFailure(ExitCode.USAGE, "--cert and --key go together");
+    }
+    clientOptions.setSsl(options.tls);
+    if (options.ca != null) {
+      clientOptions.getSslOptions().setTrustOptions(new PemTrustOptions().addCertPath(options.ca));
+    }
+    if (options.cert != null) {
+      clientOptions.getSslOptions().setKeyCertOptions(new PemKeyCertOptions().setCertPath(options.cert).setKeyPath(options.key));
+    }
+    return clientOptions;
+  }
+
+  /** The client with the caller's token, when one was given. */
+  private SlackerClient withToken(SlackerClient created) {
+    return options.token == null || options.token.isBlank() ? created : created.tokenProvider(TokenProvider.of(options.token));
   }
 
   /** Closes everything, waiting at most the timeout for each part. */
