@@ -6,6 +6,9 @@ import io.slacker.test.RawConnection.ReadFrame;
 import io.slacker.test.RawFrames;
 import io.slacker.test.TestJwt;
 import io.slacker.test.TestVertx;
+import io.slacker.admin.ServerDescription;
+import io.slacker.admin.ServiceDescription;
+import io.slacker.admin.SlackerAdmin;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -178,6 +181,25 @@ class AuthorizationTest {
     assertEquals(StatusCode.PERMISSION_DENIED, refusal(as("bob", "orders:write"), PURGE).code());
     assertEquals(0, runsOf("purge"));
     assertEquals("purge by root", call(as("root", SlackerPermissions.ADMIN), PURGE));
+  }
+
+  @Test
+  void theBuiltInServiceNeedsTheAdminPermissionOnAnAuthenticatingServer() throws Exception {
+    SocketAddress address = toServer.getServer();
+    SlackerException describe = assertThrows(SlackerException.class,
+        () -> SlackerAdmin.create(as("bob", "orders:write")).describe(address).await(5, TimeUnit.SECONDS));
+    assertEquals(StatusCode.PERMISSION_DENIED, describe.code());
+    assertTrue(describe.getMessage().contains("'" + SlackerPermissions.ADMIN + "'"), describe.getMessage());
+    SlackerException offline = assertThrows(SlackerException.class,
+        () -> SlackerAdmin.create(as("bob")).offline(address).await(5, TimeUnit.SECONDS));
+    assertEquals(StatusCode.PERMISSION_DENIED, offline.code());
+    // The operator: the admin permission, and the staff role every method of test.Orders requires of its callers.
+    ServerDescription described = SlackerAdmin.create(as("root", SlackerPermissions.ADMIN)).describe(address)
+        .await(5, TimeUnit.SECONDS);
+    assertEquals(List.of(SlackerAdmin.SERVICE, SERVICE),
+        described.getServices().stream().map(ServiceDescription::getName).toList());
+    assertEquals(List.of("orders:write"), described.service(SERVICE).method("place").getPermissions());
+    assertServesAnAuthorizedCaller();
   }
 
   @Test

@@ -155,6 +155,7 @@ import java.util.HashMap;
           public static final MethodDescriptor PUT = MethodDescriptor.builder(SERVICE_NAME, "put")
               .signature("put(java.lang.String,com.acme.UserStore$User)")
               .parameterTypes(TYPES.constructType(String.class), TYPES.constructType(User.class))
+              .parameterNames("id", "value")
               .returnType(TYPES.constructType(Void.class))
               .build();
         """.formatted(io.slacker.ServiceIds.methodId("put(java.lang.String,com.acme.UserStore$User)"))), binding);

@@ -35,6 +35,7 @@ final class SampleCompiler {
   /** What a sample without a package of its own may use unqualified. */
   static final List<String> IMPORTS = List.of(
       "import io.slacker.*;",
+      "import io.slacker.admin.*;",
       "import io.slacker.annotations.*;",
       "import io.slacker.cluster.*;",
       "import io.vertx.core.*;",

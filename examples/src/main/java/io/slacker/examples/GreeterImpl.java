@@ -5,7 +5,7 @@ import io.vertx.core.Future;
 import java.util.List;
 
 /** Runs on the server's event loop: nothing here blocks. */
-final class GreeterImpl implements Greeter {
+public final class GreeterImpl implements Greeter {
 
   @Override
   public Future<String> greet(String name) {

@@ -6,6 +6,7 @@ import io.slacker.SlackerException;
 import io.slacker.SlackerServer;
 import io.slacker.SlackerServerOptions;
 import io.slacker.examples.cluster.ClusterDemo;
+import io.slacker.examples.cluster.LiveCluster;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
 
@@ -49,6 +50,9 @@ public final class QuickStart {
       System.out.println("server drained and closed");
 
       ClusterDemo.run(vertx);
+      if (Boolean.getBoolean("slacker.demo.keepRunning")) {
+        LiveCluster.run(vertx);
+      }
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
     }

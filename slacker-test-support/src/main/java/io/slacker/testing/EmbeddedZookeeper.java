@@ -19,12 +19,15 @@ public final class EmbeddedZookeeper implements AutoCloseable {
   private final TestingServer server;
   private final int tickMillis;
 
-  private EmbeddedZookeeper(int tickMillis) throws Exception {
+  private EmbeddedZookeeper(int tickMillis, int port) throws Exception {
     if (tickMillis <= 0) {
       throw new IllegalArgumentException("tickMillis must be positive, got " + tickMillis);
     }
     this.tickMillis = tickMillis;
-    InstanceSpec spec = new InstanceSpec(null, InstanceSpec.getRandomPort(), -1, -1, true, -1, tickMillis, -1,
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be 0 (any free one) to 65535, got " + port);
+    }
+    InstanceSpec spec = new InstanceSpec(null, port == 0 ? InstanceSpec.getRandomPort() : port, -1, -1, true, -1, tickMillis, -1,
         Map.of("clientPortAddress", "127.0.0.1"), "127.0.0.1");
     server = new TestingServer(spec, true);
   }
@@ -35,7 +38,12 @@ public final class EmbeddedZookeeper implements AutoCloseable {
   }
 
   public static EmbeddedZookeeper start(int tickMillis) throws Exception {
-    return new EmbeddedZookeeper(tickMillis);
+    return new EmbeddedZookeeper(tickMillis, 0);
+  }
+
+  /** Starts a server on {@code port} of 127.0.0.1 (0: any free one), for a demo that tools connect to. */
+  public static EmbeddedZookeeper start(int tickMillis, int port) throws Exception {
+    return new EmbeddedZookeeper(tickMillis, port);
   }
 
   /** @return {@code 127.0.0.1:<port>} */

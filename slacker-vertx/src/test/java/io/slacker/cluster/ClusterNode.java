@@ -21,9 +21,12 @@ final class ClusterNode {
   }
 
   static ClusterNode start(Vertx vertx, ServiceDiscovery discovery, ClusterServerOptions cluster) throws Exception {
+    return start(vertx, discovery, new SlackerServerOptions().setHost("127.0.0.1").setPort(0).setCluster(cluster));
+  }
+
+  static ClusterNode start(Vertx vertx, ServiceDiscovery discovery, SlackerServerOptions options) throws Exception {
     Who.Impl who = new Who.Impl(vertx);
-    SlackerServer server = SlackerServer.create(vertx,
-        new SlackerServerOptions().setHost("127.0.0.1").setPort(0).setCluster(cluster), discovery);
+    SlackerServer server = SlackerServer.create(vertx, options, discovery);
     server.register(Who.class, who);
     who.self(() -> "127.0.0.1:" + server.actualPort());
     ClusterNode node = new ClusterNode(server, who, discovery);

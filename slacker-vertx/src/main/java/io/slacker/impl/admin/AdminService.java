@@ -5,7 +5,6 @@ import io.slacker.SlackerPermissions;
 import io.slacker.admin.SlackerAdmin;
 import io.vertx.core.json.JsonObject;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -41,8 +40,6 @@ public final class AdminService {
       .parameterTypes(long.class).parameterNames("timeoutMillis").permissions(SlackerPermissions.ADMIN)
       .doc("Starts the server's graceful shutdown, waiting at most timeoutMillis for calls in flight.")
       .build();
-
-  public static final List<MethodDescriptor> METHODS = List.of(DESCRIBE, OFFLINE, ONLINE, DATA, UPDATE_DATA, SHUTDOWN);
 
   /** The methods that change the server, as opposed to describing it. */
   private static final Set<MethodDescriptor> CHANGES = Set.of(OFFLINE, ONLINE, UPDATE_DATA, SHUTDOWN);

@@ -132,19 +132,7 @@ public final class FrameEncoder {
    * when there is none) and needs {@link Protocol#CAPABILITY_AUTHENTICATION} in {@code capabilities}.
    */
   public static Buffer hello(int maxFrameSize, int[] serializationIds, long capabilities, String incarnation, String token) {
-    Buffer frame = start(FrameType.HELLO, 0, Protocol.NO_SERIALIZATION, 0, 16);
-    frame.appendUnsignedInt(maxFrameSize).appendUnsignedByte((short) serializationIds.length);
-    for (int id : serializationIds) {
-      frame.appendUnsignedByte((short) id);
-    }
-    frame.appendUnsignedInt(capabilities);
-    if (token != null) {
-      WireStrings.append(frame, incarnation == null ? "" : incarnation);
-      WireStrings.append(frame, token);
-    } else if (incarnation != null) {
-      WireStrings.append(frame, incarnation);
-    }
-    return finish(frame);
+    return hello(maxFrameSize, serializationIds, capabilities, incarnation, token, null, null);
   }
 
   /**
@@ -155,18 +143,31 @@ public final class FrameEncoder {
   public static Buffer clientHello(int maxFrameSize, int[] serializationIds, String token, String name, String version) {
     long capabilities = Protocol.CAPABILITIES | Protocol.CAPABILITY_CLIENT_INFO
         | (token != null ? Protocol.CAPABILITY_AUTHENTICATION : 0);
+    return hello(maxFrameSize, serializationIds, capabilities, null, token, name == null ? "" : name, version);
+  }
+
+  /**
+   * Each optional field in its order (§8): the incarnation, written (empty if need be) when a
+   * field follows; the token; the client's name and version, when {@code version} is given.
+   */
+  private static Buffer hello(int maxFrameSize, int[] serializationIds, long capabilities, String incarnation,
+                              String token, String clientName, String clientVersion) {
     Buffer frame = start(FrameType.HELLO, 0, Protocol.NO_SERIALIZATION, 0, 32);
     frame.appendUnsignedInt(maxFrameSize).appendUnsignedByte((short) serializationIds.length);
     for (int id : serializationIds) {
       frame.appendUnsignedByte((short) id);
     }
     frame.appendUnsignedInt(capabilities);
-    WireStrings.append(frame, "");
+    if (incarnation != null || token != null || clientVersion != null) {
+      WireStrings.append(frame, incarnation == null ? "" : incarnation);
+    }
     if (token != null) {
       WireStrings.append(frame, token);
     }
-    WireStrings.append(frame, name == null ? "" : name);
-    WireStrings.append(frame, version);
+    if (clientVersion != null) {
+      WireStrings.append(frame, clientName);
+      WireStrings.append(frame, clientVersion);
+    }
     return finish(frame);
   }
 

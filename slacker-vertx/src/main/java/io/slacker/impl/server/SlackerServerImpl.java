@@ -6,7 +6,6 @@ import io.slacker.ServerLimitsOptions;
 import io.slacker.SlackerServerOptions;
 import io.slacker.cluster.ServerMembership;
 import io.slacker.cluster.impl.ServerPublisher;
-import io.slacker.impl.admin.AdminService;
 import io.slacker.impl.codegen.ServiceBindings;
 import io.slacker.impl.protocol.MetadataLimits;
 import io.slacker.impl.serialization.Serializers;
@@ -88,8 +87,8 @@ public final class SlackerServerImpl implements SlackerServer {
     }
     this.publisher = discovery == null ? null : new ServerPublisher(discovery, options.getCluster(), options.isSsl());
     // Every server answers the built-in service; it is never published in discovery: tools call a server by address.
+    // Not prepared here, where a verticle's event loop may be running: its rare calls build their serializers themselves.
     registry.add(ServerAdminService.definition(this, registry, publisher));
-    AdminService.METHODS.forEach(Serializers.get()::prepare);
     this.scope = VerticleScope.of(this::shutdown);
     this.blockingExecutor = new BlockingExecutor(
         vertx.createSharedWorkerExecutor("slacker-blocking-" + System.identityHashCode(this), options.getBlockingPoolSize()),

@@ -246,6 +246,34 @@ class FrameCodecTest {
   }
 
   @Test
+  void aClientHelloCarriesItsNameAndVersionUnderTheClientInfoBit() {
+    decoder.handle(FrameEncoder.clientHello(1000, new int[]{1}, null, "billing", "1.2.3"));
+    decoder.handle(FrameEncoder.clientHello(1000, new int[]{1}, "tok.en", "é".repeat(200), "1.2.3"));
+    decoder.handle(FrameEncoder.clientHello(1000, new int[]{1}, null, null, "1.2.3"));
+    HelloBody plain = HelloBody.read(frames.get(0));
+    assertEquals(Protocol.CAPABILITIES | Protocol.CAPABILITY_CLIENT_INFO, plain.capabilities());
+    assertNull(plain.token());
+    assertEquals("billing", plain.clientName());
+    assertEquals("1.2.3", plain.clientVersion());
+    HelloBody withToken = HelloBody.read(frames.get(1));
+    assertEquals("tok.en", withToken.token());
+    assertEquals("é".repeat(128), withToken.clientName(), "cut for display");
+    assertEquals("1.2.3", withToken.clientVersion());
+    HelloBody unnamed = HelloBody.read(frames.get(2));
+    assertNull(unnamed.clientName());
+    assertEquals("1.2.3", unnamed.clientVersion());
+  }
+
+  @Test
+  void aHelloWithoutTheClientInfoBitHasNoClientInfo() {
+    decoder.handle(FrameEncoder.hello(1000, new int[]{1}, Protocol.CAPABILITIES | Protocol.CAPABILITY_AUTHENTICATION, null, "tok.en"));
+    HelloBody hello = HelloBody.read(frames.get(0));
+    assertEquals("tok.en", hello.token());
+    assertNull(hello.clientName());
+    assertNull(hello.clientVersion());
+  }
+
+  @Test
   void aTokenThatDoesNotFitAStringIsRefusedWhenEncoded() {
     assertThrows(IllegalArgumentException.class, () -> FrameEncoder.hello(1000, new int[]{1},
         Protocol.CAPABILITY_AUTHENTICATION, null, "x".repeat(70_000)));
