@@ -8,7 +8,8 @@ import io.vertx.ext.web.Router;
 
 /**
  * Slacker services over HTTP and JSON: a Vert.x Web {@link Router} to mount under a prefix of
- * your own, e.g. {@code mainRouter.route("/rpc/*").subRouter(gateway.router())}.
+ * your own, e.g. {@code mainRouter.route("/rpc/*").subRouter(gateway.router())}. Handlers of
+ * your own for that prefix (authentication, CORS, logging) go on the main router before it.
  *
  * <ul>
  *   <li>{@code POST /<service>/<method>} with {@code Content-Type: application/json} and a body

@@ -144,6 +144,25 @@ class GatewayCallTest {
     assertTrue(shop.getJsonObject("definitions").containsKey(Receipt.class.getName()), shop.encode());
   }
 
+  @Test
+  void theListIsAGet() throws Exception {
+    HttpResponse<Buffer> response = gateway.call("/", "[]");
+    assertEquals("POST is not allowed here: GET / lists the services", GatewayFixture.error(response, 405).getString("message"));
+    assertEquals("GET", response.getHeader("Allow"));
+  }
+
+  /** Calls go through the client's own discovery, which gives no list of services. */
+  @Test
+  void withNeitherAServerNorAListingDiscoveryThereIsNoList() throws Exception {
+    GatewayVerticle unlisted = new GatewayVerticle(new SlackerGatewayOptions(), null);
+    vertx.deployVerticle(unlisted).await(10, TimeUnit.SECONDS);
+    try (GatewayFixture client = GatewayFixture.client(vertx, unlisted.port())) {
+      JsonObject error = GatewayFixture.error(client.get("/"), 501);
+      assertEquals("this gateway cannot list services: give it a fixed server or a discovery that lists its services",
+          error.getString("message"));
+    }
+  }
+
   private JsonObject callInfo(MultiMap headers) throws Exception {
     HttpResponse<Buffer> response = gateway.await(gateway.post("/test.Shop/callInfo", "[]", headers));
     assertEquals(200, response.statusCode(), response.bodyAsString());
