@@ -81,6 +81,13 @@ class GatewayCallTest {
   }
 
   @Test
+  void decimalsKeepEveryDigit() throws Exception {
+    HttpResponse<Buffer> response = gateway.call("/test.Shop/total", "[[12345678901234567.10, 0.000000000000000001]]");
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    assertEquals("12345678901234567.100000000000000001", response.bodyAsString());
+  }
+
+  @Test
   void datesAreIsoTextAndBytesBase64() throws Exception {
     HttpResponse<Buffer> response = gateway.call("/test.Shop/receipt", "[\"A-1\"]");
     assertEquals(200, response.statusCode(), response.bodyAsString());

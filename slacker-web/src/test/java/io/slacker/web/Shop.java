@@ -4,6 +4,9 @@ import io.slacker.annotations.SlackerService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
+import java.math.BigDecimal;
+import java.util.List;
+
 /** The service the gateway tests call: argument order, results of each JSON shape, what reached the server. */
 @SlackerService(name = "test.Shop")
 public interface Shop {
@@ -14,6 +17,9 @@ public interface Shop {
   Future<String> echo(String text);
 
   Future<Void> reset();
+
+  /** Numbers past a double's precision, both ways. */
+  Future<BigDecimal> total(List<BigDecimal> amounts);
 
   Future<Receipt> receipt(String sku);
 

@@ -3,6 +3,7 @@ package io.slacker.web.impl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.slacker.CallOptions;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerException;
@@ -57,7 +58,8 @@ final class CallHandler implements Handler<RoutingContext> {
       return;
     }
     arguments(service, method, body)
-        .compose(args -> client.<JsonNode>call(options.getServer(), service, method, args, JsonNode.class, callOptions))
+        // The result as the tokens the server wrote, not a tree: numbers keep every digit, and nothing is built twice.
+        .compose(args -> client.<TokenBuffer>call(options.getServer(), service, method, args, TokenBuffer.class, callOptions))
         .onComplete(result -> {
           if (result.succeeded()) {
             respond(ctx, result.result());
@@ -76,7 +78,7 @@ final class CallHandler implements Handler<RoutingContext> {
     return descriptions.service(service).map(description -> NamedArguments.inOrder(body, description, method));
   }
 
-  private void respond(RoutingContext ctx, JsonNode result) {
+  private void respond(RoutingContext ctx, TokenBuffer result) {
     HttpServerResponse response = ctx.response();
     if (response.closed()) {
       return;

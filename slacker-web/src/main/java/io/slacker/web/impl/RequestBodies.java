@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
 import io.vertx.core.buffer.Buffer;
@@ -15,8 +16,11 @@ import java.io.IOException;
 /** Reads a call's body: one JSON array or object, with nothing after it and no key given twice. */
 final class RequestBodies {
 
+  /** Decimals stay exact and as written (a double would round them), for the server to decode into its own types. */
   private static final ObjectMapper READER = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private RequestBodies() {
