@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,6 +79,15 @@ class GatewayCallTest {
     HttpResponse<Buffer> response = gateway.call("/test.Shop/reset", "[]");
     assertEquals(200, response.statusCode(), response.bodyAsString());
     assertEquals("null", response.bodyAsString());
+  }
+
+  @Test
+  void aOneWayMethodIsAnsweredOnceItRan() throws Exception {
+    HttpResponse<Buffer> response = gateway.await(gateway.post("/test.Shop/audit", "[\"checked\"]",
+        MultiMap.caseInsensitiveMultiMap().add(SlackerGateway.TIMEOUT_HEADER, "2s")));
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    assertEquals("null", response.bodyAsString());
+    assertEquals(List.of("checked"), gateway.shop.audited);
   }
 
   @Test

@@ -58,8 +58,8 @@ class GatewayDiscoveryTest {
   @Test
   void callsAndListsThroughZookeeper() throws Exception {
     serverDiscovery = ZookeeperDiscovery.create(vertx, zookeeper.discoveryOptions());
-    server = GatewayFixture.startServer(vertx, SlackerServer.create(vertx,
-        new SlackerServerOptions().setHost("127.0.0.1").setPort(0).setEventLoops(1), serverDiscovery));
+    server = GatewayFixture.startServer(SlackerServer.create(vertx,
+        new SlackerServerOptions().setHost("127.0.0.1").setPort(0).setEventLoops(1), serverDiscovery), new ShopImpl(vertx));
     gatewayDiscovery = ZookeeperDiscovery.create(vertx, zookeeper.discoveryOptions());
     GatewayVerticle verticle = new GatewayVerticle(new SlackerGatewayOptions(), gatewayDiscovery);
     vertx.deployVerticle(verticle).await(10, TimeUnit.SECONDS);

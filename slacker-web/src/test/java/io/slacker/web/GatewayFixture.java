@@ -29,28 +29,32 @@ final class GatewayFixture implements AutoCloseable {
   static final String REFUSE_WITH = "refuse-with";
 
   final SlackerServer server;
+  /** The server's {@link Shop}, {@code null} for a client of a gateway started elsewhere. */
+  final ShopImpl shop;
   final WebClient web;
   private final int httpPort;
 
-  private GatewayFixture(SlackerServer server, WebClient web, int httpPort) {
+  private GatewayFixture(SlackerServer server, ShopImpl shop, WebClient web, int httpPort) {
     this.server = server;
+    this.shop = shop;
     this.web = web;
     this.httpPort = httpPort;
   }
 
   /** A gateway whose calls go to the fixture's server, configured by {@code options} otherwise. */
   static GatewayFixture start(Vertx vertx, SlackerGatewayOptions options) throws Exception {
-    SlackerServer server = startServer(vertx, SlackerServer.create(vertx,
-        new SlackerServerOptions().setHost("127.0.0.1").setPort(0).setEventLoops(1)));
+    ShopImpl shop = new ShopImpl(vertx);
+    SlackerServer server = startServer(SlackerServer.create(vertx,
+        new SlackerServerOptions().setHost("127.0.0.1").setPort(0).setEventLoops(1)), shop);
     SocketAddress address = SocketAddress.inetSocketAddress(server.actualPort(), "127.0.0.1");
     GatewayVerticle gateway = new GatewayVerticle(new SlackerGatewayOptions(options).setServer(address), null);
     vertx.deployVerticle(gateway).await(10, TimeUnit.SECONDS);
-    return new GatewayFixture(server, webClient(vertx), gateway.port());
+    return new GatewayFixture(server, shop, webClient(vertx), gateway.port());
   }
 
   /** Registers the test services and the refusing interceptor on {@code server}, and starts it. */
-  static SlackerServer startServer(Vertx vertx, SlackerServer server) throws Exception {
-    server.register(Shop.class, new ShopImpl(vertx))
+  static SlackerServer startServer(SlackerServer server, ShopImpl shop) throws Exception {
+    server.register(Shop.class, shop)
         .register(Failing.class, new FailingImpl())
         .addInterceptor((call, next) -> {
           String code = call.metadata().get(REFUSE_WITH);
@@ -67,7 +71,7 @@ final class GatewayFixture implements AutoCloseable {
 
   /** An HTTP client for a gateway started elsewhere (with a server of the test's own). */
   static GatewayFixture client(Vertx vertx, int httpPort) {
-    return new GatewayFixture(null, webClient(vertx), httpPort);
+    return new GatewayFixture(null, null, webClient(vertx), httpPort);
   }
 
   /** {@code POST /rpc<path>} with a JSON body. */

@@ -18,6 +18,9 @@ public interface Shop {
 
   Future<Void> reset();
 
+  /** One-way: a generated caller expects no answer. */
+  void audit(String event);
+
   /** Numbers past a double's precision, both ways. */
   Future<BigDecimal> total(List<BigDecimal> amounts);
 

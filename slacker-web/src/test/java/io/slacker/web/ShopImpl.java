@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 final class ShopImpl implements Shop {
 
@@ -16,6 +17,7 @@ final class ShopImpl implements Shop {
   static final byte[] SIGNATURE = {0x0f, 0x42, (byte) 0xff};
 
   private final Vertx vertx;
+  final List<String> audited = new CopyOnWriteArrayList<>();
 
   ShopImpl(Vertx vertx) {
     this.vertx = vertx;
@@ -34,6 +36,11 @@ final class ShopImpl implements Shop {
   @Override
   public Future<Void> reset() {
     return Future.succeededFuture();
+  }
+
+  @Override
+  public void audit(String event) {
+    audited.add(event);
   }
 
   @Override

@@ -58,7 +58,7 @@ final class CallHandler implements Handler<RoutingContext> {
       return;
     }
     arguments(service, method, body)
-        // The result as the tokens the server wrote, not a tree: numbers keep every digit, and nothing is built twice.
+        // The result as the tokens the server wrote, not a tree: numbers keep every digit, and no tree is built.
         .compose(args -> client.<TokenBuffer>call(options.getServer(), service, method, args, TokenBuffer.class, callOptions))
         .onComplete(result -> {
           if (result.succeeded()) {
