@@ -15,8 +15,9 @@ import io.vertx.ext.web.Router;
  *   <li>{@code POST /<service>/<method>} with {@code Content-Type: application/json} and a body
  *       that is either a JSON array of the arguments, in order, or a JSON object of them by
  *       parameter name (the names come from the server's description of the method). The answer
- *       is {@code 200} with the result as JSON ({@code null} for {@code Future<Void>}); dates are
- *       ISO-8601 text and binary values base64 text, as Slacker's JSON serialization writes them.
+ *       is {@code 200} with the result as JSON ({@code null} for {@code Future<Void>} and for a
+ *       one-way method, once it ran); dates are ISO-8601 text and binary values base64 text, as
+ *       Slacker's JSON serialization writes them, and numbers keep every digit.
  *   <li>{@code GET /} lists the services, their methods, parameter names and types and result
  *       types, from the servers' descriptions.
  *   <li>Headers of a call: {@value #TIMEOUT_HEADER} ({@code 2s}, {@code 500ms}, {@code 1m} or
