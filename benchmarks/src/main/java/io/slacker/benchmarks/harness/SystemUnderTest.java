@@ -11,6 +11,8 @@ import io.slacker.benchmarks.grpc.GrpcClient;
 import io.slacker.benchmarks.grpc.GrpcServer;
 import io.slacker.benchmarks.grpc.VertxGrpcClient;
 import io.slacker.benchmarks.grpc.VertxGrpcServer;
+import io.slacker.benchmarks.slacker.SlackerGatewayWorkloadClient;
+import io.slacker.benchmarks.slacker.SlackerGatewayWorkloadServer;
 import io.slacker.benchmarks.slacker.SlackerWorkloadClient;
 import io.slacker.benchmarks.slacker.SlackerWorkloadServer;
 import io.slacker.benchmarks.tls.TlsEngine;
@@ -36,6 +38,9 @@ public enum SystemUnderTest {
       settings -> SlackerWorkloadClient.connect(settings, "smile"), false),
   SLACKER_CBOR("slacker-cbor", "Slacker, CBOR serialization", SlackerWorkloadServer::new,
       settings -> SlackerWorkloadClient.connect(settings, "cbor"), false),
+  /** Run only when named with --only: the HTTP/JSON gateway's cost, next to slacker-json. */
+  SLACKER_GATEWAY("slacker-gateway", "HTTP/1.1 JSON client -> slacker-web gateway -> Slacker server (JSON), gateway and server in one process",
+      SlackerGatewayWorkloadServer::new, SlackerGatewayWorkloadClient::connect, false),
   SERVICE_PROXY("vertx-service-proxy", "generated proxy over the clustered event bus (vertx-zookeeper)", EventBusServer::new, EventBusClient::connect),
   GRPC("grpc-java", "unary calls over grpc-netty, protobuf messages, direct executor", GrpcServer::new, GrpcClient::connect),
   GRPC_TLS("grpc-java-tls", "grpc-java over TLS, gRPC's default engine (BoringSSL bundled in grpc-netty-shaded)",

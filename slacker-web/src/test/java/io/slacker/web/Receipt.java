@@ -1,0 +1,6 @@
+package io.slacker.web;
+
+import java.time.LocalDate;
+
+public record Receipt(String sku, LocalDate day, byte[] signature) {
+}
