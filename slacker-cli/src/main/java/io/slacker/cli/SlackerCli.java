@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "slacker", mixinStandardHelpOptions = true, versionProvider = SlackerCli.Version.class,
     description = "Lists, watches, describes, calls and administers the servers of a Slacker cluster.",
     subcommands = {ListCommand.class, DescribeCommand.class, CallCommand.class, OfflineCommand.class,
-        OnlineCommand.class, DataCommand.class, WatchCommand.class},
+        OnlineCommand.class, DataCommand.class, WatchCommand.class, GatewayCommand.class},
     footerHeading = "%nEvery command takes --zookeeper, --cluster, --root, -o table|json and --timeout;"
         + " 'slacker <command> --help' shows them with examples.%n%nExit codes:%n")
 public final class SlackerCli implements Runnable {
