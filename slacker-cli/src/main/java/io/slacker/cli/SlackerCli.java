@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     description = "Lists, watches, describes, calls and administers the servers of a Slacker cluster.",
     subcommands = {ListCommand.class, DescribeCommand.class, CallCommand.class, OfflineCommand.class,
         OnlineCommand.class, DataCommand.class, WatchCommand.class, GatewayCommand.class},
-    footerHeading = "%nEvery command takes --zookeeper, --cluster, --root, -o table|json and --timeout;"
+    footerHeading = "%nEvery command takes --zookeeper, --cluster, --root, -o table|json, --timeout, --token and --tls;"
         + " 'slacker <command> --help' shows them with examples.%n%nExit codes:%n")
 public final class SlackerCli implements Runnable {
 

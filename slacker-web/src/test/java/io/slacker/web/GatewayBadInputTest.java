@@ -47,6 +47,9 @@ class GatewayBadInputTest {
   void malformedJson() throws Exception {
     assertBadRequest(gateway.call("/test.Shop/echo", "[\"a\", "),
         "the body is not valid JSON: Unexpected end-of-input within/between Array entries (line 1, column 7)");
+    assertBadRequest(gateway.call("/test.Shop/echo", "[\"a\""),
+        "the body is not valid JSON: Unexpected end-of-input: expected close marker for Array (opened at line 1, column 1)"
+            + " (line 1, column 5)");
     gateway.assertServes();
   }
 

@@ -70,7 +70,7 @@ public final class LiveCluster {
           ./slacker call demo.Counter who '[]' --all%s
           ./slacker offline 127.0.0.1:%d demo.Counter%s     (then ./slacker ls, and online again)
           ./slacker watch%s
-          ./slacker gateway --port 8080%s   then: curl -s -X POST localhost:8080/demo.Greeter/greet -d '["Ada"]'
+          ./slacker gateway --port 8080%s   then: curl -s localhost:8080/demo.Greeter/greet -H 'Content-Type: application/json' -d '["Ada"]'
         live: Ctrl-C stops it.""".formatted(zookeeper, servers, zkOption, zkOption, zkOption, zkOption, zkOption,
         firstPort, zkOption, zkOption, zkOption));
     new CountDownLatch(1).await();

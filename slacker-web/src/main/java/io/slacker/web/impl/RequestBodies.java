@@ -35,7 +35,7 @@ final class RequestBodies {
     try {
       node = READER.readTree(body.getBytes());
     } catch (JsonProcessingException e) {
-      throw badRequest("the body is not valid JSON: " + e.getOriginalMessage() + where(e.getLocation()));
+      throw badRequest("the body is not valid JSON: " + withoutSourceReference(e.getOriginalMessage()) + where(e.getLocation()));
     } catch (IOException e) {
       throw badRequest("the body is not valid JSON: " + e.getMessage());
     }
@@ -52,5 +52,11 @@ final class RequestBodies {
 
   private static SlackerException badRequest(String message) {
     return new SlackerException(StatusCode.BAD_REQUEST, message);
+  }
+
+  /** Jackson names where an unclosed array or object started with a reference to a source it does not show. */
+  private static String withoutSourceReference(String message) {
+    return message.replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]\\)",
+        " (opened at line $1, column $2)");
   }
 }
