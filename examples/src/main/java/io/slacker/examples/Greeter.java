@@ -11,11 +11,14 @@ import java.util.List;
 @SlackerService(name = "demo.Greeter")
 public interface Greeter {
 
+  /** Greets one person by name. */
   @Idempotent
   Future<String> greet(String name);
 
+  /** Divides two whole numbers; a zero divisor fails with the server's {@code ArithmeticException}. */
   Future<Integer> divide(int dividend, int divisor);
 
+  /** Greets everyone named, in order, within two seconds. */
   @Timeout(2_000)
   Future<List<Greeting>> greetAll(List<String> names);
 

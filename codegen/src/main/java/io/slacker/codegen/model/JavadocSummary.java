@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * The first sentence of a Javadoc comment as plain text, for describe: inline tags reduced to
  * their text ({@code {@code x}} to {@code x}, a link to its label or target), HTML tags
- * dropped, white space collapsed, block tags ({@code @param}, …) left out.
+ * dropped, white space collapsed, block tags ({@code @param}, …) left out, except {@code @return}
+ * for a comment that has nothing else.
  */
 final class JavadocSummary {
 
@@ -40,6 +41,11 @@ final class JavadocSummary {
     Matcher blockTag = Pattern.compile("(?m)^\\s*@\\w+").matcher(body);
     if (blockTag.find()) {
       body = body.substring(0, blockTag.start());
+    }
+    if (body.isBlank()) {
+      // A comment of block tags alone: "@return the count" reads as "Returns the count", as {@return} would.
+      Matcher returns = Pattern.compile("(?m)^\\s*@return\\s+([\\s\\S]*?)(?=^\\s*@\\w+|\\z)").matcher(comment);
+      body = returns.find() ? "Returns " + returns.group(1) : body;
     }
     Matcher inline = INLINE_TAG.matcher(body);
     StringBuilder text = new StringBuilder();

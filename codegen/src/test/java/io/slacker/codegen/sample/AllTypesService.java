@@ -28,6 +28,8 @@ public interface AllTypesService {
    */
   Future<Long> sum(byte b, short s, int i, long l);
 
+  /** @return the product of {@code f} and {@code d}, as a double
+   */
   Future<Double> multiply(float f, double d);
 
   Future<Boolean> negate(boolean value);

@@ -98,7 +98,9 @@ class DescribeAllTypesTest {
     assertEquals("integer", sum.getResult().getString("type"));
     assertEquals("Adds one number of each integral width.", sum.getDoc());
     assertEquals("Answers value unchanged, including its non-ASCII text", service.method("echoString").getDoc());
-    assertNull(service.method("multiply").getDoc());
+    assertEquals("Returns the product of f and d, as a double", service.method("multiply").getDoc(),
+        "a comment of block tags alone reads from its @return");
+    assertNull(service.method("negate").getDoc());
     assertTrue(service.method("record").isOneWay());
     assertNull(service.method("record").getResult());
     assertEquals("One-way: no response; events() shows what arrived.", service.method("record").getDoc());
