@@ -4,6 +4,7 @@ import io.slacker.CallOptions;
 import io.slacker.ServiceDefinition;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerServer;
+import io.slacker.cluster.ZookeeperDiscovery;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
@@ -22,6 +23,8 @@ abstract class SampleContext {
   protected ServiceDefinition definition;
   /** A generated proxy's options. */
   protected CallOptions defaults;
+  /** A cluster's discovery in ZooKeeper. */
+  protected ZookeeperDiscovery discovery;
   /** A cluster manager's configuration. */
   protected JsonObject config;
 
