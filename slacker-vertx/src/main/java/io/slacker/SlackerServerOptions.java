@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SSLEngineOptions;
 import io.vertx.core.net.ServerSSLOptions;
 
+import java.util.Objects;
+
 /** Options of a {@link SlackerServer}. */
 public class SlackerServerOptions {
 
@@ -49,6 +51,7 @@ public class SlackerServerOptions {
   private int eventLoops;
   private ServerLimitsOptions limits;
   private boolean ssl;
+  private SlackerMetricsOptions metrics;
   private boolean adminWithoutAuthorization;
   private ServerSSLOptions sslOptions;
   private SSLEngineOptions sslEngineOptions;
@@ -67,6 +70,7 @@ public class SlackerServerOptions {
     eventLoops = DEFAULT_EVENT_LOOPS;
     limits = new ServerLimitsOptions();
     ssl = DEFAULT_SSL;
+    metrics = new SlackerMetricsOptions();
     adminWithoutAuthorization = DEFAULT_ADMIN_WITHOUT_AUTHORIZATION;
     sslOptions = new ServerSSLOptions();
   }
@@ -85,6 +89,7 @@ public class SlackerServerOptions {
     eventLoops = other.eventLoops;
     limits = new ServerLimitsOptions(other.limits);
     ssl = other.ssl;
+    metrics = new SlackerMetricsOptions(other.metrics);
     adminWithoutAuthorization = other.adminWithoutAuthorization;
     sslOptions = other.sslOptions.copy();
     sslEngineOptions = other.sslEngineOptions == null ? null : other.sslEngineOptions.copy();
@@ -111,6 +116,10 @@ public class SlackerServerOptions {
       setLimits(JsonFields.nested("limits", () -> new ServerLimitsOptions(limitsJson)));
     }
     setSsl(JsonFields.getBoolean(json, "ssl", ssl));
+    JsonObject metricsJson = JsonFields.getJsonObject(json, "metrics");
+    if (metricsJson != null) {
+      setMetrics(JsonFields.nested("metrics", () -> new SlackerMetricsOptions(metricsJson)));
+    }
     setAdminWithoutAuthorization(JsonFields.getBoolean(json, "adminWithoutAuthorization", adminWithoutAuthorization));
     JsonObject sslJson = JsonFields.getJsonObject(json, "sslOptions");
     if (sslJson != null) {
@@ -134,6 +143,7 @@ public class SlackerServerOptions {
         .put("eventLoops", eventLoops)
         .put("limits", limits.toJson())
         .put("ssl", ssl)
+        .put("metrics", metrics.toJson())
         .put("adminWithoutAuthorization", adminWithoutAuthorization)
         .put("sslOptions", TlsOptionsJson.toJson(sslOptions));
     return TlsOptionsJson.putEngine(json, sslEngineOptions);
@@ -323,6 +333,16 @@ public class SlackerServerOptions {
    */
   public SlackerServerOptions setAdminWithoutAuthorization(boolean adminWithoutAuthorization) {
     this.adminWithoutAuthorization = adminWithoutAuthorization;
+    return this;
+  }
+
+  public SlackerMetricsOptions getMetrics() {
+    return metrics;
+  }
+
+  /** How calls are measured when a metrics implementation is on the class path (docs/observability.md). */
+  public SlackerServerOptions setMetrics(SlackerMetricsOptions metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     return this;
   }
 

@@ -35,6 +35,9 @@ final class ServerCallImpl extends Deadlines.Entry implements ServerCall {
   private final ServerConnection connection;
   /** The bytes of the connection's budget the call holds until it ends. */
   long memoryCharge;
+  /** When the call started and the size of its request frame, for metrics. */
+  long startNanos;
+  int requestBytes;
 
   ServerCallImpl(ServerConnection connection, int callId, MethodDescriptor descriptor, CallMetadata metadata,
                  SocketAddress remoteAddress, long timeoutMillis, boolean oneWay, long leaderTerm) {
