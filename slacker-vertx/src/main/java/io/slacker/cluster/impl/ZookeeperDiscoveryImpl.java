@@ -81,7 +81,7 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
     return session.started(context)
         .compose(v -> ZookeeperServiceWatch.start(context, session.curator(), access, paths, service, measured))
         .map(watch -> {
-          ServiceWatch tracked = new TrackedWatch(watch, service);
+          ServiceWatch tracked = new TrackedWatch(watch);
           watches.add(tracked);
           if (metrics != null) {
             metrics.members(service, watch.current().servers().size());
@@ -145,11 +145,9 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
   /** Forgets a watch once it is closed, so that {@link #close()} closes only live ones. */
   private final class TrackedWatch implements ServiceWatch {
     private final ServiceWatch watch;
-    private final String service;
 
-    TrackedWatch(ServiceWatch watch, String service) {
+    TrackedWatch(ServiceWatch watch) {
       this.watch = watch;
-      this.service = service;
     }
 
     @Override
@@ -160,9 +158,6 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
     @Override
     public Future<Void> close() {
       watches.remove(this);
-      if (metrics != null) {
-        metrics.unwatched(service);
-      }
       return watch.close();
     }
   }

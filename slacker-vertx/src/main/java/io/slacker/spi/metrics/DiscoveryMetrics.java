@@ -6,9 +6,6 @@ public interface DiscoveryMetrics {
   /** The servers a watch of {@code service} sees in rotation now. */
   void members(String service, int count);
 
-  /** The watch of {@code service} closed: its gauge may go. */
-  void unwatched(String service);
-
   /** Whether the discovery's ZooKeeper connection is up (connected or reconnected) or not (suspended, lost). */
   void connected(boolean connected);
 
