@@ -6,28 +6,32 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.slacker.SlackerMetricsOptions;
 import io.slacker.StatusCode;
+import io.slacker.cluster.impl.ServerAddresses;
 import io.slacker.micrometer.SlackerMeters;
+import io.vertx.core.net.SocketAddress;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The per-call meters of one side (client or server): a duration timer per service, method,
- * status and (client side) server, and request and response size summaries per service and
- * method. Meters are looked up in maps of their own, not built per call: building a Micrometer
- * meter id costs more than recording.
+ * The per-call meters of one side (client or server), found per call without building anything:
+ * a map per service of the meters per method, and in those a timer per status code (and, on the
+ * client, per server). Building a Micrometer meter id, or a key object, on each call would cost
+ * more than recording.
  */
 final class CallMeters {
+
+  private static final int CODES = StatusCode.values().length + 1;
 
   private final MeterRegistry registry;
   private final SlackerMetricsOptions options;
   private final String durationName;
   private final String requestSizeName;
   private final String responseSizeName;
-  private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
-  private final Map<MethodKey, DistributionSummary[]> sizes = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, MethodMeters>> services = new ConcurrentHashMap<>();
 
   CallMeters(MeterRegistry registry, SlackerMetricsOptions options, String durationName, String requestSizeName,
              String responseSizeName) {
@@ -38,49 +42,69 @@ final class CallMeters {
     this.responseSizeName = responseSizeName;
   }
 
-  private record TimerKey(String service, String method, StatusCode code, String server) {
+  MethodMeters of(String service, String method) {
+    Map<String, MethodMeters> methods = services.get(service);
+    MethodMeters meters = methods == null ? null : methods.get(method);
+    if (meters != null) {
+      return meters;
+    }
+    return services.computeIfAbsent(service, s -> new ConcurrentHashMap<>())
+        .computeIfAbsent(method, m -> new MethodMeters(service, method));
   }
 
-  private record MethodKey(String service, String method) {
-  }
+  /** The meters of one method. */
+  final class MethodMeters {
+    private final Tags tags;
+    private final DistributionSummary requestSize;
+    private final DistributionSummary responseSize;
+    /** Timers by status code (index 0: OK), for the server side. */
+    private final AtomicReferenceArray<Timer> timers = new AtomicReferenceArray<>(CODES);
+    /** Timers by server, then status code, for the client side. */
+    private final Map<SocketAddress, AtomicReferenceArray<Timer>> timersByServer = new ConcurrentHashMap<>();
 
-  /** @param server {@code host:port}, or {@code null} on the server side */
-  void record(String service, String method, StatusCode code, String server, long nanos, long requestBytes,
-              long responseBytes) {
-    timers.computeIfAbsent(new TimerKey(service, method, code, server), this::timer).record(nanos, TimeUnit.NANOSECONDS);
-    DistributionSummary[] summaries = sizes.computeIfAbsent(new MethodKey(service, method), this::summaries);
-    if (requestBytes > 0) {
-      summaries[0].record(requestBytes);
+    private MethodMeters(String service, String method) {
+      this.tags = Tags.of(SlackerMeters.TAG_SYSTEM, SlackerMeters.SYSTEM, SlackerMeters.TAG_SERVICE, service,
+          SlackerMeters.TAG_METHOD, method);
+      this.requestSize = DistributionSummary.builder(requestSizeName).description("Size of RPC request frames")
+          .baseUnit("bytes").tags(tags).register(registry);
+      this.responseSize = DistributionSummary.builder(responseSizeName).description("Size of RPC response frames")
+          .baseUnit("bytes").tags(tags).register(registry);
     }
-    if (responseBytes > 0) {
-      summaries[1].record(responseBytes);
-    }
-  }
 
-  private Timer timer(TimerKey key) {
-    Tags tags = Tags.of(SlackerMeters.TAG_SYSTEM, SlackerMeters.SYSTEM, SlackerMeters.TAG_SERVICE, key.service,
-        SlackerMeters.TAG_METHOD, key.method, SlackerMeters.TAG_STATUS, key.code == null ? SlackerMeters.OK : key.code.name());
-    if (key.server != null) {
-      tags = tags.and(SlackerMeters.TAG_SERVER, key.server);
+    /** @param server the server called, on the client side; {@code null} on the server side */
+    void record(StatusCode code, SocketAddress server, long nanos, long requestBytes, long responseBytes) {
+      AtomicReferenceArray<Timer> byCode = server == null ? timers
+          : timersByServer.computeIfAbsent(server, s -> new AtomicReferenceArray<>(CODES));
+      int index = code == null ? 0 : code.ordinal() + 1;
+      Timer timer = byCode.get(index);
+      if (timer == null) {
+        timer = timer(code, server);
+        byCode.set(index, timer);
+      }
+      timer.record(nanos, TimeUnit.NANOSECONDS);
+      if (requestBytes > 0) {
+        requestSize.record(requestBytes);
+      }
+      if (responseBytes > 0) {
+        responseSize.record(responseBytes);
+      }
     }
-    Timer.Builder builder = Timer.builder(durationName).description("Duration of RPC calls").tags(tags)
-        .publishPercentileHistogram(options.isHistogram());
-    if (!options.getPercentiles().isEmpty()) {
-      builder.publishPercentiles(options.getPercentiles().stream().mapToDouble(Double::doubleValue).toArray());
-    }
-    if (!options.getSloMillis().isEmpty()) {
-      builder.serviceLevelObjectives(options.getSloMillis().stream().map(Duration::ofMillis).toArray(Duration[]::new));
-    }
-    return builder.register(registry);
-  }
 
-  private DistributionSummary[] summaries(MethodKey key) {
-    Tags tags = Tags.of(SlackerMeters.TAG_SYSTEM, SlackerMeters.SYSTEM, SlackerMeters.TAG_SERVICE, key.service,
-        SlackerMeters.TAG_METHOD, key.method);
-    return new DistributionSummary[] {
-        DistributionSummary.builder(requestSizeName).description("Size of RPC request frames").baseUnit("bytes")
-            .tags(tags).register(registry),
-        DistributionSummary.builder(responseSizeName).description("Size of RPC response frames").baseUnit("bytes")
-            .tags(tags).register(registry)};
+    /** Registering twice gives the same timer: a race between two first calls only costs a lookup. */
+    private Timer timer(StatusCode code, SocketAddress server) {
+      Tags timerTags = tags.and(SlackerMeters.TAG_STATUS, code == null ? SlackerMeters.OK : code.name());
+      if (server != null) {
+        timerTags = timerTags.and(SlackerMeters.TAG_SERVER, ServerAddresses.format(server));
+      }
+      Timer.Builder builder = Timer.builder(durationName).description("Duration of RPC calls").tags(timerTags)
+          .publishPercentileHistogram(options.isHistogram());
+      if (!options.getPercentiles().isEmpty()) {
+        builder.publishPercentiles(options.getPercentiles().stream().mapToDouble(Double::doubleValue).toArray());
+      }
+      if (!options.getSloMillis().isEmpty()) {
+        builder.serviceLevelObjectives(options.getSloMillis().stream().map(Duration::ofMillis).toArray(Duration[]::new));
+      }
+      return builder.register(registry);
+    }
   }
 }

@@ -24,8 +24,7 @@ final class MicrometerClientMetrics implements RpcClientMetrics {
   private final CallMeters calls;
   private final AtomicLong active;
   private final AtomicLong connections;
-  /** This client's share of the shared gauges, given back when it closes. */
-  private final AtomicLong ownActive = new AtomicLong();
+  /** This client's connections, given back when it closes; its calls all end, and end their count, as it closes. */
   private final AtomicLong ownConnections = new AtomicLong();
 
   MicrometerClientMetrics(MeterRegistry registry, SlackerMetricsOptions options) {
@@ -40,15 +39,13 @@ final class MicrometerClientMetrics implements RpcClientMetrics {
   @Override
   public void callStarted(String service, String method) {
     active.incrementAndGet();
-    ownActive.incrementAndGet();
   }
 
   @Override
   public void callEnded(String service, String method, SocketAddress server, StatusCode code, long nanos,
                         long requestBytes, long responseBytes) {
     active.decrementAndGet();
-    ownActive.decrementAndGet();
-    calls.record(service, method, code, ServerAddresses.format(server), nanos, requestBytes, responseBytes);
+    calls.of(service, method).record(code, server, nanos, requestBytes, responseBytes);
   }
 
   @Override
@@ -82,10 +79,9 @@ final class MicrometerClientMetrics implements RpcClientMetrics {
     ownConnections.decrementAndGet();
   }
 
-  /** What this client still counts in the shared gauges goes: a closed client has no calls or connections. */
+  /** What this client still counts among the connections goes: a closed client has none. */
   @Override
   public void close() {
-    active.addAndGet(-ownActive.getAndSet(0));
     connections.addAndGet(-ownConnections.getAndSet(0));
   }
 }

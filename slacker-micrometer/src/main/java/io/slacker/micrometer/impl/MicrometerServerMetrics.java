@@ -25,7 +25,6 @@ final class MicrometerServerMetrics implements RpcServerMetrics {
   private final SharedGauges gauges;
   private final CallMeters calls;
   private final Map<String, AtomicLong> active = new ConcurrentHashMap<>();
-  private final Map<String, AtomicLong> ownActive = new ConcurrentHashMap<>();
   private final AtomicLong connections;
   private final AtomicLong ownConnections = new AtomicLong();
   private final Counter overloaded;
@@ -45,19 +44,18 @@ final class MicrometerServerMetrics implements RpcServerMetrics {
   @Override
   public void callStarted(String service, String method) {
     activeOf(service).incrementAndGet();
-    ownActive.computeIfAbsent(service, s -> new AtomicLong()).incrementAndGet();
   }
 
   @Override
   public void callEnded(String service, String method, StatusCode code, long nanos, long requestBytes, long responseBytes) {
     activeOf(service).decrementAndGet();
-    ownActive.get(service).decrementAndGet();
-    calls.record(service, method, code, null, nanos, requestBytes, responseBytes);
+    calls.of(service, method).record(code, null, nanos, requestBytes, responseBytes);
   }
 
   private AtomicLong activeOf(String service) {
-    return active.computeIfAbsent(service, s -> gauges.value(SlackerMeters.SERVER_CALLS_ACTIVE, "Calls running",
-        "calls", SYSTEM.and(SlackerMeters.TAG_SERVICE, s)));
+    AtomicLong value = active.get(service);
+    return value != null ? value : active.computeIfAbsent(service, s -> gauges.value(SlackerMeters.SERVER_CALLS_ACTIVE,
+        "Calls running", "calls", SYSTEM.and(SlackerMeters.TAG_SERVICE, s)));
   }
 
   @Override
@@ -98,9 +96,9 @@ final class MicrometerServerMetrics implements RpcServerMetrics {
     gauges.addToSum(SlackerMeters.SERVER_LEADER, "1 on the server that leads the service, 0 elsewhere", tags, value);
   }
 
+  /** Its connections and leadership go; its calls all end, and end their count, as it closes. */
   @Override
   public void close() {
-    ownActive.forEach((service, count) -> activeOf(service).addAndGet(-count.getAndSet(0)));
     connections.addAndGet(-ownConnections.getAndSet(0));
     leadership.forEach(entry -> gauges.removeFromSum(SlackerMeters.SERVER_LEADER, entry.getKey(), entry.getValue()));
     leadership.clear();

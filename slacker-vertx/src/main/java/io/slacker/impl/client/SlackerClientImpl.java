@@ -254,7 +254,7 @@ public final class SlackerClientImpl implements SlackerClient {
     }
     metrics.callStarted(service, method);
     long start = System.nanoTime();
-    return run(caller, call, tls).andThen(outcome -> {
+    return run(caller, call, tls).onComplete(outcome -> {
       StatusCode code = outcome.succeeded() ? null : SlackerException.from(outcome.cause()).code();
       boolean known = code != StatusCode.NOT_FOUND;
       metrics.callEnded(known ? service : RpcClientMetrics.UNKNOWN, known ? method : RpcClientMetrics.UNKNOWN, call.server(),
