@@ -118,9 +118,10 @@ public final class SlackerHealth {
    * {@link HealthCheckHandler}: {@code 200} when every procedure is UP, {@code 503} when one is
    * DOWN, {@code 404} for an unknown procedure, and vertx-health-check's JSON
    * ({@code status}, {@code outcome}, {@code checks} with each {@code id}, {@code status} and
-   * {@code data}). Mount it before routes that answer every path, such as the gateway's.
+   * {@code data}). Mount it before routes that answer every path, such as the gateway's; handlers
+   * of your own for that path (authentication) go on {@code router} before it.
    *
-   * @return the route, for handlers of your own (authentication) to go before it
+   * @return the route added
    */
   public static Route mount(Router router, HealthChecks checks) {
     return router.get(PATH + "*").handler(HealthCheckHandler.createWithHealthChecks(checks));
