@@ -4,6 +4,7 @@ import io.slacker.ServerState;
 import io.slacker.SlackerServer;
 import io.slacker.cluster.ServerMembership;
 import io.slacker.cluster.ZookeeperDiscovery;
+import io.slacker.cluster.impl.ServerAddresses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.healthchecks.HealthChecks;
@@ -80,7 +81,7 @@ public final class SlackerHealth {
         boolean connected = membership.isDiscoveryConnected();
         JsonObject data = new JsonObject()
             .put("state", server.state().name())
-            .put("address", address == null ? null : address.host() + ":" + address.port())
+            .put("address", address == null ? null : ServerAddresses.format(address))
             .put("online", online)
             .put("connected", connected);
         promise.complete(online && connected ? Status.OK(data) : Status.KO(data));

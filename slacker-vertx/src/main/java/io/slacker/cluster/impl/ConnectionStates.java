@@ -17,9 +17,14 @@ final class ConnectionStates implements ConnectionStateListener {
 
   private final CuratorFramework curator;
   private volatile ConnectionState state;
+  /** Set by {@link #stop()}: a change Curator was already delivering is dropped. */
+  private boolean stopped;
   private volatile long sessionId;
-  private volatile Context handlerContext;
-  private volatile Handler<ConnectionState> handler;
+  /** One field, so that a change never sees a handler without its context. */
+  private volatile ContextHandler handler;
+
+  private record ContextHandler(Context context, Handler<ConnectionState> handler) {
+  }
 
   ConnectionStates(CuratorFramework curator) {
     this.curator = curator;
@@ -30,7 +35,7 @@ final class ConnectionStates implements ConnectionStateListener {
     curator.getConnectionStateListenable().addListener(this);
     if (state == null && curator.getZookeeperClient().isConnected()) {
       synchronized (this) {
-        if (state == null) {
+        if (state == null && !stopped) {
           state = ConnectionState.CONNECTED;
         }
       }
@@ -42,6 +47,7 @@ final class ConnectionStates implements ConnectionStateListener {
   void stop() {
     curator.getConnectionStateListenable().removeListener(this);
     synchronized (this) {
+      stopped = true;
       state = null;
     }
   }
@@ -49,15 +55,17 @@ final class ConnectionStates implements ConnectionStateListener {
   @Override
   public void stateChanged(CuratorFramework client, ConnectionState newState) {
     synchronized (this) {
+      if (stopped) {
+        return;
+      }
       state = newState;
     }
     if (newState.isConnected()) {
       readSessionId(client);
     }
-    Context context = handlerContext;
-    Handler<ConnectionState> current = handler;
+    ContextHandler current = handler;
     if (current != null) {
-      context.runOnContext(v -> current.handle(newState));
+      current.context().runOnContext(v -> current.handler().handle(newState));
     }
   }
 
@@ -80,7 +88,6 @@ final class ConnectionStates implements ConnectionStateListener {
   }
 
   void handler(Context context, Handler<ConnectionState> handler) {
-    this.handlerContext = context;
-    this.handler = handler;
+    this.handler = handler == null ? null : new ContextHandler(context, handler);
   }
 }
