@@ -4,6 +4,7 @@ import io.slacker.impl.JsonFields;
 import io.slacker.impl.TlsOptionsJson;
 import io.slacker.cluster.ClusterClientOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.SSLEngineOptions;
 
@@ -31,6 +32,9 @@ public class SlackerClientOptions {
   /** The longest {@link #setName(String) name} a client announces. */
   public static final int MAX_NAME_LENGTH = 128;
 
+  /** As Vert.x's own clients and servers: a span only for a call that is part of a trace already. */
+  public static final TracingPolicy DEFAULT_TRACING_POLICY = TracingPolicy.PROPAGATE;
+
   private long connectTimeoutMillis;
   private long callTimeoutMillis;
   private int maxFrameSize;
@@ -45,6 +49,7 @@ public class SlackerClientOptions {
   private ClientSSLOptions sslOptions;
   private SSLEngineOptions sslEngineOptions;
   private String name;
+  private TracingPolicy tracingPolicy;
 
   public SlackerClientOptions() {
     connectTimeoutMillis = DEFAULT_CONNECT_TIMEOUT_MILLIS;
@@ -59,6 +64,7 @@ public class SlackerClientOptions {
     cluster = new ClusterClientOptions();
     ssl = DEFAULT_SSL;
     sslOptions = new ClientSSLOptions().setHostnameVerificationAlgorithm(DEFAULT_HOSTNAME_VERIFICATION_ALGORITHM);
+    tracingPolicy = DEFAULT_TRACING_POLICY;
   }
 
   public SlackerClientOptions(SlackerClientOptions other) {
@@ -75,6 +81,7 @@ public class SlackerClientOptions {
     ssl = other.ssl;
     sslOptions = other.sslOptions.copy();
     sslEngineOptions = other.sslEngineOptions == null ? null : other.sslEngineOptions.copy();
+    tracingPolicy = other.tracingPolicy;
     name = other.name;
   }
 
@@ -99,6 +106,7 @@ public class SlackerClientOptions {
       setSslOptions(TlsOptionsJson.client("sslOptions", sslJson));
     }
     setSslEngineOptions(TlsOptionsJson.engine(json));
+    setTracingPolicy(JsonFields.getEnum(json, "tracingPolicy", TracingPolicy.class, tracingPolicy));
     setName(JsonFields.getString(json, "name", name));
   }
 
@@ -116,6 +124,7 @@ public class SlackerClientOptions {
         .put("cluster", cluster.toJson())
         .put("ssl", ssl)
         .put("sslOptions", TlsOptionsJson.toJson(sslOptions));
+    json.put("tracingPolicy", tracingPolicy.name());
     if (name != null) {
       json.put("name", name);
     }
@@ -298,6 +307,23 @@ public class SlackerClientOptions {
    */
   public SlackerClientOptions setSslEngineOptions(SSLEngineOptions sslEngineOptions) {
     this.sslEngineOptions = sslEngineOptions;
+    return this;
+  }
+
+  public TracingPolicy getTracingPolicy() {
+    return tracingPolicy;
+  }
+
+  /**
+   * When the client reports a span for a call to Vert.x's tracer (OpenTelemetry, Zipkin): {@code PROPAGATE}
+   * (the default) when the caller is part of a trace, {@code ALWAYS} also starting a trace, {@code IGNORE} never;
+   * see docs/observability.md. Without a tracer in the {@code VertxOptions} nothing is reported whatever it says.
+   */
+  public SlackerClientOptions setTracingPolicy(TracingPolicy tracingPolicy) {
+    if (tracingPolicy == null) {
+      throw new IllegalArgumentException("tracingPolicy must not be null");
+    }
+    this.tracingPolicy = tracingPolicy;
     return this;
   }
 

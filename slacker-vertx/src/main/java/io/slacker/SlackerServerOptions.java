@@ -4,6 +4,7 @@ import io.slacker.impl.JsonFields;
 import io.slacker.impl.TlsOptionsJson;
 import io.slacker.cluster.ClusterServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.core.net.SSLEngineOptions;
 import io.vertx.core.net.ServerSSLOptions;
 
@@ -36,6 +37,9 @@ public class SlackerServerOptions {
   /** Without authentication configured, the built-in admin operations are refused. */
   public static final boolean DEFAULT_ADMIN_WITHOUT_AUTHORIZATION = false;
 
+  /** As Vert.x's own clients and servers: a span only for a call that is part of a trace already. */
+  public static final TracingPolicy DEFAULT_TRACING_POLICY = TracingPolicy.PROPAGATE;
+
   private String host;
   private int port;
   private int maxFrameSize;
@@ -52,6 +56,7 @@ public class SlackerServerOptions {
   private boolean adminWithoutAuthorization;
   private ServerSSLOptions sslOptions;
   private SSLEngineOptions sslEngineOptions;
+  private TracingPolicy tracingPolicy;
 
   public SlackerServerOptions() {
     host = DEFAULT_HOST;
@@ -69,6 +74,7 @@ public class SlackerServerOptions {
     ssl = DEFAULT_SSL;
     adminWithoutAuthorization = DEFAULT_ADMIN_WITHOUT_AUTHORIZATION;
     sslOptions = new ServerSSLOptions();
+    tracingPolicy = DEFAULT_TRACING_POLICY;
   }
 
   public SlackerServerOptions(SlackerServerOptions other) {
@@ -88,6 +94,7 @@ public class SlackerServerOptions {
     adminWithoutAuthorization = other.adminWithoutAuthorization;
     sslOptions = other.sslOptions.copy();
     sslEngineOptions = other.sslEngineOptions == null ? null : other.sslEngineOptions.copy();
+    tracingPolicy = other.tracingPolicy;
   }
 
   public SlackerServerOptions(JsonObject json) {
@@ -117,6 +124,7 @@ public class SlackerServerOptions {
       setSslOptions(TlsOptionsJson.server("sslOptions", sslJson));
     }
     setSslEngineOptions(TlsOptionsJson.engine(json));
+    setTracingPolicy(JsonFields.getEnum(json, "tracingPolicy", TracingPolicy.class, tracingPolicy));
   }
 
   public JsonObject toJson() {
@@ -136,6 +144,7 @@ public class SlackerServerOptions {
         .put("ssl", ssl)
         .put("adminWithoutAuthorization", adminWithoutAuthorization)
         .put("sslOptions", TlsOptionsJson.toJson(sslOptions));
+    json.put("tracingPolicy", tracingPolicy.name());
     return TlsOptionsJson.putEngine(json, sslEngineOptions);
   }
 
@@ -367,6 +376,23 @@ public class SlackerServerOptions {
    */
   public SlackerServerOptions setSslEngineOptions(SSLEngineOptions sslEngineOptions) {
     this.sslEngineOptions = sslEngineOptions;
+    return this;
+  }
+
+  public TracingPolicy getTracingPolicy() {
+    return tracingPolicy;
+  }
+
+  /**
+   * When the server reports a span for a call to Vert.x's tracer (OpenTelemetry, Zipkin): {@code PROPAGATE}
+   * (the default) when the request carries a trace context, {@code ALWAYS} also starting a trace, {@code IGNORE}
+   * never; see docs/observability.md. Without a tracer in the {@code VertxOptions} nothing is reported.
+   */
+  public SlackerServerOptions setTracingPolicy(TracingPolicy tracingPolicy) {
+    if (tracingPolicy == null) {
+      throw new IllegalArgumentException("tracingPolicy must not be null");
+    }
+    this.tracingPolicy = tracingPolicy;
     return this;
   }
 }

@@ -45,6 +45,21 @@ public final class JsonFields {
     return get(json, key, Boolean.class, "true or false", absent);
   }
 
+  /** @return the constant named at {@code key}, or {@code absent}; a name that is not one fails, listing them */
+  public static <E extends Enum<E>> E getEnum(JsonObject json, String key, Class<E> type, E absent) {
+    String name = getString(json, key, null);
+    if (name == null) {
+      return absent;
+    }
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(name)) {
+        return constant;
+      }
+    }
+    throw new IllegalArgumentException(key + " must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+        + ", got " + describe(name));
+  }
+
   public static JsonObject getJsonObject(JsonObject json, String key) {
     return get(json, key, JsonObject.class, "an object", null);
   }
