@@ -125,6 +125,21 @@ class TracingTest {
   }
 
   @Test
+  void theCallsOfABlockingMethodJoinItsServerSpan() throws Exception {
+    SocketAddress c = listen(serviceC());
+    MethodDescriptor blockingHop = MethodDescriptor.builder("test.B", "hop")
+        .parameterTypes(String.class).returnType(String.class).blocking(true).build();
+    SocketAddress b = listen(forwarding(blockingHop, C_HOP, c));
+
+    AsyncResult<Object> answer = underParent(() -> client.call(B_HOP, new Object[] {"x"}, new CallOptions().setServer(b)));
+
+    assertEquals("x>B>C", answer.result());
+    SpanTree tree = spans(5);
+    SpanData serverB = tree.onlyChild(tree.onlyChild(parent(tree), SpanKind.CLIENT), SpanKind.SERVER);
+    tree.onlyChild(tree.onlyChild(serverB, SpanKind.CLIENT), SpanKind.SERVER);
+  }
+
+  @Test
   void aFailedCallHasTheErrorStatusAndItsCode() throws Exception {
     SocketAddress c = listen(serviceC());
 
@@ -174,7 +189,8 @@ class TracingTest {
     StaticDiscovery discovery = StaticDiscovery.create(vertx, new JsonObject().put("test.C", new JsonArray()
         .add("127.0.0.1:" + dead.port()).add("127.0.0.1:" + live.port())));
     SlackerClient routed = SlackerClient.create(vertx, new SlackerClientOptions()
-        .setCluster(new ClusterClientOptions().setLoadBalancer(FirstListedBalancer.NAME)), discovery);
+        .setCluster(new ClusterClientOptions().setLoadBalancer(PreferredServerBalancer.NAME)), discovery);
+    PreferredServerBalancer.preferred = dead;
 
     AsyncResult<Object> answer = underParent(() -> routed.call(C_HOP, new Object[] {"x"}, new CallOptions()));
 
