@@ -8,6 +8,8 @@ import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.SSLEngineOptions;
 
+import java.util.Objects;
+
 /** Options of a {@link SlackerClient}. */
 public class SlackerClientOptions {
 
@@ -46,6 +48,7 @@ public class SlackerClientOptions {
   private String serialization;
   private ClusterClientOptions cluster;
   private boolean ssl;
+  private SlackerMetricsOptions metrics;
   private ClientSSLOptions sslOptions;
   private SSLEngineOptions sslEngineOptions;
   private String name;
@@ -63,6 +66,7 @@ public class SlackerClientOptions {
     serialization = DEFAULT_SERIALIZATION;
     cluster = new ClusterClientOptions();
     ssl = DEFAULT_SSL;
+    metrics = new SlackerMetricsOptions();
     sslOptions = new ClientSSLOptions().setHostnameVerificationAlgorithm(DEFAULT_HOSTNAME_VERIFICATION_ALGORITHM);
     tracingPolicy = DEFAULT_TRACING_POLICY;
   }
@@ -79,6 +83,7 @@ public class SlackerClientOptions {
     serialization = other.serialization;
     cluster = new ClusterClientOptions(other.cluster);
     ssl = other.ssl;
+    metrics = new SlackerMetricsOptions(other.metrics);
     sslOptions = other.sslOptions.copy();
     sslEngineOptions = other.sslEngineOptions == null ? null : other.sslEngineOptions.copy();
     tracingPolicy = other.tracingPolicy;
@@ -101,6 +106,10 @@ public class SlackerClientOptions {
       setCluster(JsonFields.nested("cluster", () -> new ClusterClientOptions(clusterJson)));
     }
     setSsl(JsonFields.getBoolean(json, "ssl", ssl));
+    JsonObject metricsJson = JsonFields.getJsonObject(json, "metrics");
+    if (metricsJson != null) {
+      setMetrics(JsonFields.nested("metrics", () -> new SlackerMetricsOptions(metricsJson)));
+    }
     JsonObject sslJson = JsonFields.getJsonObject(json, "sslOptions");
     if (sslJson != null) {
       setSslOptions(TlsOptionsJson.client("sslOptions", sslJson));
@@ -123,6 +132,7 @@ public class SlackerClientOptions {
         .put("serialization", serialization)
         .put("cluster", cluster.toJson())
         .put("ssl", ssl)
+        .put("metrics", metrics.toJson())
         .put("sslOptions", TlsOptionsJson.toJson(sslOptions));
     json.put("tracingPolicy", tracingPolicy.name());
     if (name != null) {
@@ -259,6 +269,16 @@ public class SlackerClientOptions {
       throw new IllegalArgumentException("cluster must not be null");
     }
     this.cluster = cluster;
+    return this;
+  }
+
+  public SlackerMetricsOptions getMetrics() {
+    return metrics;
+  }
+
+  /** How calls are measured when a metrics implementation is on the class path (docs/observability.md). */
+  public SlackerClientOptions setMetrics(SlackerMetricsOptions metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     return this;
   }
 

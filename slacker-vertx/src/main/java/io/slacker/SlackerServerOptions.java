@@ -8,6 +8,8 @@ import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.core.net.SSLEngineOptions;
 import io.vertx.core.net.ServerSSLOptions;
 
+import java.util.Objects;
+
 /** Options of a {@link SlackerServer}. */
 public class SlackerServerOptions {
 
@@ -53,6 +55,7 @@ public class SlackerServerOptions {
   private int eventLoops;
   private ServerLimitsOptions limits;
   private boolean ssl;
+  private SlackerMetricsOptions metrics;
   private boolean adminWithoutAuthorization;
   private ServerSSLOptions sslOptions;
   private SSLEngineOptions sslEngineOptions;
@@ -72,6 +75,7 @@ public class SlackerServerOptions {
     eventLoops = DEFAULT_EVENT_LOOPS;
     limits = new ServerLimitsOptions();
     ssl = DEFAULT_SSL;
+    metrics = new SlackerMetricsOptions();
     adminWithoutAuthorization = DEFAULT_ADMIN_WITHOUT_AUTHORIZATION;
     sslOptions = new ServerSSLOptions();
     tracingPolicy = DEFAULT_TRACING_POLICY;
@@ -91,6 +95,7 @@ public class SlackerServerOptions {
     eventLoops = other.eventLoops;
     limits = new ServerLimitsOptions(other.limits);
     ssl = other.ssl;
+    metrics = new SlackerMetricsOptions(other.metrics);
     adminWithoutAuthorization = other.adminWithoutAuthorization;
     sslOptions = other.sslOptions.copy();
     sslEngineOptions = other.sslEngineOptions == null ? null : other.sslEngineOptions.copy();
@@ -118,6 +123,10 @@ public class SlackerServerOptions {
       setLimits(JsonFields.nested("limits", () -> new ServerLimitsOptions(limitsJson)));
     }
     setSsl(JsonFields.getBoolean(json, "ssl", ssl));
+    JsonObject metricsJson = JsonFields.getJsonObject(json, "metrics");
+    if (metricsJson != null) {
+      setMetrics(JsonFields.nested("metrics", () -> new SlackerMetricsOptions(metricsJson)));
+    }
     setAdminWithoutAuthorization(JsonFields.getBoolean(json, "adminWithoutAuthorization", adminWithoutAuthorization));
     JsonObject sslJson = JsonFields.getJsonObject(json, "sslOptions");
     if (sslJson != null) {
@@ -142,6 +151,7 @@ public class SlackerServerOptions {
         .put("eventLoops", eventLoops)
         .put("limits", limits.toJson())
         .put("ssl", ssl)
+        .put("metrics", metrics.toJson())
         .put("adminWithoutAuthorization", adminWithoutAuthorization)
         .put("sslOptions", TlsOptionsJson.toJson(sslOptions));
     json.put("tracingPolicy", tracingPolicy.name());
@@ -332,6 +342,16 @@ public class SlackerServerOptions {
    */
   public SlackerServerOptions setAdminWithoutAuthorization(boolean adminWithoutAuthorization) {
     this.adminWithoutAuthorization = adminWithoutAuthorization;
+    return this;
+  }
+
+  public SlackerMetricsOptions getMetrics() {
+    return metrics;
+  }
+
+  /** How calls are measured when a metrics implementation is on the class path (docs/observability.md). */
+  public SlackerServerOptions setMetrics(SlackerMetricsOptions metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     return this;
   }
 

@@ -24,7 +24,8 @@ public final class QuickStart {
   }
 
   public static void main(String[] args) throws Exception {
-    Vertx vertx = Vertx.vertx();
+    boolean keepRunning = Boolean.getBoolean("slacker.demo.keepRunning");
+    Vertx vertx = DemoMetrics.vertx(keepRunning);
     try {
       SlackerServer server = SlackerServer.create(vertx, new SlackerServerOptions().setHost("127.0.0.1").setPort(0))
           .register(Greeter.class, new GreeterImpl());
@@ -50,8 +51,9 @@ public final class QuickStart {
       System.out.println("server drained and closed");
 
       ClusterDemo.run(vertx);
-      if (Boolean.getBoolean("slacker.demo.keepRunning")) {
-        LiveCluster.run(vertx);
+      DemoMetrics.printExcerpt("demo.Greeter", "greet");
+      if (keepRunning) {
+        LiveCluster.run(vertx, "http://127.0.0.1:" + DemoMetrics.SCRAPE_PORT + "/metrics");
       }
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);

@@ -11,6 +11,7 @@ import io.slacker.benchmarks.grpc.GrpcClient;
 import io.slacker.benchmarks.grpc.GrpcServer;
 import io.slacker.benchmarks.grpc.VertxGrpcClient;
 import io.slacker.benchmarks.grpc.VertxGrpcServer;
+import io.slacker.benchmarks.slacker.Observation;
 import io.slacker.benchmarks.slacker.SlackerGatewayWorkloadClient;
 import io.slacker.benchmarks.slacker.SlackerGatewayWorkloadServer;
 import io.slacker.benchmarks.slacker.SlackerWorkloadClient;
@@ -29,6 +30,11 @@ public enum SystemUnderTest {
   SLACKER_BINARY_TLS("slacker-binary-tls", "slacker-binary over TLS, the JDK's engine (Slacker's default)",
       () -> new SlackerWorkloadServer(TlsEngine.JDK),
       settings -> SlackerWorkloadClient.connect(settings, SlackerClientOptions.DEFAULT_SERIALIZATION, TlsEngine.JDK)),
+  /** Run only when named with --only: what Slacker's Micrometer meters cost, next to slacker-binary. */
+  SLACKER_BINARY_METRICS("slacker-binary-metrics", "slacker-binary with Slacker's meters on a Micrometer registry (slacker-micrometer)",
+      () -> new SlackerWorkloadServer(TlsEngine.NONE, Observation.METRICS),
+      settings -> SlackerWorkloadClient.connect(settings, SlackerClientOptions.DEFAULT_SERIALIZATION, TlsEngine.NONE,
+          Observation.METRICS), false),
   /** Run only when named with --only: the engine comparison. */
   SLACKER_BINARY_TLS_OPENSSL("slacker-binary-tls-openssl", "slacker-binary over TLS, OpenSSL's engine (BoringSSL, netty-tcnative)",
       () -> new SlackerWorkloadServer(TlsEngine.OPENSSL),

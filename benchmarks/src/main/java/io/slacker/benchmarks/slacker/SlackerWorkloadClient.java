@@ -46,7 +46,13 @@ public final class SlackerWorkloadClient implements WorkloadClient {
 
   /** @param tls the TLS engine, trusting the runner's CA; {@link TlsEngine#NONE} for plain TCP */
   public static SlackerWorkloadClient connect(Settings settings, String serialization, TlsEngine tls) {
-    Vertx vertx = Vertx.vertx();
+    return connect(settings, serialization, tls, Observation.NONE);
+  }
+
+  /** @param observation what the client measures of itself */
+  public static SlackerWorkloadClient connect(Settings settings, String serialization, TlsEngine tls,
+                                              Observation observation) {
+    Vertx vertx = observation.vertx();
     SlackerClientOptions options = new SlackerClientOptions().setSerialization(serialization);
     if (tls != TlsEngine.NONE) {
       options.setSsl(true).setSslEngineOptions(tls.options())

@@ -16,6 +16,7 @@ import io.vertx.core.net.ServerSSLOptions;
 public final class SlackerWorkloadServer implements WorkloadServer {
 
   private final TlsEngine tls;
+  private final Observation observation;
   private Vertx vertx;
 
   public SlackerWorkloadServer() {
@@ -23,12 +24,17 @@ public final class SlackerWorkloadServer implements WorkloadServer {
   }
 
   public SlackerWorkloadServer(TlsEngine tls) {
+    this(tls, Observation.NONE);
+  }
+
+  public SlackerWorkloadServer(TlsEngine tls, Observation observation) {
     this.tls = tls;
+    this.observation = observation;
   }
 
   @Override
   public int start(Settings settings) {
-    vertx = Vertx.vertx();
+    vertx = observation.vertx();
     SlackerServerOptions options = new SlackerServerOptions().setHost("127.0.0.1").setPort(0);
     if (tls != TlsEngine.NONE) {
       options.setSsl(true).setSslEngineOptions(tls.options()).setSslOptions(new ServerSSLOptions().setKeyCertOptions(

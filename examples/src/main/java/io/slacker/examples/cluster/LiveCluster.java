@@ -32,8 +32,12 @@ public final class LiveCluster {
   private LiveCluster() {
   }
 
-  /** Starts the cluster and returns only when the process is stopped (Ctrl-C). */
-  public static void run(Vertx vertx) throws Exception {
+  /**
+   * Starts the cluster and returns only when the process is stopped (Ctrl-C).
+   *
+   * @param scrape where Prometheus scrapes the cluster's meters
+   */
+  public static void run(Vertx vertx, String scrape) throws Exception {
     String configured = System.getProperty("slacker.zookeeper", System.getenv("SLACKER_ZOOKEEPER"));
     EmbeddedZookeeper embedded = configured == null
         ? EmbeddedZookeeper.start(EmbeddedZookeeper.DEFAULT_TICK_MILLIS, free(ZOOKEEPER_PORT) ? ZOOKEEPER_PORT : 0) : null;
@@ -70,9 +74,10 @@ public final class LiveCluster {
           ./slacker call demo.Counter who '[]' --all%s
           ./slacker offline 127.0.0.1:%d demo.Counter%s     (then ./slacker ls, and online again)
           ./slacker watch%s
+          curl -s %s | grep '^rpc_'
           ./slacker gateway --port 8080%s   then: curl -s localhost:8080/demo.Greeter/greet -H 'Content-Type: application/json' -d '["Ada"]'
         live: Ctrl-C stops it.""".formatted(zookeeper, servers, zkOption, zkOption, zkOption, zkOption, zkOption,
-        firstPort, zkOption, zkOption, zkOption));
+        firstPort, zkOption, zkOption, scrape, zkOption));
     new CountDownLatch(1).await();
   }
 

@@ -11,6 +11,7 @@ import io.slacker.cluster.ServerInstance;
 import io.slacker.cluster.ServerResult;
 import io.slacker.spi.LoadBalancer;
 import io.slacker.spi.ServiceDiscovery;
+import io.slacker.spi.metrics.RpcClientMetrics;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -52,16 +53,20 @@ public final class ClusterRouter {
   private final Map<String, ServiceRoute> routes = new ConcurrentHashMap<>();
   private final Ejections ejections;
   private final RetryBudget budget;
+  private final RpcClientMetrics metrics;
 
   /**
    * @param context   the router's own context: watches and timers run there
    * @param discovery where services are looked up; {@code null} leaves only explicit server lists
    * @param connector opens the connections that probe servers taken out of rotation
    * @param failures  tells which failed attempts never ran and which show an unreachable server
+   * @param metrics   where retries, refused retries and ejections are counted; {@code null} for nowhere
    */
   public ClusterRouter(Vertx vertx, ContextInternal context, ServiceDiscovery discovery, ClusterClientOptions options,
-                       ServerConnector connector, long connectTimeoutMillis, AttemptFailures failures) {
+                       ServerConnector connector, long connectTimeoutMillis, AttemptFailures failures,
+                       RpcClientMetrics metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
     this.context = context;
     this.discovery = discovery;
     this.options = new ClusterClientOptions(options);
@@ -175,7 +180,13 @@ public final class ClusterRouter {
 
   /** Takes {@code server} out of rotation at once, e.g. because the transport saw its connection fail. */
   public void connectionFailed(SocketAddress server, String why) {
-    ejections.eject(server, why);
+    ejected(ejections.eject(server, why), server);
+  }
+
+  private void ejected(boolean ejected, SocketAddress server) {
+    if (ejected && metrics != null) {
+      metrics.ejected(server);
+    }
   }
 
   public Future<Void> close() {
@@ -248,11 +259,19 @@ public final class ClusterRouter {
         return;
       }
       recordOutcome(server, ar);
-      if (tried.size() < options.getMaxAttempts() && retryable(failure, idempotent) && budget.tryRetry()) {
-        attempt(route, grouping, idempotent, hashKey, deadline, attempt, tried, failure, promise);
-      } else {
-        promise.tryFail(failure);
+      if (tried.size() < options.getMaxAttempts() && retryable(failure, idempotent)) {
+        if (budget.tryRetry()) {
+          if (metrics != null) {
+            metrics.retried(route.service(), SlackerException.from(failure).code());
+          }
+          attempt(route, grouping, idempotent, hashKey, deadline, attempt, tried, failure, promise);
+          return;
+        }
+        if (metrics != null) {
+          metrics.retryBudgetExhausted(route.service());
+        }
       }
+      promise.tryFail(failure);
     });
   }
 
@@ -284,9 +303,9 @@ public final class ClusterRouter {
     if (outcome.succeeded()) {
       ejections.answered(server);
     } else if (failures.unreachable(failure)) {
-      ejections.eject(server, failure.getMessage());
+      ejected(ejections.eject(server, failure.getMessage()), server);
     } else if (failures.unanswered(failure)) {
-      ejections.unanswered(server);
+      ejected(ejections.unanswered(server), server);
     } else if (!failures.neverRan(failure)) {
       ejections.answered(server);
     }

@@ -65,25 +65,29 @@ final class Ejections {
     return version.get();
   }
 
-  void eject(SocketAddress server, String why) {
+  /** @return whether this took {@code server} out of rotation (it was in) */
+  boolean eject(SocketAddress server, String why) {
     if (closed || ejected.putIfAbsent(server, System.nanoTime()) != null) {
-      return;
+      return false;
     }
     version.incrementAndGet();
     log.info("Taking " + ServerAddresses.format(server) + " out of rotation: " + why);
     scheduleProbe(server, initialBackoff);
+    return true;
   }
 
   /** An attempt on {@code server} got no answer in time; enough of them in a row take it out of rotation. */
-  void unanswered(SocketAddress server) {
+  /** @return whether this took {@code server} out of rotation */
+  boolean unanswered(SocketAddress server) {
     if (timeoutsToEject == 0) {
-      return;
+      return false;
     }
     int inARow = unanswered.merge(server, 1, Integer::sum);
     if (inARow >= timeoutsToEject) {
       unanswered.remove(server);
-      eject(server, inARow + " attempts in a row got no answer in time");
+      return eject(server, inARow + " attempts in a row got no answer in time");
     }
+    return false;
   }
 
   /** {@code server} answered an attempt, in any way: it is up. */

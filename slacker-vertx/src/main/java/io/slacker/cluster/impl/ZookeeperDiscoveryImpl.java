@@ -8,6 +8,8 @@ import io.slacker.cluster.ServiceWatch;
 import io.slacker.cluster.ZookeeperDiscovery;
 import io.slacker.cluster.ZookeeperDiscoveryOptions;
 import io.slacker.impl.VerticleScope;
+import io.slacker.impl.metrics.RpcMetrics;
+import io.slacker.spi.metrics.DiscoveryMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -15,6 +17,7 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.SocketAddress;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.ACLProvider;
+import org.apache.curator.framework.state.ConnectionStateListener;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +37,9 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
   /** Undeploying the verticle that created the discovery closes it. */
   private final VerticleScope scope;
   private Future<Void> closed;
+  /** Where members and the ZooKeeper connection are measured; {@code null} when nothing is. */
+  private final DiscoveryMetrics metrics;
+  private final ConnectionStateListener connectionGauge;
 
   public ZookeeperDiscoveryImpl(Vertx vertx, CuratorFramework shared, ZookeeperDiscoveryOptions options) {
     if (shared != null && options.hasAcls()) {
@@ -46,6 +52,12 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
     this.paths = new ClusterPaths(options.getRootPath(), options.getCluster());
     this.access = new NodeAccess(session.curator(), NodeAccess.identity(options, shared == null), session::authFailed);
     this.scope = VerticleScope.of(this::close);
+    this.metrics = RpcMetrics.discovery(vertx);
+    this.connectionGauge = metrics == null ? null : (client, state) -> metrics.connected(state.isConnected());
+    if (connectionGauge != null) {
+      session.curator().getConnectionStateListenable().addListener(connectionGauge);
+      metrics.connected(session.curator().getZookeeperClient().isConnected());
+    }
   }
 
   /** @return the ACLs of Slacker's nodes as {@code options} ask for them, for a Curator client built by the application */
@@ -62,11 +74,18 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
   public Future<ServiceWatch> watch(String service, Handler<ServiceMembers> listener) {
     NodeNames.requireValid("service", service);
     ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
+    Handler<ServiceMembers> measured = metrics == null ? listener : members -> {
+      metrics.members(service, members.servers().size());
+      listener.handle(members);
+    };
     return session.started(context)
-        .compose(v -> ZookeeperServiceWatch.start(context, session.curator(), access, paths, service, listener))
+        .compose(v -> ZookeeperServiceWatch.start(context, session.curator(), access, paths, service, measured))
         .map(watch -> {
           ServiceWatch tracked = new TrackedWatch(watch);
           watches.add(tracked);
+          if (metrics != null) {
+            metrics.members(service, watch.current().servers().size());
+          }
           return tracked;
         });
   }
@@ -111,7 +130,14 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
       watches.forEach(w -> closing.add(w.close()));
       registrations.forEach(r -> closing.add(r.close()));
       registrations.clear();
-      closed = Future.join(closing).otherwiseEmpty().compose(v -> session.release(context));
+      if (connectionGauge != null) {
+        session.curator().getConnectionStateListenable().removeListener(connectionGauge);
+      }
+      closed = Future.join(closing).otherwiseEmpty().compose(v -> session.release(context)).andThen(v -> {
+        if (metrics != null) {
+          metrics.close();
+        }
+      });
     }
     return closed;
   }

@@ -23,6 +23,9 @@ final class ClientCallImpl implements ClientCall {
   private final String leaderIncarnation;
   /** The caller's current token, or {@code null} without a token provider; set before it is sent. */
   private volatile String token;
+  /** Sizes of the request and response frames, for metrics; written on the connection's context, read after the call ends. */
+  private volatile int requestBytes;
+  private volatile int responseBytes;
 
   ClientCallImpl(String service, String method, MethodDescriptor descriptor, Object[] arguments, CallMetadata metadata,
                  SocketAddress server, long timeoutMillis, Serializer serializer, JavaType resultType, boolean toLeader,
@@ -38,6 +41,22 @@ final class ClientCallImpl implements ClientCall {
     this.timeoutMillis = timeoutMillis;
     this.serializer = serializer;
     this.resultType = resultType;
+  }
+
+  int requestBytes() {
+    return requestBytes;
+  }
+
+  void requestBytes(int bytes) {
+    requestBytes = bytes;
+  }
+
+  int responseBytes() {
+    return responseBytes;
+  }
+
+  void responseBytes(int bytes) {
+    responseBytes = bytes;
   }
 
   /** @return whether the call was routed to the service's leader, so that only a leader may run it */

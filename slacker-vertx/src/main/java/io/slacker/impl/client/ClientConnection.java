@@ -203,6 +203,7 @@ final class ClientConnection {
           + (frame.length() - Protocol.LENGTH_FIELD_SIZE) + " bytes, over the maximum frame size of " + limit));
       return;
     }
+    call.requestBytes(frame.length());
     context.execute(() -> enqueue(call, promise, frame));
   }
 
@@ -331,6 +332,9 @@ final class ClientConnection {
     client.vertx().cancelTimer(handshakeTimer);
     ready = true;
     endpoint.connected();
+    if (client.metrics() != null) {
+      client.metrics().connectionOpened(address);
+    }
     for (QueuedCall waiting : queued) {
       if (waiting.call.call.oneWay()) {
         writeOneWay(waiting.frame, waiting.call.promise);
@@ -360,6 +364,7 @@ final class ClientConnection {
           "the response of %s has unknown flag bits 0x%02X", call.call, frame.flags())));
       return;
     }
+    call.call.responseBytes(frame.end() - frame.bodyStart() + Protocol.LENGTH_FIELD_SIZE + Protocol.HEADER_SIZE);
     Object value;
     try {
       value = call.call.serializer().readValue(frame.bytes(), frame.bodyStart(), frame.end(), call.call.resultType());
@@ -470,6 +475,9 @@ final class ClientConnection {
   }
 
   private void onClosed() {
+    if (ready && !closed && client.metrics() != null) {
+      client.metrics().connectionClosed(address);
+    }
     closed = true;
     decoder.close();
     client.vertx().cancelTimer(keepAliveTimer);

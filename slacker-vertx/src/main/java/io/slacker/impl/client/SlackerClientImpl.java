@@ -17,12 +17,14 @@ import io.slacker.cluster.ServerInstance;
 import io.slacker.cluster.impl.CallAttempt;
 import io.slacker.cluster.impl.ClusterRouter;
 import io.slacker.impl.InterceptorChains;
+import io.slacker.impl.metrics.RpcMetrics;
 import io.slacker.impl.VerticleScope;
 import io.slacker.impl.codegen.ServiceBindings;
 import io.slacker.impl.serialization.Serializers;
 import io.slacker.impl.tracing.ClientSpan;
 import io.slacker.impl.tracing.GroupSpan;
 import io.slacker.spi.ClientInterceptor;
+import io.slacker.spi.metrics.RpcClientMetrics;
 import io.slacker.spi.Serializer;
 import io.slacker.spi.ServiceDiscovery;
 import io.vertx.core.Future;
@@ -61,6 +63,8 @@ public final class SlackerClientImpl implements SlackerClient {
   private final ContextInternal context;
   private volatile boolean closed;
   private volatile TokenProvider tokenProvider;
+  /** Where calls are measured; {@code null} when nothing is. */
+  private final RpcClientMetrics metrics;
   /** Undeploying the verticle that created the client closes it. */
   private final VerticleScope scope;
   private Future<Void> closing;
@@ -71,8 +75,9 @@ public final class SlackerClientImpl implements SlackerClient {
     this.hasDiscovery = discovery != null;
     this.context = this.vertx.createEventLoopContext();
     this.transport = new ClientTransport(vertx, options);
+    this.metrics = RpcMetrics.client(vertx, options.getMetrics());
     this.router = new ClusterRouter(vertx, context, discovery, options.getCluster(), transport,
-        options.getConnectTimeoutMillis(), new TransportFailures());
+        options.getConnectTimeoutMillis(), new TransportFailures(), metrics);
     this.defaultSerializer = Serializers.get().byName(options.getSerialization());
     this.scope = VerticleScope.of(this::close);
   }
@@ -263,6 +268,21 @@ public final class SlackerClientImpl implements SlackerClient {
     ClientCallImpl call = new ClientCallImpl(service, method, descriptor, args, new CallMetadata(callOptions.getMetadata()),
         server, timeoutMillis, serializer, resultType, toLeader, leaderIncarnation);
     ClientSpan span = ClientSpan.start(traceContext != null ? traceContext : caller, options.getTracingPolicy(), call);
+    if (metrics == null) {
+      return run(caller, call, tls, span);
+    }
+    metrics.callStarted(service, method);
+    long start = System.nanoTime();
+    return run(caller, call, tls, span).onComplete(outcome -> {
+      StatusCode code = outcome.succeeded() ? null : SlackerException.from(outcome.cause()).code();
+      boolean known = code != StatusCode.NOT_FOUND;
+      metrics.callEnded(known ? service : RpcClientMetrics.UNKNOWN, known ? method : RpcClientMetrics.UNKNOWN, call.server(),
+          code, System.nanoTime() - start, call.requestBytes(), call.responseBytes());
+    });
+  }
+
+  /** @param span the call's span, ended with it; {@code null} when nothing is traced */
+  private Future<Object> run(ContextInternal caller, ClientCallImpl call, boolean tls, ClientSpan span) {
     Future<Object> result = interceptors.isEmpty() ? withToken(caller, call, tls)
         : InterceptorChains.run(interceptors, (interceptor, next) -> interceptor.intercept(call, next),
             () -> withToken(caller, call, tls));
@@ -351,13 +371,22 @@ public final class SlackerClientImpl implements SlackerClient {
         }
         table.clear();
       }
-      closing = Future.join(routes, transport.close()).mapEmpty();
+      closing = Future.join(routes, transport.close()).<Void>mapEmpty().andThen(v -> {
+        if (metrics != null) {
+          metrics.close();
+        }
+      });
     }
     return closing;
   }
 
   VertxInternal vertx() {
     return vertx;
+  }
+
+  /** @return where the client's connections are counted; {@code null} when nothing is measured */
+  RpcClientMetrics metrics() {
+    return metrics;
   }
 
   ClientTransport transport() {

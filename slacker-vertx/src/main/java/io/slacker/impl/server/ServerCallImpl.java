@@ -36,6 +36,9 @@ final class ServerCallImpl extends Deadlines.Entry implements ServerCall {
   private final ServerConnection connection;
   /** The bytes of the connection's budget the call holds until it ends. */
   long memoryCharge;
+  /** When the call started and the size of its request frame, for metrics. */
+  long startNanos;
+  int requestBytes;
   /** The call's span when Vert.x has a tracer, else {@code null}; touched on the connection's event loop. */
   private ServerSpan span;
 

@@ -98,6 +98,9 @@ final class ServerConnection {
 
   void start() {
     server.connections().opened(this);
+    if (server.metrics() != null) {
+      server.metrics().connectionOpened();
+    }
     peerMaxFrameSize = server.options().getMaxFrameSize();
     identity = server.accessControl().newIdentity(socket);
     memory = server.connectionMemory();
@@ -152,6 +155,9 @@ final class ServerConnection {
       return true;
     }
     String message = "a frame of " + length + " bytes (charged " + charge + ") does not fit: " + refusal;
+    if (type == FrameType.REQUEST && server.metrics() != null) {
+      server.metrics().overloaded();
+    }
     if (type != FrameType.REQUEST) {
       onProtocolError(new SlackerException(StatusCode.OVERLOADED, message));
     } else if ((flags & Protocol.FLAG_ONE_WAY) == 0) {
@@ -259,6 +265,9 @@ final class ServerConnection {
       leaderTerm = frame.hasFlag(Protocol.FLAG_LEADER) ? requireLeadership(resolved.method.descriptor().serviceName()) : 0;
     } catch (SlackerException e) {
       memory.release(charge);
+      if (e.code() == StatusCode.OVERLOADED && server.metrics() != null) {
+        server.metrics().overloaded();
+      }
       if (!oneWay) {
         write(FrameEncoder.error(callId, wireCode(e.code()), e.getMessage(), null));
       }
@@ -269,6 +278,11 @@ final class ServerConnection {
     call.memoryCharge = charge;
     calls.put(callId, call);
     inFlight = calls.size();
+    if (server.metrics() != null) {
+      call.startNanos = System.nanoTime();
+      call.requestBytes = frame.end() - frame.bodyStart() + Protocol.LENGTH_FIELD_SIZE + Protocol.HEADER_SIZE;
+      server.metrics().callStarted(call.descriptor().serviceName(), call.descriptor().methodName());
+    }
     if (header.timeoutMillis() > 0) {
       deadlines.add(call, header.timeoutMillis());
     }
@@ -367,14 +381,25 @@ final class ServerConnection {
     }
     ended(call);
     call.endSpan(result.cause());
+    Buffer answer = null;
     if (call.oneWay()) {
       if (result.failed() && !AccessControl.isRefusal(result.cause())) {
         LOG.log(System.Logger.Level.WARNING, "one-way call " + call.descriptor() + " failed", result.cause());
       }
     } else if (result.succeeded()) {
-      write(encodeResponse(call, serializer, result.result()));
+      answer = encodeResponse(call, serializer, result.result());
     } else {
-      write(FrameEncoder.error(call.callId(), wireFailure(result.cause()), peerReadsExtendedErrors));
+      answer = FrameEncoder.error(call.callId(), wireFailure(result.cause()), peerReadsExtendedErrors);
+    }
+    if (server.metrics() != null) {
+      StatusCode code = result.succeeded() ? null : SlackerException.from(result.cause()).code();
+      if (code == StatusCode.OVERLOADED) {
+        server.metrics().overloaded();
+      }
+      measured(call, code, answer == null ? 0 : answer.length());
+    }
+    if (answer != null) {
+      write(answer);
     }
     closeIfDrained();
   }
@@ -420,6 +445,10 @@ final class ServerConnection {
     ended(call);
     SlackerException reason = new SlackerException(StatusCode.DEADLINE_EXCEEDED,
         call.descriptor() + " did not finish within its deadline of " + call.timeoutMillis() + " ms");
+    if (server.metrics() != null) {
+      server.metrics().deadlineExceeded(call.descriptor().serviceName(), call.descriptor().methodName());
+      measured(call, StatusCode.DEADLINE_EXCEEDED, 0);
+    }
     call.cancel(reason);
     if (!call.oneWay()) {
       write(FrameEncoder.error(call.callId(), reason.code(), reason.getMessage(), null));
@@ -432,6 +461,10 @@ final class ServerConnection {
     ServerCallImpl call = calls.remove(callId);
     if (call != null) {
       ended(call);
+      if (server.metrics() != null) {
+        server.metrics().cancelled(call.descriptor().serviceName(), call.descriptor().methodName());
+        measured(call, StatusCode.CANCELLED, 0);
+      }
       call.cancel(new SlackerException(StatusCode.CANCELLED, "cancelled by the caller"));
       closeIfDrained();
     }
@@ -474,8 +507,20 @@ final class ServerConnection {
     calls.clear();
     for (ServerCallImpl call : open) {
       ended(call);
+      if (server.metrics() != null) {
+        measured(call, StatusCode.CANCELLED, 0);
+      }
       call.cancel(reason);
     }
+    if (server.metrics() != null) {
+      server.metrics().connectionClosed();
+    }
+  }
+
+  /** A call that started has ended, answered or not. */
+  private void measured(ServerCallImpl call, StatusCode code, int responseBytes) {
+    server.metrics().callEnded(call.descriptor().serviceName(), call.descriptor().methodName(), code,
+        System.nanoTime() - call.startNanos, call.requestBytes, responseBytes);
   }
 
   /** A call left {@link #calls}: its deadline and the memory charged for it go. */

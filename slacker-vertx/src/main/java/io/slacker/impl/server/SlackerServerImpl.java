@@ -7,10 +7,12 @@ import io.slacker.SlackerServerOptions;
 import io.slacker.cluster.ServerMembership;
 import io.slacker.cluster.impl.ServerPublisher;
 import io.slacker.impl.codegen.ServiceBindings;
+import io.slacker.impl.metrics.RpcMetrics;
 import io.slacker.impl.protocol.MetadataLimits;
 import io.slacker.impl.serialization.Serializers;
 import io.slacker.spi.ServerInterceptor;
 import io.slacker.spi.ServiceDiscovery;
+import io.slacker.spi.metrics.RpcServerMetrics;
 import io.slacker.impl.VerticleScope;
 import io.vertx.core.Closeable;
 import io.vertx.core.Context;
@@ -48,6 +50,8 @@ public final class SlackerServerImpl implements SlackerServer {
   private final ServiceRegistry registry = new ServiceRegistry();
   private final List<ServerInterceptor> interceptors = new CopyOnWriteArrayList<>();
   private final AccessControl accessControl;
+  /** Where calls are measured; {@code null} when nothing is. */
+  private final RpcServerMetrics metrics;
   private final BlockingExecutor blockingExecutor;
   private final ServerMemoryBudget memory;
   private final ConnectionCount connections;
@@ -78,6 +82,7 @@ public final class SlackerServerImpl implements SlackerServer {
           + serverLimit + "): it could never run; lower maxFrameSize or raise the budgets");
     }
     this.accessControl = new AccessControl(options.isAdminWithoutAuthorization());
+    this.metrics = RpcMetrics.server(vertx, options.getMetrics());
     this.memory = new ServerMemoryBudget(serverLimit);
     this.connections = new ConnectionCount(limits.getMaxConnections());
     this.metadataLimits = new MetadataLimits(limits.getMaxMetadataEntries(), limits.getMaxMetadataKeyBytes(),
@@ -101,6 +106,9 @@ public final class SlackerServerImpl implements SlackerServer {
     service.methods().forEach(method -> Serializers.get().prepare(method.descriptor()));
     if (publisher != null) {
       publisher.serviceAdded(service.name(), service.methods().stream().anyMatch(m -> m.descriptor().leaderRouted()));
+      if (metrics != null) {
+        metrics.leadership(service.name(), () -> publisher.isLeader(service.name()));
+      }
     }
     return this;
   }
@@ -325,7 +333,12 @@ public final class SlackerServerImpl implements SlackerServer {
     return bound.transform(ignored -> Future.join(netServers.stream().map(server -> server.shutdown(timeout, unit)).toList()))
         .transform(ignored -> listenersDeployment == null ? Future.succeededFuture() : vertx.undeploy(listenersDeployment))
         .<Void>mapEmpty()
-        .eventually(blockingExecutor::close);
+        .eventually(blockingExecutor::close)
+        .andThen(v -> {
+          if (metrics != null) {
+            metrics.close();
+          }
+        });
   }
 
   /** @return the incarnation this server registered with in discovery, told to clients in HELLO; {@code null} for none */
@@ -336,6 +349,11 @@ public final class SlackerServerImpl implements SlackerServer {
   /** @return the term this server leads {@code service} in now, 0 when it does not (or has no discovery) */
   long leaderTerm(String service) {
     return publisher == null ? 0 : publisher.leaderTerm(service);
+  }
+
+  /** @return where calls are measured; {@code null} when nothing is */
+  RpcServerMetrics metrics() {
+    return metrics;
   }
 
   /** A new connection's budget, within the server's. */

@@ -89,7 +89,7 @@ class ClusterRouterTest {
   private ClusterRouter router(ClusterClientOptions options) {
     NetClient probes = vertx.createNetClient();
     return new ClusterRouter(vertx, ((VertxInternal) vertx).createEventLoopContext(), discovery, options,
-        (server, requiresTls) -> probes.connect(server), 500, STAND_IN_FAILURES);
+        (server, requiresTls) -> probes.connect(server), 500, STAND_IN_FAILURES, null);
   }
 
   private Future<String> attempt(SocketAddress server, Boolean requiresTls, long timeout, String leaderIncarnation) {
