@@ -62,6 +62,8 @@ class TracingTest {
   private static final MethodDescriptor C_HOP = hop("test.C");
   private static final MethodDescriptor C_FAIL = MethodDescriptor.builder("test.C", "fail")
       .parameterTypes(String.class).returnType(String.class).build();
+  private static final MethodDescriptor C_NEVER = MethodDescriptor.builder("test.C", "never")
+      .parameterTypes(String.class).returnType(String.class).build();
 
   @RegisterExtension
   final BlockedThreadGuard guard = new BlockedThreadGuard();
@@ -158,6 +160,24 @@ class TracingTest {
   }
 
   @Test
+  void aServerSpanEndsWhenItsCallExpires() throws Exception {
+    SocketAddress c = listen(serviceC());
+
+    AsyncResult<Object> answer = underParent(() -> client.call(C_NEVER, new Object[] {"x"},
+        new CallOptions().setServer(c).setTimeoutMillis(200)));
+
+    assertEquals(io.slacker.StatusCode.DEADLINE_EXCEEDED, ((SlackerException) answer.cause()).code());
+    SpanTree tree = spans(3);
+    SpanData clientC = tree.onlyChild(parent(tree), SpanKind.CLIENT);
+    SpanData serverC = tree.onlyChild(clientC, SpanKind.SERVER);
+    assertEquals("DEADLINE_EXCEEDED", attribute(clientC, "rpc.slacker.status_code"));
+    assertEquals(StatusCode.ERROR, serverC.getStatus().getStatusCode());
+    // The server's own timer and the client's CANCEL race: either ends the call, and its span.
+    assertTrue(List.of("DEADLINE_EXCEEDED", "CANCELLED").contains(attribute(serverC, "rpc.slacker.status_code")),
+        tree.print());
+  }
+
+  @Test
   void aGroupCallIsOneSpanWithAChildPerServer() throws Exception {
     SocketAddress c1 = listen(serviceC());
     SocketAddress c2 = listen(serviceC());
@@ -230,6 +250,7 @@ class TracingTest {
         .method(C_HOP, args -> Future.succeededFuture(args[0] + ">C"))
         .method(C_FAIL, args -> Future.failedFuture(
             new SlackerException(io.slacker.StatusCode.INVALID_ARGUMENT, "no: " + args[0])))
+        .method(C_NEVER, args -> Promise.promise().future())
         .build();
   }
 
