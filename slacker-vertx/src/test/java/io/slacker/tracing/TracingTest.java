@@ -13,6 +13,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.slacker.CallOptions;
 import io.slacker.MethodDescriptor;
+import io.slacker.ServerCall;
 import io.slacker.ServiceDefinition;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -73,6 +75,7 @@ class TracingTest {
       .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build())
       .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
       .build();
+  private final List<String> metadataKeysAtC = new CopyOnWriteArrayList<>();
   private Vertx vertx;
   private SlackerClient client;
 
@@ -108,6 +111,7 @@ class TracingTest {
     SpanData clientC = tree.onlyChild(serverB, SpanKind.CLIENT);
     SpanData serverC = tree.onlyChild(clientC, SpanKind.SERVER);
     assertTrue(tree.children(serverC).isEmpty());
+    assertTrue(metadataKeysAtC.contains("traceparent"), metadataKeysAtC.toString());
 
     assertEquals("test.A/hop", clientA.getName());
     assertEquals("test.C/hop", serverC.getName());
@@ -245,9 +249,12 @@ class TracingTest {
     return MethodDescriptor.builder(service, "hop").parameterTypes(String.class).returnType(String.class).build();
   }
 
-  private static ServiceDefinition serviceC() {
+  private ServiceDefinition serviceC() {
     return ServiceDefinition.builder("test.C")
-        .method(C_HOP, args -> Future.succeededFuture(args[0] + ">C"))
+        .method(C_HOP, args -> {
+          metadataKeysAtC.addAll(ServerCall.current().metadata().keys());
+          return Future.succeededFuture(args[0] + ">C");
+        })
         .method(C_FAIL, args -> Future.failedFuture(
             new SlackerException(io.slacker.StatusCode.INVALID_ARGUMENT, "no: " + args[0])))
         .method(C_NEVER, args -> Promise.promise().future())

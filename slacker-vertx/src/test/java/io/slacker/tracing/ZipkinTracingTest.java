@@ -7,6 +7,7 @@ import brave.handler.SpanHandler;
 import brave.propagation.TraceContext;
 import io.slacker.CallOptions;
 import io.slacker.MethodDescriptor;
+import io.slacker.ServerCall;
 import io.slacker.ServiceDefinition;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The same spans through vertx-zipkin, unchanged: B3 context in the metadata, one trace from a
@@ -76,8 +78,12 @@ class ZipkinTracingTest {
 
   @Test
   void aCallThroughAToBIsOneTrace() throws Exception {
+    List<String> keysAtB = new CopyOnWriteArrayList<>();
     SocketAddress b = listen(ServiceDefinition.builder("test.B")
-        .method(B_HOP, args -> Future.succeededFuture(args[0] + ">B"))
+        .method(B_HOP, args -> {
+          keysAtB.addAll(ServerCall.current().metadata().keys());
+          return Future.succeededFuture(args[0] + ">B");
+        })
         .build());
     SlackerClient propagating = SlackerClient.create(vertx);
     SocketAddress a = listen(ServiceDefinition.builder("test.A")
@@ -98,6 +104,7 @@ class ZipkinTracingTest {
     assertEquals(clientA.id(), serverA.id());
     assertEquals(serverA.id(), clientB.parentId());
     assertEquals(clientB.id(), serverB.id());
+    assertTrue(keysAtB.containsAll(List.of("X-B3-TraceId", "X-B3-SpanId", "X-B3-Sampled")), keysAtB.toString());
   }
 
   @Test
