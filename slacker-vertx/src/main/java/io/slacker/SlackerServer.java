@@ -101,6 +101,9 @@ public interface SlackerServer {
   /** @return the port bound by {@link #listen()}, useful with port 0; -1 before */
   int actualPort();
 
+  /** @return where the server is in its life now: created, listening, draining or closed; never blocks */
+  ServerState state();
+
   /**
    * Graceful stop with the configured timeout: see {@link #shutdown(long, TimeUnit)}.
    */

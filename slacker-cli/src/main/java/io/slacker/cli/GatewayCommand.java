@@ -6,6 +6,7 @@ import io.slacker.web.SlackerGateway;
 import io.slacker.web.SlackerGatewayOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 @Command(name = "gateway", sortOptions = false, mixinStandardHelpOptions = true,
     description = {"Runs the HTTP/JSON gateway: POST /<service>/<method> with a JSON array of arguments, or an object"
-        + " of them by parameter name, answers the JSON result; GET / lists the services and their methods.",
+        + " of them by parameter name, answers the JSON result; GET / lists the services and their methods;"
+        + " GET /health reports the gateway and its ZooKeeper connection (200 UP, 503 DOWN).",
         "Calls go where discovery sends them, or to --server. Headers: X-Slacker-Timeout (2s, 500ms),"
             + " X-Slacker-Meta-<key>, Authorization: Bearer <token>. Runs until interrupted (Ctrl-C) or for --for."},
     footerHeading = "%nExamples:%n",
@@ -32,7 +34,8 @@ import java.util.concurrent.TimeUnit;
         "",
         "  curl -s -X POST localhost:8080/shop.Greeter/greet -H 'Content-Type: application/json' -d '[\"Ada\"]'",
         "  curl -s -X POST localhost:8080/shop.Greeter/greet -H 'Content-Type: application/json' -d '{\"name\": \"Ada\"}'",
-        "  curl -s localhost:8080/"})
+        "  curl -s localhost:8080/",
+        "  curl -s localhost:8080/health"})
 final class GatewayCommand implements Callable<Integer> {
 
   @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
@@ -73,12 +76,14 @@ final class GatewayCommand implements Callable<Integer> {
       SlackerClient client = server != null ? connections.client() : connections.routingClient();
       // Connected here, on this thread: the verticle's start runs on an event loop, which must not wait for ZooKeeper.
       ZookeeperDiscovery discovery = server != null ? null : connections.discovery();
+      JsonObject calls = server != null ? new JsonObject().put("server", server.host() + ":" + server.port())
+          : new JsonObject().put("zookeeper", common.zookeeper).put("cluster", common.cluster);
       Future<String> deployed = connections.vertx().deployVerticle(new VerticleBase() {
         @Override
         public Future<?> start() {
           SlackerGateway gateway = discovery == null ? SlackerGateway.create(vertx, client, options)
               : SlackerGateway.create(vertx, client, discovery, options);
-          return vertx.createHttpServer().requestHandler(gateway.router()).listen(port, host);
+          return vertx.createHttpServer().requestHandler(GatewayRoutes.router(vertx, gateway, discovery, calls)).listen(port, host);
         }
       });
       try {

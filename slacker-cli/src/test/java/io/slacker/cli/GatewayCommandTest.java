@@ -1,5 +1,6 @@
 package io.slacker.cli;
 
+import io.slacker.web.SlackerHealth;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -20,7 +21,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code slacker gateway} serves HTTP calls through discovery, and refuses a port it cannot have. */
+/**
+ * {@code slacker gateway} serves HTTP calls through discovery, reports its ZooKeeper connection on
+ * {@code /health}, and refuses a port it cannot have.
+ */
 @ExtendWith(VertxExtension.class)
 class GatewayCommandTest {
 
@@ -66,6 +70,35 @@ class GatewayCommandTest {
   }
 
   @Test
+  void healthIsDownWhileZookeeperIsAwayAndUpOnceItIsBack(Vertx vertx) throws Exception {
+    int port = freePort();
+    Cli.Running gateway = Cli.start(cluster.at("gateway", "--port", String.valueOf(port), "--for", "15s"));
+    gateway.awaitOut("the gateway listening", out -> out.contains("listening on http://127.0.0.1:" + port + "/"));
+    HttpClient http = vertx.createHttpClient();
+    try {
+      JsonObject up = awaitHealth(http, port, 200);
+      JsonObject own = check(up, GatewayRoutes.GATEWAY_CHECK);
+      assertEquals("UP", own.getString("status"));
+      assertEquals(cluster.zookeeper().connectString(), own.getJsonObject("data").getString("zookeeper"));
+      assertEquals("UP", check(up, SlackerHealth.DISCOVERY_CONNECTED).getString("status"));
+      Answer call = post(http, port, "/" + CliCluster.SERVICE + "/add", "[1, 1]");
+      assertEquals("2", call.body(), "the gateway's routes are still served beside /health");
+
+      cluster.zookeeper().stop();
+      JsonObject down = awaitHealth(http, port, 503);
+      assertEquals("DOWN", check(down, SlackerHealth.DISCOVERY_CONNECTED).getString("status"));
+      assertEquals("UP", check(down, GatewayRoutes.GATEWAY_CHECK).getString("status"));
+
+      cluster.zookeeper().restart();
+      assertEquals("UP", check(awaitHealth(http, port, 200), SlackerHealth.DISCOVERY_CONNECTED).getString("status"));
+    } finally {
+      http.close();
+    }
+    Cli.Result result = gateway.result();
+    assertEquals(0, result.exitCode(), result.toString());
+  }
+
+  @Test
   void aPortInUseFailsAtOnce() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Cli.Result result = Cli.run(cluster.at("gateway", "--port", String.valueOf(taken.getLocalPort()), "--for", "5s"));
@@ -82,6 +115,31 @@ class GatewayCommandTest {
             .putHeader("Content-Type", "application/json"))
         .compose(request -> request.send(Buffer.buffer(body)))
         .compose(response -> response.body().map(answer -> new Answer(response.statusCode(), answer.toString())))
+        .await(10, TimeUnit.SECONDS);
+  }
+
+  /** Polls {@code GET /health} for at most 10 s until it answers {@code status}. */
+  private static JsonObject awaitHealth(HttpClient http, int port, int status) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    Answer health = get(http, port, SlackerHealth.PATH);
+    while (health.status() != status && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      health = get(http, port, SlackerHealth.PATH);
+    }
+    assertEquals(status, health.status(), health.body());
+    return new JsonObject(health.body());
+  }
+
+  private static JsonObject check(JsonObject health, String id) {
+    return health.getJsonArray("checks").stream().map(JsonObject.class::cast)
+        .filter(check -> check.getString("id").equals(id)).findFirst()
+        .orElseThrow(() -> new AssertionError("no check " + id + " in " + health.encode()));
+  }
+
+  private static Answer get(HttpClient http, int port, String path) throws Exception {
+    return http.request(new RequestOptions().setPort(port).setHost("127.0.0.1").setURI(path))
+        .compose(request -> request.send().compose(response -> response.body()
+            .map(body -> new Answer(response.statusCode(), body.toString()))))
         .await(10, TimeUnit.SECONDS);
   }
 

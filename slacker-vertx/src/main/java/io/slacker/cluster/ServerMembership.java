@@ -2,6 +2,7 @@ package io.slacker.cluster;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * A running server's place in its cluster: take it, or one of its services, out of rotation
@@ -21,6 +22,16 @@ public interface ServerMembership {
 
   /** @return whether the whole server is in rotation: registered in discovery and not taken {@link #offline()} */
   boolean isOnline();
+
+  /**
+   * @return whether the discovery the server registered through reaches its store now (see
+   *     {@link io.slacker.spi.ServiceDiscovery#isConnected()}): while it does not, the server's
+   *     nodes may be missing, for instance after a ZooKeeper session expiry, until it reconnects
+   */
+  boolean isDiscoveryConnected();
+
+  /** @return the address the server is published under (its advertised host and port), {@code null} before it registered */
+  SocketAddress address();
 
   /** @return whether {@code service} is currently published */
   boolean isOnline(String service);

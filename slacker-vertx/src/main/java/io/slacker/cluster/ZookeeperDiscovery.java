@@ -3,9 +3,11 @@ package io.slacker.cluster;
 import io.slacker.cluster.impl.ZookeeperDiscoveryImpl;
 import io.slacker.spi.ServiceDiscovery;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.ACLProvider;
+import org.apache.curator.framework.state.ConnectionState;
 
 import java.util.List;
 
@@ -49,6 +51,38 @@ public interface ZookeeperDiscovery extends ServiceDiscovery {
 
   /** @return the Curator client in use */
   CuratorFramework curator();
+
+  /**
+   * Starts the discovery's own Curator client now rather than on first use, so that a process
+   * that has not called or registered anything yet still connects, and reports it, e.g. to a
+   * health check. Does not wait for ZooKeeper: the connection comes up in the background.
+   *
+   * @return completes once the client is started (at once for a client someone else owns);
+   *     fails when that client is not started
+   */
+  Future<Void> connect();
+
+  /**
+   * @return whether the ZooKeeper connection is up now: Curator's last reported state is
+   *     {@code CONNECTED} or {@code RECONNECTED}; false before the first connection and while it
+   *     is {@code SUSPENDED} (ZooKeeper unreachable, the session may survive) or {@code LOST}
+   *     (the session expired; Slacker's nodes re-create themselves once it reconnects)
+   */
+  @Override
+  boolean isConnected();
+
+  /** @return the connection state Curator reported last, {@code null} before the first connection and once closed */
+  ConnectionState connectionState();
+
+  /** @return the id of the ZooKeeper session of the last connection (as ZooKeeper's logs show it, in hex), 0 before the first */
+  long sessionId();
+
+  /**
+   * Called with each change of the connection state, on the context that set it; {@code null}
+   * removes it. Curator reports {@code SUSPENDED} as soon as ZooKeeper cannot be reached,
+   * {@code LOST} once the session is given up, {@code RECONNECTED} when it is back.
+   */
+  ZookeeperDiscovery connectionStateHandler(Handler<ConnectionState> handler);
 
   /**
    * @return the names of every service registered in the cluster, sorted, read once (for tools;

@@ -26,6 +26,15 @@ public interface ServiceDiscovery {
   /** Publishes a server reachable at {@code address}; its services are added through the registration. */
   Future<ServerRegistration> register(SocketAddress address, ServerData data);
 
+  /**
+   * @return whether the discovery reaches the store it publishes in now, so that what servers
+   *     publish through it is visible to clients; read by health checks, so it never blocks.
+   *     True for a discovery that has no store to lose, such as a static one.
+   */
+  default boolean isConnected() {
+    return true;
+  }
+
   /** Releases what the discovery holds; registrations and watches made through it end. */
   Future<Void> close();
 }

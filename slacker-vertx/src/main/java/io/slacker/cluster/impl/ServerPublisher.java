@@ -35,6 +35,8 @@ public final class ServerPublisher implements ServerMembership {
   /** Set by {@link #withdraw()}: a registration still in flight then is closed as soon as it lands. */
   private boolean withdrawn;
   private ServerRegistration registration;
+  /** Where the server registered, once it has. */
+  private volatile SocketAddress address;
   private ServerData data;
   private Handler<String> leadershipHandler;
   /** Whether the server speaks only TLS: it goes into every version of the data published, whatever the application sets. */
@@ -53,7 +55,8 @@ public final class ServerPublisher implements ServerMembership {
   public Future<Void> start(String listenHost, int boundPort) {
     String host = AdvertisedHost.resolve(options.getAdvertisedHost(), listenHost);
     int port = options.getAdvertisedPort() > 0 ? options.getAdvertisedPort() : boundPort;
-    return discovery.register(SocketAddress.inetSocketAddress(port, host), data).compose(reg -> {
+    SocketAddress advertised = SocketAddress.inetSocketAddress(port, host);
+    return discovery.register(advertised, data).compose(reg -> {
       List<String> toPublish;
       synchronized (this) {
         if (withdrawn) {
@@ -61,6 +64,7 @@ public final class ServerPublisher implements ServerMembership {
               new IllegalStateException("the server was closed while it registered in discovery")));
         }
         registration = reg;
+        address = advertised;
         reg.leadershipHandler(this::onLeadership);
         toPublish = publishable();
       }
@@ -154,6 +158,16 @@ public final class ServerPublisher implements ServerMembership {
   @Override
   public synchronized boolean isOnline() {
     return registration != null && !serverOffline;
+  }
+
+  @Override
+  public boolean isDiscoveryConnected() {
+    return discovery.isConnected();
+  }
+
+  @Override
+  public SocketAddress address() {
+    return address;
   }
 
   @Override

@@ -17,6 +17,7 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.SocketAddress;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.ACLProvider;
+import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.framework.state.ConnectionStateListener;
 
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
   private final ZookeeperSession session;
   private final ClusterPaths paths;
   private final NodeAccess access;
+  private final ConnectionStates connection;
   private final Set<ServiceWatch> watches = ConcurrentHashMap.newKeySet();
   private final Set<ServerRegistration> registrations = ConcurrentHashMap.newKeySet();
   /** Undeploying the verticle that created the discovery closes it. */
@@ -51,6 +53,8 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
     this.session = shared != null ? ZookeeperSession.external(shared) : ZookeeperSession.of(vertx, options);
     this.paths = new ClusterPaths(options.getRootPath(), options.getCluster());
     this.access = new NodeAccess(session.curator(), NodeAccess.identity(options, shared == null), session::authFailed);
+    this.connection = new ConnectionStates(session.curator());
+    connection.start();
     this.scope = VerticleScope.of(this::close);
     this.metrics = RpcMetrics.discovery(vertx);
     this.connectionGauge = metrics == null ? null : (client, state) -> metrics.connected(state.isConnected());
@@ -68,6 +72,33 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
   @Override
   public CuratorFramework curator() {
     return session.curator();
+  }
+
+  @Override
+  public Future<Void> connect() {
+    return session.started((ContextInternal) vertx.getOrCreateContext());
+  }
+
+  @Override
+  public boolean isConnected() {
+    ConnectionState state = connection.state();
+    return state != null && state.isConnected();
+  }
+
+  @Override
+  public ConnectionState connectionState() {
+    return connection.state();
+  }
+
+  @Override
+  public long sessionId() {
+    return connection.sessionId();
+  }
+
+  @Override
+  public ZookeeperDiscovery connectionStateHandler(Handler<ConnectionState> handler) {
+    connection.handler(vertx.getOrCreateContext(), handler);
+    return this;
   }
 
   @Override
@@ -130,6 +161,7 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
       watches.forEach(w -> closing.add(w.close()));
       registrations.forEach(r -> closing.add(r.close()));
       registrations.clear();
+      connection.stop();
       if (connectionGauge != null) {
         session.curator().getConnectionStateListenable().removeListener(connectionGauge);
       }

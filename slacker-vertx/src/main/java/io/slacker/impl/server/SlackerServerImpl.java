@@ -1,5 +1,6 @@
 package io.slacker.impl.server;
 
+import io.slacker.ServerState;
 import io.slacker.ServiceDefinition;
 import io.slacker.SlackerServer;
 import io.slacker.ServerLimitsOptions;
@@ -68,6 +69,8 @@ public final class SlackerServerImpl implements SlackerServer {
   /** Undeploying the verticle that created the server shuts it down gracefully. */
   private final VerticleScope scope;
   private Future<Void> stopped;
+  /** Changed under the server's lock, read without it by health checks. */
+  private volatile ServerState state = ServerState.CREATED;
 
   public SlackerServerImpl(Vertx vertx, SlackerServerOptions options, ServiceDiscovery discovery) {
     this.vertx = vertx;
@@ -185,6 +188,7 @@ public final class SlackerServerImpl implements SlackerServer {
           .onSuccess(id -> listenersDeployment = id)
           .mapEmpty();
     }
+    listening.onSuccess(v -> bound());
     return listening
         .compose(ignored -> stopping
             ? Future.<Void>failedFuture(new IllegalStateException("the server was closed while it started listening"))
@@ -315,9 +319,22 @@ public final class SlackerServerImpl implements SlackerServer {
   private synchronized Future<Void> stop(Supplier<Future<Void>> how) {
     if (stopped == null) {
       scope.release();
-      stopped = how.get();
+      state = ServerState.DRAINING;
+      stopped = how.get().andThen(ignored -> state = ServerState.CLOSED);
     }
     return stopped;
+  }
+
+  /** The sockets are bound; a stop that began meanwhile keeps its own state. */
+  private synchronized void bound() {
+    if (state == ServerState.CREATED) {
+      state = ServerState.LISTENING;
+    }
+  }
+
+  @Override
+  public ServerState state() {
+    return state;
   }
 
   /**
