@@ -179,18 +179,28 @@ public final class SlackerClientImpl implements SlackerClient {
     Grouping grouping = callOptions.getGrouping() != null ? callOptions.getGrouping()
         : descriptor != null && descriptor.leaderRouted() ? Grouping.leader() : router.defaultGrouping();
     long timeout = timeoutOf(callOptions, descriptor);
-    ContextInternal caller = vertx.getOrCreateContext();
     if (grouping.isGroup()) {
+      ContextInternal caller = vertx.getOrCreateContext();
       GroupSpan span = GroupSpan.start(caller, options.getTracingPolicy(), service, method, grouping);
       Future<Object> result = router.callGroupMerged(service, grouping, timeout,
           attempt(service, method, descriptor, args, resultType, callOptions, false, span == null ? caller : span.context()));
       return span == null ? result : span.endWith(result);
     }
-    // The attempts may start later, on the router's context: they join the trace the caller is in now.
-    ContextInternal traceContext = caller.tracer() != null && caller.isDuplicate() ? caller.duplicate(true) : caller;
     return router.call(service, grouping, descriptor != null && descriptor.idempotent(), callOptions.getHashKey(),
         timeout, attempt(service, method, descriptor, args, resultType, callOptions,
-            grouping.kind() == Grouping.Kind.LEADER, traceContext));
+            grouping.kind() == Grouping.Kind.LEADER, callersTrace()));
+  }
+
+  /**
+   * The attempts of a routed call may start later, on the router's context: they join the trace
+   * the caller is in now, kept on a copy of its duplicated context. {@code null} without a tracer.
+   */
+  private ContextInternal callersTrace() {
+    if (vertx.tracer() == null) {
+      return null;
+    }
+    ContextInternal caller = vertx.getOrCreateContext();
+    return caller.isDuplicate() ? caller.duplicate(true) : caller;
   }
 
   /**
