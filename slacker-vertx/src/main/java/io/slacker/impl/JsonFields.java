@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -56,7 +57,7 @@ public final class JsonFields {
         return constant;
       }
     }
-    throw new IllegalArgumentException(key + " must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+    throw new IllegalArgumentException(key + " must be one of " + Arrays.toString(type.getEnumConstants())
         + ", got " + describe(name));
   }
 

@@ -79,6 +79,7 @@ final class SpanTags {
 
     @Override
     public String value(SpanOutcome outcome, int index) {
+      // Both tags name the code: the status code, and on failure the error type.
       return outcome.codeName();
     }
   };
