@@ -1,5 +1,6 @@
 package io.slacker.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.slacker.SlackerClient;
 import io.slacker.SlackerClientOptions;
 import io.slacker.TokenProvider;
@@ -7,8 +8,11 @@ import io.slacker.cluster.ZookeeperDiscovery;
 import io.slacker.cluster.ZookeeperDiscoveryOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.BoundedExponentialBackoffRetry;
@@ -38,14 +42,27 @@ final class Connections implements AutoCloseable {
   private SlackerClient client;
   private SlackerClient routingClient;
 
-  private Connections(CommonOptions options) {
+  private Connections(CommonOptions options, Vertx vertx) {
     this.options = options;
-    this.vertx = Vertx.vertx();
+    this.vertx = vertx;
   }
 
   static Connections open(CommonOptions options) {
     CliLogging.configure(options.verbose);
-    return new Connections(options);
+    return new Connections(options, Vertx.vertx());
+  }
+
+  /**
+   * For a command that runs a while and serves HTTP (the gateway): Vert.x's and Slacker's meters
+   * on a Prometheus registry of its own, which {@code GET /metrics} serves.
+   */
+  static Connections openMeasured(CommonOptions options, PrometheusMeterRegistry registry) {
+    CliLogging.configure(options.verbose);
+    return new Connections(options, Vertx.builder()
+        // A name of its own: vertx-micrometer-metrics keeps registries by name, per JVM, and would hand over another's.
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+            .setRegistryName("slacker-gateway-" + System.identityHashCode(registry))))
+        .withMetrics(new MicrometerMetricsFactory(registry)).build());
   }
 
   Vertx vertx() {

@@ -1,5 +1,7 @@
 package io.slacker.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.slacker.SlackerClient;
 import io.slacker.cluster.ZookeeperDiscovery;
 import io.slacker.web.SlackerGateway;
@@ -72,7 +74,8 @@ final class GatewayCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(ExitCode.USAGE, e.getMessage());
     }
-    try (Connections connections = Connections.open(common)) {
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    try (Connections connections = Connections.openMeasured(common, metrics)) {
       SlackerClient client = server != null ? connections.client() : connections.routingClient();
       // Connected here, on this thread: the verticle's start runs on an event loop, which must not wait for ZooKeeper.
       ZookeeperDiscovery discovery = server != null ? null : connections.discovery();
@@ -83,7 +86,7 @@ final class GatewayCommand implements Callable<Integer> {
         public Future<?> start() {
           SlackerGateway gateway = discovery == null ? SlackerGateway.create(vertx, client, options)
               : SlackerGateway.create(vertx, client, discovery, options);
-          return vertx.createHttpServer().requestHandler(GatewayRoutes.router(vertx, gateway, discovery, calls)).listen(port, host);
+          return vertx.createHttpServer().requestHandler(GatewayRoutes.router(vertx, gateway, discovery, calls, metrics)).listen(port, host);
         }
       });
       try {

@@ -62,6 +62,17 @@ class GatewayCommandTest {
           .await(10, TimeUnit.SECONDS);
       assertEquals(200, listing.status());
       assertTrue(listing.body().contains(CliCluster.SERVICE), listing.body());
+      Answer scrape = http.request(new RequestOptions().setPort(port).setHost("127.0.0.1").setURI("/metrics"))
+          .compose(request -> request.send().compose(response -> response.body()
+              .map(body -> new Answer(response.statusCode(), body.toString()))))
+          .await(10, TimeUnit.SECONDS);
+      assertEquals(200, scrape.status());
+      // Each server the calls went to has its own line.
+      double adds = scrape.body().lines()
+          .filter(line -> line.startsWith("rpc_client_call_duration_seconds_count{") && line.contains("rpc_method=\"add\"")
+              && line.contains("rpc_slacker_status_code=\"OK\""))
+          .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+      assertEquals(2, adds, "the gateway's two calls of add, for Prometheus:\n" + scrape.body());
     } finally {
       http.close();
     }
