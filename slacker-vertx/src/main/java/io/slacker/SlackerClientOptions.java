@@ -4,6 +4,7 @@ import io.slacker.impl.JsonFields;
 import io.slacker.impl.TlsOptionsJson;
 import io.slacker.cluster.ClusterClientOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.SSLEngineOptions;
 
@@ -33,6 +34,9 @@ public class SlackerClientOptions {
   /** The longest {@link #setName(String) name} a client announces. */
   public static final int MAX_NAME_LENGTH = 128;
 
+  /** As Vert.x's own clients and servers: a span only for a call that is part of a trace already. */
+  public static final TracingPolicy DEFAULT_TRACING_POLICY = TracingPolicy.PROPAGATE;
+
   private long connectTimeoutMillis;
   private long callTimeoutMillis;
   private int maxFrameSize;
@@ -48,6 +52,7 @@ public class SlackerClientOptions {
   private ClientSSLOptions sslOptions;
   private SSLEngineOptions sslEngineOptions;
   private String name;
+  private TracingPolicy tracingPolicy;
 
   public SlackerClientOptions() {
     connectTimeoutMillis = DEFAULT_CONNECT_TIMEOUT_MILLIS;
@@ -63,6 +68,7 @@ public class SlackerClientOptions {
     ssl = DEFAULT_SSL;
     metrics = new SlackerMetricsOptions();
     sslOptions = new ClientSSLOptions().setHostnameVerificationAlgorithm(DEFAULT_HOSTNAME_VERIFICATION_ALGORITHM);
+    tracingPolicy = DEFAULT_TRACING_POLICY;
   }
 
   public SlackerClientOptions(SlackerClientOptions other) {
@@ -80,6 +86,7 @@ public class SlackerClientOptions {
     metrics = new SlackerMetricsOptions(other.metrics);
     sslOptions = other.sslOptions.copy();
     sslEngineOptions = other.sslEngineOptions == null ? null : other.sslEngineOptions.copy();
+    tracingPolicy = other.tracingPolicy;
     name = other.name;
   }
 
@@ -108,6 +115,7 @@ public class SlackerClientOptions {
       setSslOptions(TlsOptionsJson.client("sslOptions", sslJson));
     }
     setSslEngineOptions(TlsOptionsJson.engine(json));
+    setTracingPolicy(JsonFields.getEnum(json, "tracingPolicy", TracingPolicy.class, tracingPolicy));
     setName(JsonFields.getString(json, "name", name));
   }
 
@@ -126,6 +134,7 @@ public class SlackerClientOptions {
         .put("ssl", ssl)
         .put("metrics", metrics.toJson())
         .put("sslOptions", TlsOptionsJson.toJson(sslOptions));
+    json.put("tracingPolicy", tracingPolicy.name());
     if (name != null) {
       json.put("name", name);
     }
@@ -318,6 +327,23 @@ public class SlackerClientOptions {
    */
   public SlackerClientOptions setSslEngineOptions(SSLEngineOptions sslEngineOptions) {
     this.sslEngineOptions = sslEngineOptions;
+    return this;
+  }
+
+  public TracingPolicy getTracingPolicy() {
+    return tracingPolicy;
+  }
+
+  /**
+   * When the client reports a span for a call to Vert.x's tracer (OpenTelemetry, Zipkin): {@code PROPAGATE}
+   * (the default) when the caller is part of a trace, {@code ALWAYS} also starting a trace, {@code IGNORE} never;
+   * see docs/observability.md. Without a tracer in the {@code VertxOptions} nothing is reported whatever it says.
+   */
+  public SlackerClientOptions setTracingPolicy(TracingPolicy tracingPolicy) {
+    if (tracingPolicy == null) {
+      throw new IllegalArgumentException("tracingPolicy must not be null");
+    }
+    this.tracingPolicy = tracingPolicy;
     return this;
   }
 

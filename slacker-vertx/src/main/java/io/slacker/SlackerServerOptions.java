@@ -4,6 +4,7 @@ import io.slacker.impl.JsonFields;
 import io.slacker.impl.TlsOptionsJson;
 import io.slacker.cluster.ClusterServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.core.net.SSLEngineOptions;
 import io.vertx.core.net.ServerSSLOptions;
 
@@ -38,6 +39,9 @@ public class SlackerServerOptions {
   /** Without authentication configured, the built-in admin operations are refused. */
   public static final boolean DEFAULT_ADMIN_WITHOUT_AUTHORIZATION = false;
 
+  /** As Vert.x's own clients and servers: a span only for a call that is part of a trace already. */
+  public static final TracingPolicy DEFAULT_TRACING_POLICY = TracingPolicy.PROPAGATE;
+
   private String host;
   private int port;
   private int maxFrameSize;
@@ -55,6 +59,7 @@ public class SlackerServerOptions {
   private boolean adminWithoutAuthorization;
   private ServerSSLOptions sslOptions;
   private SSLEngineOptions sslEngineOptions;
+  private TracingPolicy tracingPolicy;
 
   public SlackerServerOptions() {
     host = DEFAULT_HOST;
@@ -73,6 +78,7 @@ public class SlackerServerOptions {
     metrics = new SlackerMetricsOptions();
     adminWithoutAuthorization = DEFAULT_ADMIN_WITHOUT_AUTHORIZATION;
     sslOptions = new ServerSSLOptions();
+    tracingPolicy = DEFAULT_TRACING_POLICY;
   }
 
   public SlackerServerOptions(SlackerServerOptions other) {
@@ -93,6 +99,7 @@ public class SlackerServerOptions {
     adminWithoutAuthorization = other.adminWithoutAuthorization;
     sslOptions = other.sslOptions.copy();
     sslEngineOptions = other.sslEngineOptions == null ? null : other.sslEngineOptions.copy();
+    tracingPolicy = other.tracingPolicy;
   }
 
   public SlackerServerOptions(JsonObject json) {
@@ -126,6 +133,7 @@ public class SlackerServerOptions {
       setSslOptions(TlsOptionsJson.server("sslOptions", sslJson));
     }
     setSslEngineOptions(TlsOptionsJson.engine(json));
+    setTracingPolicy(JsonFields.getEnum(json, "tracingPolicy", TracingPolicy.class, tracingPolicy));
   }
 
   public JsonObject toJson() {
@@ -146,6 +154,7 @@ public class SlackerServerOptions {
         .put("metrics", metrics.toJson())
         .put("adminWithoutAuthorization", adminWithoutAuthorization)
         .put("sslOptions", TlsOptionsJson.toJson(sslOptions));
+    json.put("tracingPolicy", tracingPolicy.name());
     return TlsOptionsJson.putEngine(json, sslEngineOptions);
   }
 
@@ -387,6 +396,23 @@ public class SlackerServerOptions {
    */
   public SlackerServerOptions setSslEngineOptions(SSLEngineOptions sslEngineOptions) {
     this.sslEngineOptions = sslEngineOptions;
+    return this;
+  }
+
+  public TracingPolicy getTracingPolicy() {
+    return tracingPolicy;
+  }
+
+  /**
+   * When the server reports a span for a call to Vert.x's tracer (OpenTelemetry, Zipkin): {@code PROPAGATE}
+   * (the default) when the request carries a trace context, {@code ALWAYS} also starting a trace, {@code IGNORE}
+   * never; see docs/observability.md. Without a tracer in the {@code VertxOptions} nothing is reported.
+   */
+  public SlackerServerOptions setTracingPolicy(TracingPolicy tracingPolicy) {
+    if (tracingPolicy == null) {
+      throw new IllegalArgumentException("tracingPolicy must not be null");
+    }
+    this.tracingPolicy = tracingPolicy;
     return this;
   }
 }

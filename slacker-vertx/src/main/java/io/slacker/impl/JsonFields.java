@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -43,6 +44,21 @@ public final class JsonFields {
 
   public static Boolean getBoolean(JsonObject json, String key, Boolean absent) {
     return get(json, key, Boolean.class, "true or false", absent);
+  }
+
+  /** @return the constant named at {@code key}, or {@code absent}; a name that is not one fails, listing them */
+  public static <E extends Enum<E>> E getEnum(JsonObject json, String key, Class<E> type, E absent) {
+    String name = getString(json, key, null);
+    if (name == null) {
+      return absent;
+    }
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(name)) {
+        return constant;
+      }
+    }
+    throw new IllegalArgumentException(key + " must be one of " + Arrays.toString(type.getEnumConstants())
+        + ", got " + describe(name));
   }
 
   public static JsonObject getJsonObject(JsonObject json, String key) {

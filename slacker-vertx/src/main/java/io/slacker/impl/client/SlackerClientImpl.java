@@ -21,6 +21,8 @@ import io.slacker.impl.metrics.RpcMetrics;
 import io.slacker.impl.VerticleScope;
 import io.slacker.impl.codegen.ServiceBindings;
 import io.slacker.impl.serialization.Serializers;
+import io.slacker.impl.tracing.ClientSpan;
+import io.slacker.impl.tracing.GroupSpan;
 import io.slacker.spi.ClientInterceptor;
 import io.slacker.spi.metrics.RpcClientMetrics;
 import io.slacker.spi.Serializer;
@@ -127,7 +129,7 @@ public final class SlackerClientImpl implements SlackerClient {
       return routed(service, method, descriptor, args, resultType, callOptions);
     }
     return start(service, method, descriptor, args, resultType, server, null, callOptions,
-        timeoutOf(callOptions, descriptor), false, null);
+        timeoutOf(callOptions, descriptor), false, null, null);
   }
 
   @Override
@@ -148,9 +150,12 @@ public final class SlackerClientImpl implements SlackerClient {
       return Future.failedFuture(new IllegalArgumentException("group calls take Grouping.all() or Grouping.servers(...), not " + grouping.kind()));
     }
     CallOptions effective = options == null ? new CallOptions() : options;
-    return router.callGroup(method.serviceName(), grouping, timeoutOf(effective, method),
+    ContextInternal caller = vertx.getOrCreateContext();
+    GroupSpan span = GroupSpan.start(caller, this.options.getTracingPolicy(), method.serviceName(), method.methodName(), grouping);
+    Future<GroupResult<T>> result = router.callGroup(method.serviceName(), grouping, timeoutOf(effective, method),
         (CallAttempt<T>) attempt(method.serviceName(), method.methodName(), method, args, method.returnType(), effective,
-            false));
+            false, span == null ? caller : span.context()));
+    return span == null ? result : span.endWith(result);
   }
 
   @Override
@@ -174,20 +179,39 @@ public final class SlackerClientImpl implements SlackerClient {
     Grouping grouping = callOptions.getGrouping() != null ? callOptions.getGrouping()
         : descriptor != null && descriptor.leaderRouted() ? Grouping.leader() : router.defaultGrouping();
     long timeout = timeoutOf(callOptions, descriptor);
-    CallAttempt<Object> attempt = attempt(service, method, descriptor, args, resultType, callOptions,
-        grouping.kind() == Grouping.Kind.LEADER);
     if (grouping.isGroup()) {
-      return router.callGroupMerged(service, grouping, timeout, attempt);
+      ContextInternal caller = vertx.getOrCreateContext();
+      GroupSpan span = GroupSpan.start(caller, options.getTracingPolicy(), service, method, grouping);
+      Future<Object> result = router.callGroupMerged(service, grouping, timeout,
+          attempt(service, method, descriptor, args, resultType, callOptions, false, span == null ? caller : span.context()));
+      return span == null ? result : span.endWith(result);
     }
     return router.call(service, grouping, descriptor != null && descriptor.idempotent(), callOptions.getHashKey(),
-        timeout, attempt);
+        timeout, attempt(service, method, descriptor, args, resultType, callOptions,
+            grouping.kind() == Grouping.Kind.LEADER, callersTrace()));
   }
 
-  /** @param toLeader the call goes to the service's leader: a server that does not lead now refuses it unrun */
+  /**
+   * The attempts of a routed call may start later, on the router's context: they join the trace
+   * the caller is in now, kept on a copy of its duplicated context. {@code null} without a tracer.
+   */
+  private ContextInternal callersTrace() {
+    if (vertx.tracer() == null) {
+      return null;
+    }
+    ContextInternal caller = vertx.getOrCreateContext();
+    return caller.isDuplicate() ? caller.duplicate(true) : caller;
+  }
+
+  /**
+   * @param toLeader the call goes to the service's leader: a server that does not lead now refuses it unrun
+   * @param traceContext the context whose trace each attempt's span joins
+   */
   private CallAttempt<Object> attempt(String service, String method, MethodDescriptor descriptor, Object[] args,
-                                      JavaType resultType, CallOptions callOptions, boolean toLeader) {
+                                      JavaType resultType, CallOptions callOptions, boolean toLeader,
+                                      ContextInternal traceContext) {
     return (server, requiresTls, timeoutMillis, leaderIncarnation) -> start(service, method, descriptor, args, resultType,
-        server, requiresTls, callOptions, timeoutMillis, toLeader, leaderIncarnation);
+        server, requiresTls, callOptions, timeoutMillis, toLeader, leaderIncarnation, traceContext);
   }
 
   /** A connection that failed or closed under the client: its server leaves the rotation at once. */
@@ -226,10 +250,14 @@ public final class SlackerClientImpl implements SlackerClient {
   private record ProxyOrigin(Class<?> serviceInterface, CallOptions defaults) {
   }
 
-  /** @param requiresTls what discovery says of {@code server}; {@code null} for a server it does not list */
+  /**
+   * @param requiresTls what discovery says of {@code server}; {@code null} for a server it does not list
+   * @param traceContext the context whose trace the call's span joins; {@code null} for the caller's
+   */
   private Future<Object> start(String service, String method, MethodDescriptor descriptor, Object[] args,
                                JavaType resultType, SocketAddress server, Boolean requiresTls, CallOptions callOptions,
-                               long timeoutMillis, boolean toLeader, String leaderIncarnation) {
+                               long timeoutMillis, boolean toLeader, String leaderIncarnation,
+                               ContextInternal traceContext) {
     ContextInternal caller = vertx.getOrCreateContext();
     if (server == null) {
       return caller.failedFuture(new SlackerException(StatusCode.UNAVAILABLE,
@@ -249,12 +277,13 @@ public final class SlackerClientImpl implements SlackerClient {
     }
     ClientCallImpl call = new ClientCallImpl(service, method, descriptor, args, new CallMetadata(callOptions.getMetadata()),
         server, timeoutMillis, serializer, resultType, toLeader, leaderIncarnation);
+    ClientSpan span = ClientSpan.start(traceContext != null ? traceContext : caller, options.getTracingPolicy(), call);
     if (metrics == null) {
-      return run(caller, call, tls);
+      return run(caller, call, tls, span);
     }
     metrics.callStarted(service, method);
     long start = System.nanoTime();
-    return run(caller, call, tls).onComplete(outcome -> {
+    return run(caller, call, tls, span).onComplete(outcome -> {
       StatusCode code = outcome.succeeded() ? null : SlackerException.from(outcome.cause()).code();
       boolean known = code != StatusCode.NOT_FOUND;
       metrics.callEnded(known ? service : RpcClientMetrics.UNKNOWN, known ? method : RpcClientMetrics.UNKNOWN, call.server(),
@@ -262,12 +291,12 @@ public final class SlackerClientImpl implements SlackerClient {
     });
   }
 
-  private Future<Object> run(ContextInternal caller, ClientCallImpl call, boolean tls) {
-    if (interceptors.isEmpty()) {
-      return withToken(caller, call, tls);
-    }
-    return InterceptorChains.run(interceptors, (interceptor, next) -> interceptor.intercept(call, next),
-        () -> withToken(caller, call, tls));
+  /** @param span the call's span, ended with it; {@code null} when nothing is traced */
+  private Future<Object> run(ContextInternal caller, ClientCallImpl call, boolean tls, ClientSpan span) {
+    Future<Object> result = interceptors.isEmpty() ? withToken(caller, call, tls)
+        : InterceptorChains.run(interceptors, (interceptor, next) -> interceptor.intercept(call, next),
+            () -> withToken(caller, call, tls));
+    return span == null ? result : span.endWith(result);
   }
 
   /** Sends the call once the provider's current token is known, so that the connection can tell whether it must travel. */

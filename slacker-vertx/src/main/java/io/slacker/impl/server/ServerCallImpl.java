@@ -5,6 +5,7 @@ import io.slacker.MethodDescriptor;
 import io.slacker.ServerCall;
 import io.slacker.SlackerException;
 import io.slacker.impl.Deadlines;
+import io.slacker.impl.tracing.ServerSpan;
 import io.vertx.core.Handler;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.auth.User;
@@ -38,6 +39,8 @@ final class ServerCallImpl extends Deadlines.Entry implements ServerCall {
   /** When the call started and the size of its request frame, for metrics. */
   long startNanos;
   int requestBytes;
+  /** The call's span when Vert.x has a tracer, else {@code null}; touched on the connection's event loop. */
+  private ServerSpan span;
 
   ServerCallImpl(ServerConnection connection, int callId, MethodDescriptor descriptor, CallMetadata metadata,
                  SocketAddress remoteAddress, long timeoutMillis, boolean oneWay, long leaderTerm) {
@@ -64,6 +67,17 @@ final class ServerCallImpl extends Deadlines.Entry implements ServerCall {
     return oneWay;
   }
 
+  void span(ServerSpan span) {
+    this.span = span;
+  }
+
+  /** The call ended: answered, failed, past its deadline or cancelled. {@code failure} is {@code null} on success. */
+  void endSpan(Throwable failure) {
+    if (span != null) {
+      span.end(failure);
+    }
+  }
+
   SlackerException cancellation() {
     return cancellation;
   }
@@ -79,6 +93,7 @@ final class ServerCallImpl extends Deadlines.Entry implements ServerCall {
       handlers = new ArrayList<>(cancelHandlers);
       cancelHandlers.clear();
     }
+    endSpan(reason);
     for (Handler<SlackerException> handler : handlers) {
       runHandler(handler, reason);
     }

@@ -17,6 +17,7 @@ import io.slacker.impl.protocol.HelloBody;
 import io.slacker.impl.protocol.Protocol;
 import io.slacker.impl.protocol.RequestHeader;
 import io.slacker.impl.serialization.Serializers;
+import io.slacker.impl.tracing.ServerSpan;
 import io.slacker.spi.Serializer;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
@@ -285,9 +286,20 @@ final class ServerConnection {
     if (header.timeoutMillis() > 0) {
       deadlines.add(call, header.timeoutMillis());
     }
+    ServerSpan span = ServerSpan.start(context, server.options().getTracingPolicy(), call);
+    if (span == null) {
+      run(call, resolved, serializer, context);
+    } else {
+      call.span(span);
+      span.context().dispatch(() -> run(call, resolved, serializer, span.context()));
+    }
+  }
+
+  /** @param callContext where interceptors and the method run: the connection's context, or a duplicate for a traced call */
+  private void run(ServerCallImpl call, Resolved resolved, Serializer serializer, ContextInternal callContext) {
     Future<Void> admitted = server.accessControl().admit(call, identity);
     Future<Object> outcome = admitted.succeeded() ? intercept(call, resolved)
-        : onThisLoop(admitted).compose(v -> intercept(call, resolved));
+        : onThisLoop(admitted, callContext).compose(v -> intercept(call, resolved));
     outcome.onComplete(result -> context.emit(result, r -> onComplete(call, serializer, r)));
   }
 
@@ -297,8 +309,8 @@ final class ServerConnection {
   }
 
   /** An authentication provider may complete elsewhere: interceptors and the method run on the connection's loop. */
-  private <T> Future<T> onThisLoop(Future<T> future) {
-    Promise<T> here = context.promise();
+  private <T> Future<T> onThisLoop(Future<T> future, ContextInternal callContext) {
+    Promise<T> here = callContext.promise();
     future.onComplete(here);
     return here.future();
   }
@@ -368,6 +380,7 @@ final class ServerConnection {
       return;
     }
     ended(call);
+    call.endSpan(result.cause());
     Buffer answer = null;
     if (call.oneWay()) {
       if (result.failed() && !AccessControl.isRefusal(result.cause())) {
