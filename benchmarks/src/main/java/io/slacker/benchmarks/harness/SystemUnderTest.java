@@ -35,6 +35,11 @@ public enum SystemUnderTest {
       () -> new SlackerWorkloadServer(TlsEngine.NONE, Observation.METRICS),
       settings -> SlackerWorkloadClient.connect(settings, SlackerClientOptions.DEFAULT_SERIALIZATION, TlsEngine.NONE,
           Observation.METRICS), false),
+  /** Run only when named with --only: what tracing costs when it samples nothing, next to slacker-binary. */
+  SLACKER_BINARY_TRACING("slacker-binary-tracing", "slacker-binary with OpenTelemetry tracing through Vert.x's tracing SPI, sampling 0 %",
+      () -> new SlackerWorkloadServer(TlsEngine.NONE, Observation.TRACING),
+      settings -> SlackerWorkloadClient.connect(settings, SlackerClientOptions.DEFAULT_SERIALIZATION, TlsEngine.NONE,
+          Observation.TRACING), false),
   /** Run only when named with --only: the engine comparison. */
   SLACKER_BINARY_TLS_OPENSSL("slacker-binary-tls-openssl", "slacker-binary over TLS, OpenSSL's engine (BoringSSL, netty-tcnative)",
       () -> new SlackerWorkloadServer(TlsEngine.OPENSSL),
