@@ -7,8 +7,8 @@ import java.util.logging.Logger;
 /**
  * Keeps the libraries' logs off an operator's terminal: the command's own message says what went
  * wrong, and ZooKeeper's reconnect warnings only bury it. {@code --verbose} shows them.
- * SLF4J (ZooKeeper, Curator, Netty, Vert.x) goes to slf4j-simple, off by default in
- * simplelogger.properties; Slacker's System.Logger goes to java.util.logging.
+ * SLF4J (Slacker, ZooKeeper, Curator, Netty) goes to slf4j-simple, off by default in
+ * simplelogger.properties; what logs through java.util.logging (Vert.x by default) is turned off here.
  */
 final class CliLogging {
 

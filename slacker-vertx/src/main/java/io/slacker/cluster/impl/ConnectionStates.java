@@ -5,6 +5,8 @@ import io.vertx.core.Handler;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.framework.state.ConnectionStateListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The last connection state Curator reported for a discovery's client, and its session id, kept
@@ -13,7 +15,7 @@ import org.apache.curator.framework.state.ConnectionStateListener;
  */
 final class ConnectionStates implements ConnectionStateListener {
 
-  private static final System.Logger LOG = System.getLogger(ConnectionStates.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionStates.class);
 
   private final CuratorFramework curator;
   private volatile ConnectionState state;
@@ -75,7 +77,7 @@ final class ConnectionStates implements ConnectionStateListener {
       sessionId = client.getZookeeperClient().getZooKeeper().getSessionId();
     } catch (Exception e) {
       // Only reported: a state listener must not throw.
-      LOG.log(System.Logger.Level.DEBUG, "could not read the ZooKeeper session id", e);
+      LOG.debug("could not read the ZooKeeper session id", e);
     }
   }
 

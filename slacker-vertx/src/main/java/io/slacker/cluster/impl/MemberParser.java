@@ -3,11 +3,11 @@ package io.slacker.cluster.impl;
 import io.slacker.cluster.ServerData;
 import io.slacker.cluster.ServerInstance;
 import io.slacker.cluster.ServiceMembers;
-import io.vertx.core.internal.logging.Logger;
-import io.vertx.core.internal.logging.LoggerFactory;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import org.apache.curator.framework.recipes.cache.ChildData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

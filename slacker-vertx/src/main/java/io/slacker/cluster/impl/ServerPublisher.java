@@ -7,9 +7,9 @@ import io.slacker.cluster.ServerRegistration;
 import io.slacker.spi.ServiceDiscovery;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.internal.logging.Logger;
-import io.vertx.core.internal.logging.LoggerFactory;
 import io.vertx.core.net.SocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -115,6 +115,7 @@ public final class ServerPublisher implements ServerMembership {
       serverOffline = true;
       reg = registration;
     }
+    log.info("Taking the server{} offline: every service leaves rotation", addressText());
     return reg == null ? Future.succeededFuture() : Future.join(each(new ArrayList<>(services), reg::withdraw)).mapEmpty();
   }
 
@@ -127,6 +128,7 @@ public final class ServerPublisher implements ServerMembership {
       reg = registration;
       toPublish = publishable();
     }
+    log.info("Putting the server{} back online: {} in rotation", addressText(), toPublish);
     return reg == null ? Future.succeededFuture() : publishAll(reg, toPublish);
   }
 
@@ -138,6 +140,7 @@ public final class ServerPublisher implements ServerMembership {
       offlineServices.add(service);
       reg = registration;
     }
+    log.info("Service '{}' of the server{} goes offline", service, addressText());
     return reg == null ? Future.succeededFuture() : reg.withdraw(service);
   }
 
@@ -148,6 +151,8 @@ public final class ServerPublisher implements ServerMembership {
       requireRegistered(service);
       offlineServices.remove(service);
       reg = registration;
+      log.info("Service '{}' of the server{} goes online{}", service, addressText(),
+          serverOffline ? ", once the whole server is online" : "");
       if (reg == null || serverOffline) {
         return Future.succeededFuture();
       }
@@ -215,7 +220,15 @@ public final class ServerPublisher implements ServerMembership {
     return this;
   }
 
+  /** " 10.0.0.5:2104" once the server is published, for log lines; empty before. */
+  private String addressText() {
+    SocketAddress published = address;
+    return published == null ? "" : " " + ServerAddresses.format(published);
+  }
+
   private void onLeadership(String service) {
+    log.info("Service '{}': the server{} {}", service, addressText(),
+        leaderTerm(service) != 0 ? "leads, term " + leaderTerm(service) : "no longer leads");
     Handler<String> handler;
     synchronized (this) {
       handler = leadershipHandler;

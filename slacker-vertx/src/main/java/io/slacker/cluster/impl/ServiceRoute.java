@@ -10,9 +10,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.logging.Logger;
-import io.vertx.core.internal.logging.LoggerFactory;
 import io.vertx.core.net.SocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -132,6 +132,9 @@ final class ServiceRoute {
     return c;
   }
 
+  /** Whether an update was accepted yet: the first is logged as a whole, later ones by their changes. */
+  private boolean listed;
+
   /** Runs on the router's context. */
   private void onUpdate(ServiceMembers update) {
     ServiceMembers members = listing.members();
@@ -162,11 +165,27 @@ final class ServiceRoute {
       if (endpoint == null) {
         endpoint = new Endpoint(server);
         onRejoin.accept(server.address());
+        if (listed) {
+          log.info("Service '{}': {} joined", service, ServerAddresses.format(server.address()));
+        }
       } else {
         endpoint.update(server);
       }
       endpoints.put(server.address(), endpoint);
     }
+    for (SocketAddress gone : previous.keySet()) {
+      if (!endpoints.containsKey(gone)) {
+        log.info("Service '{}': {} left", service, ServerAddresses.format(gone));
+      }
+    }
+    SocketAddress leader = update.leader();
+    if (!listed) {
+      log.info("Service '{}': {} in rotation{}", service, update.servers(),
+          leader == null ? "" : ", " + ServerAddresses.format(leader) + " leads");
+    } else if (leader != null && !leader.equals(listing.members().leader())) {
+      log.info("Service '{}': {} leads", service, ServerAddresses.format(leader));
+    }
+    listed = true;
     listing = new Listing(update, Map.copyOf(endpoints));
   }
 

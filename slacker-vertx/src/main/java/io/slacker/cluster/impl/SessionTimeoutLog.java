@@ -3,6 +3,8 @@ package io.slacker.cluster.impl;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.framework.state.ConnectionStateListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Logs the session timeout ZooKeeper granted, at INFO, on each new session: the servers clamp
@@ -11,7 +13,7 @@ import org.apache.curator.framework.state.ConnectionStateListener;
  */
 final class SessionTimeoutLog implements ConnectionStateListener {
 
-  private static final System.Logger LOG = System.getLogger(SessionTimeoutLog.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SessionTimeoutLog.class);
 
   private final String connectString;
   private final int askedMillis;
@@ -28,12 +30,12 @@ final class SessionTimeoutLog implements ConnectionStateListener {
     }
     try {
       int granted = client.getZookeeperClient().getZooKeeper().getSessionTimeout();
-      LOG.log(System.Logger.Level.INFO, "ZooKeeper session at " + connectString + ": timeout " + granted + " ms"
+      LOG.info("ZooKeeper session at " + connectString + ": timeout " + granted + " ms"
           + (granted == askedMillis ? "" : " (asked for " + askedMillis
           + " ms; the servers allow 2 to 20 times their tickTime)"));
     } catch (Exception e) {
       // Curator's state listeners must not throw; the timeout is only reported.
-      LOG.log(System.Logger.Level.DEBUG, "could not read the ZooKeeper session timeout", e);
+      LOG.debug("could not read the ZooKeeper session timeout", e);
     }
   }
 }

@@ -24,6 +24,8 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ import java.util.Map;
  * state below, timers included, belongs to the connection's own context and is touched there only.
  */
 final class ClientConnection {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
 
   /** Where the call id sits in an encoded frame: it is chosen on the event loop, after encoding. */
   private static final int CALL_ID_POSITION = Protocol.LENGTH_FIELD_SIZE + Protocol.OFFSET_CALL_ID;
@@ -331,6 +335,7 @@ final class ClientConnection {
     }
     client.vertx().cancelTimer(handshakeTimer);
     ready = true;
+    LOG.debug("Connected to {}", address);
     endpoint.connected();
     if (client.metrics() != null) {
       client.metrics().connectionOpened(address);
@@ -490,6 +495,11 @@ final class ClientConnection {
     // Retired by its server with GOAWAY and every call answered (an idle connection, typically):
     // nothing failed, and the server stays in rotation.
     boolean retired = draining && pending.isEmpty();
+    if (ready && !retired && !closing) {
+      LOG.info("Connection to {} lost, {} calls in flight: {}", address, pending.size(), reason.getMessage());
+    } else {
+      LOG.debug("Connection to {} closed", address);
+    }
     failAll(reason);
     endpoint.connectionClosed(this);
     if (!retired) {

@@ -1,9 +1,11 @@
 package io.slacker.impl.server;
 
 import io.slacker.StatusCode;
-import io.slacker.impl.protocol.FrameEncoder;
 import io.slacker.admin.ClientDescription;
+import io.slacker.impl.protocol.FrameEncoder;
 import io.vertx.core.net.NetSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ConnectionCount {
 
-  private static final System.Logger LOG = System.getLogger(ConnectionCount.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionCount.class);
 
   private final AtomicInteger open = new AtomicInteger();
   private final Set<ServerConnection> live = ConcurrentHashMap.newKeySet();
@@ -35,7 +37,7 @@ final class ConnectionCount {
       return true;
     }
     open.decrementAndGet();
-    LOG.log(System.Logger.Level.DEBUG, "refused a connection from " + socket.remoteAddress() + ": " + max + " already open");
+    LOG.debug("refused a connection from " + socket.remoteAddress() + ": " + max + " already open");
     socket.end(FrameEncoder.error(0, StatusCode.OVERLOADED, "this server holds its maximum of " + max
         + " connections; connect to another server or later", null));
     return false;

@@ -9,6 +9,8 @@ import io.slacker.impl.tracing.ServerSpan;
 import io.vertx.core.Handler;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.auth.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,7 @@ import java.util.List;
  */
 final class ServerCallImpl extends Deadlines.Entry implements ServerCall {
 
-  private static final System.Logger LOG = System.getLogger(ServerCallImpl.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ServerCallImpl.class);
 
   private final int callId;
   private final MethodDescriptor descriptor;
@@ -103,7 +105,7 @@ final class ServerCallImpl extends Deadlines.Entry implements ServerCall {
     try {
       handler.handle(reason);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "a cancel handler of " + descriptor + " threw", e);
+      LOG.warn("A cancel handler of {} (call {}) from {} threw", descriptor, Integer.toUnsignedString(callId), remoteAddress, e);
     }
   }
 

@@ -25,6 +25,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.NetSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ import java.util.Set;
  */
 final class ServerConnection {
 
-  private static final System.Logger LOG = System.getLogger(ServerConnection.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
 
   private final SlackerServerImpl server;
   private final NetSocket socket;
@@ -97,6 +99,7 @@ final class ServerConnection {
   }
 
   void start() {
+    LOG.debug("Connection from {} accepted", socket.remoteAddress());
     server.connections().opened(this);
     if (server.metrics() != null) {
       server.metrics().connectionOpened();
@@ -130,7 +133,7 @@ final class ServerConnection {
     socket.closeHandler(v -> onClosed());
     socket.exceptionHandler(e -> {
       FatalErrors.check(e);
-      LOG.log(System.Logger.Level.DEBUG, "connection from " + socket.remoteAddress() + " failed", e);
+      LOG.debug("connection from " + socket.remoteAddress() + " failed", e);
     });
     socket.shutdownHandler(v -> drain());
     timeouts.start();
@@ -384,7 +387,9 @@ final class ServerConnection {
     Buffer answer = null;
     if (call.oneWay()) {
       if (result.failed() && !AccessControl.isRefusal(result.cause())) {
-        LOG.log(System.Logger.Level.WARNING, "one-way call " + call.descriptor() + " failed", result.cause());
+        // Per call, so not above DEBUG: a flood of failing one-way calls shows in the server's meters instead.
+        LOG.debug("One-way call {} (call {}) from {} failed", call.descriptor(), Integer.toUnsignedString(call.callId()),
+            socket.remoteAddress(), result.cause());
       }
     } else if (result.succeeded()) {
       answer = encodeResponse(call, serializer, result.result());
@@ -477,7 +482,7 @@ final class ServerConnection {
     // The error is the last frame out, and no frame read after the broken one runs.
     closed = true;
     decoder.close();
-    LOG.log(System.Logger.Level.DEBUG, "protocol error from " + socket.remoteAddress() + ": " + error.getMessage());
+    LOG.debug("protocol error from " + socket.remoteAddress() + ": " + error.getMessage());
     socket.end(FrameEncoder.error(0, error.code(), error.getMessage(), null));
   }
 
@@ -503,6 +508,7 @@ final class ServerConnection {
     server.vertx().cancelTimer(lingerTimer);
     server.vertx().cancelTimer(halfCloseTimer);
     SlackerException reason = new SlackerException(StatusCode.CANCELLED, "the connection closed");
+    LOG.debug("Connection from {} closed, {} calls cancelled", socket.remoteAddress(), calls.size());
     List<ServerCallImpl> open = new ArrayList<>(calls.values());
     calls.clear();
     for (ServerCallImpl call : open) {

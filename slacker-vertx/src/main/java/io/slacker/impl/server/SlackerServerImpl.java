@@ -1,12 +1,13 @@
 package io.slacker.impl.server;
 
+import io.slacker.ServerLimitsOptions;
 import io.slacker.ServerState;
 import io.slacker.ServiceDefinition;
 import io.slacker.SlackerServer;
-import io.slacker.ServerLimitsOptions;
 import io.slacker.SlackerServerOptions;
 import io.slacker.cluster.ServerMembership;
 import io.slacker.cluster.impl.ServerPublisher;
+import io.slacker.impl.VerticleScope;
 import io.slacker.impl.codegen.ServiceBindings;
 import io.slacker.impl.metrics.RpcMetrics;
 import io.slacker.impl.protocol.MetadataLimits;
@@ -14,7 +15,6 @@ import io.slacker.impl.serialization.Serializers;
 import io.slacker.spi.ServerInterceptor;
 import io.slacker.spi.ServiceDiscovery;
 import io.slacker.spi.metrics.RpcServerMetrics;
-import io.slacker.impl.VerticleScope;
 import io.vertx.core.Closeable;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
@@ -25,10 +25,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.ServerSSLOptions;
 import io.vertx.ext.auth.authentication.AuthenticationProvider;
 import io.vertx.ext.auth.authorization.Authorization;
 import io.vertx.ext.auth.authorization.AuthorizationProvider;
-import io.vertx.core.net.ServerSSLOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ import java.util.function.Supplier;
 
 public final class SlackerServerImpl implements SlackerServer {
 
-  private static final System.Logger LOG = System.getLogger(SlackerServerImpl.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SlackerServerImpl.class);
   private static final AtomicInteger RANDOM_PORT_GROUPS = new AtomicInteger();
   /** The random-port group of each deployment, so that its instances share one random port. */
   private static final Map<Object, Integer> DEPLOYMENT_PORT_GROUPS = new WeakHashMap<>();
@@ -242,7 +244,7 @@ public final class SlackerServerImpl implements SlackerServer {
       }
     });
     // Failures before a connection is handed over: a TLS handshake refused (wrong CA, no client certificate, plain TCP).
-    server.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "a connection to " + options.getHost() + ":"
+    server.exceptionHandler(e -> LOG.debug("a connection to " + options.getHost() + ":"
         + actualPort() + " failed before it was accepted: " + e));
     netServers.add(server);
     Promise<Void> bound = context.promise();

@@ -16,6 +16,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,7 @@ import java.util.List;
 /** {@code POST /<service>/<method>}: one Slacker call by name, in JSON, answered with its result or failure. */
 final class CallHandler implements Handler<RoutingContext> {
 
-  private static final System.Logger LOG = System.getLogger(CallHandler.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(CallHandler.class);
   private static final ObjectMapper WRITER = new ObjectMapper();
   /** What an HTTP caller learns of a bug in the gateway: the details go to the log, not to the caller. */
   static final String GATEWAY_FAILED = "the gateway failed; its log has the cause";
@@ -95,7 +97,7 @@ final class CallHandler implements Handler<RoutingContext> {
 
   private void fail(RoutingContext ctx, Throwable failure) {
     if (!(failure instanceof SlackerException)) {
-      LOG.log(System.Logger.Level.ERROR, "gateway call " + ctx.request().path() + " failed", failure);
+      LOG.error("gateway call " + ctx.request().path() + " failed", failure);
       failure = new SlackerException(StatusCode.INTERNAL, GATEWAY_FAILED);
     }
     errors.send(ctx, (SlackerException) failure);

@@ -10,11 +10,13 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The gateway's routes; the handlers keep no state but the shared description cache. */
 public final class SlackerGatewayImpl implements SlackerGateway {
 
-  private static final System.Logger LOG = System.getLogger(SlackerGatewayImpl.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SlackerGatewayImpl.class);
 
   private final Router router;
 
@@ -51,7 +53,7 @@ public final class SlackerGatewayImpl implements SlackerGateway {
     if (status == 413) {
       errors.send(ctx, 413, StatusCode.BAD_REQUEST, "the body is over the gateway's limit of " + maxBodySize + " bytes");
     } else if (ctx.failure() != null) {
-      LOG.log(System.Logger.Level.ERROR, "gateway request " + ctx.request().path() + " failed", ctx.failure());
+      LOG.error("gateway request " + ctx.request().path() + " failed", ctx.failure());
       errors.send(ctx, 500, StatusCode.INTERNAL, CallHandler.GATEWAY_FAILED);
     } else {
       errors.send(ctx, status, StatusCode.BAD_REQUEST, "the request failed with HTTP status " + status);
