@@ -1,6 +1,7 @@
 package io.slacker.cluster;
 
 import io.slacker.test.BlockedThreadGuard;
+import io.slacker.test.LogCapture;
 import io.slacker.test.TestVertx;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
@@ -9,11 +10,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,25 +21,7 @@ class ZookeeperSessionTimeoutTest {
 
   @Test
   void aFullEnsembleConnectStringWorksAndTheGrantedTimeoutIsLogged() throws Exception {
-    List<String> messages = new CopyOnWriteArrayList<>();
-    Logger logger = Logger.getLogger("io.slacker.cluster.impl.SessionTimeoutLog");
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        if (record.getLevel() == Level.INFO) {
-          messages.add(record.getMessage());
-        }
-      }
-
-      @Override
-      public void flush() {
-      }
-
-      @Override
-      public void close() {
-      }
-    };
-    logger.addHandler(handler);
+    LogCapture.start();
     Vertx vertx = TestVertx.create();
     try (EmbeddedZookeeper zookeeper = new EmbeddedZookeeper()) {
       // An ensemble with a member down: the client tries members in random order until one answers.
@@ -52,15 +30,21 @@ class ZookeeperSessionTimeoutTest {
           .setConnectString(ensemble).setCluster("timeouts"));
       ServiceWatch watch = Await.result(discovery.watch("greeter", members -> { }));
       assertEquals(0, watch.current().servers().size());
-      Await.until("the session timeout logged", Duration.ofSeconds(10), () -> !messages.isEmpty());
+      Await.until("the session timeout logged", Duration.ofSeconds(10), () -> !timeoutLines().isEmpty());
       // The embedded server ticks every 250 ms, so it grants at most 20 ticks of the 15 s asked for.
       assertEquals("ZooKeeper session at " + ensemble + ": timeout 5000 ms (asked for 15000 ms; "
-          + "the servers allow 2 to 20 times their tickTime)", messages.get(0));
+          + "the servers allow 2 to 20 times their tickTime)", timeoutLines().get(0));
       Await.result(discovery.close());
     } finally {
-      logger.removeHandler(handler);
+      LogCapture.stop();
       Await.result(vertx.close());
     }
+  }
+
+  private static List<String> timeoutLines() {
+    return LogCapture.lines().stream()
+        .filter(line -> line.level() == org.slf4j.event.Level.INFO && line.logger().endsWith("SessionTimeoutLog"))
+        .map(LogCapture.Line::message).toList();
   }
 
   private static int unusedPort() throws Exception {

@@ -10,8 +10,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The SLF4J provider of this module's tests (see {@link LogCaptureProvider}): it keeps what
- * Slacker's own loggers write while a test captures, and drops everything else, as SLF4J without
- * a provider would.
+ * Slacker's own loggers write while a test captures. Netty, which prefers SLF4J to
+ * java.util.logging once SLF4J has a provider, is handed on to java.util.logging, where the tests
+ * watching its errors listen, as before; everything else is dropped, as SLF4J without a provider
+ * would.
  */
 public final class LogCapture {
 
@@ -48,11 +50,18 @@ public final class LogCapture {
   /** A logger that keeps Slacker's lines of DEBUG and above while capturing. */
   static final class CapturingLogger extends AbstractLogger {
 
+    /** Where a Netty logger's lines go; {@code null} for every other logger. */
+    private final java.util.logging.Logger jul;
+
     CapturingLogger(String name) {
       this.name = name;
+      this.jul = name.startsWith("io.netty") ? java.util.logging.Logger.getLogger(name) : null;
     }
 
     private boolean enabled(Level level) {
+      if (jul != null) {
+        return jul.isLoggable(julLevel(level));
+      }
       return capturing && name.startsWith("io.slacker") && level.toInt() >= Level.DEBUG.toInt();
     }
 
@@ -64,9 +73,22 @@ public final class LogCapture {
     @Override
     protected void handleNormalizedLoggingCall(Level level, Marker marker, String messagePattern, Object[] arguments,
                                                Throwable throwable) {
-      if (enabled(level)) {
-        LINES.add(new Line(level, name, MessageFormatter.basicArrayFormat(messagePattern, arguments)));
+      String message = MessageFormatter.basicArrayFormat(messagePattern, arguments);
+      if (jul != null) {
+        jul.log(julLevel(level), message, throwable);
+      } else if (enabled(level)) {
+        LINES.add(new Line(level, name, message));
       }
+    }
+
+    private static java.util.logging.Level julLevel(Level level) {
+      return switch (level) {
+        case ERROR -> java.util.logging.Level.SEVERE;
+        case WARN -> java.util.logging.Level.WARNING;
+        case INFO -> java.util.logging.Level.INFO;
+        case DEBUG -> java.util.logging.Level.FINE;
+        case TRACE -> java.util.logging.Level.FINEST;
+      };
     }
 
     @Override
