@@ -3,6 +3,7 @@ package io.slacker.codegen;
 import io.slacker.codegen.model.MethodParameter;
 import io.slacker.codegen.model.ServiceMethod;
 import io.slacker.codegen.model.ServiceModel;
+import io.slacker.codegen.model.SkippedMethod;
 import io.slacker.codegen.model.ValueType;
 
 import javax.lang.model.element.ExecutableElement;
@@ -82,6 +83,10 @@ final class ProxyGenerator extends SlackerGenerator {
       out.blank();
       writeLocalMethod(model, method, types, out, true);
     }
+    for (SkippedMethod skipped : model.skippedMethods()) {
+      out.blank();
+      writeSkippedMethod(model, skipped, types, out);
+    }
     out.close();
   }
 
@@ -155,6 +160,27 @@ final class ProxyGenerator extends SlackerGenerator {
       out.line("throw new " + types.imports().name(UnsupportedOperationException.class.getName()) + "("
           + TypeRenderer.literal(model.simpleName() + "." + method.getSimpleName()
           + " is marked @ProxyIgnore: it cannot be called through a Slacker proxy") + ");");
+    }
+    out.close();
+  }
+
+  /** A method Slacker cannot carry: calling it through Slacker fails at once, saying why. */
+  private void writeSkippedMethod(ServiceModel model, SkippedMethod skipped, TypeRenderer types, JavaWriter out) {
+    ExecutableElement method = skipped.element();
+    ExecutableType type = memberType(model, method);
+    Map<String, String> names = new HashMap<>();
+    method.getParameters().forEach(p -> names.put(p.getSimpleName().toString(), p.getSimpleName().toString()));
+    String failure = "new " + types.imports().name(UnsupportedOperationException.class.getName()) + "("
+        + TypeRenderer.literal(model.simpleName() + "." + method.getSimpleName() + " is not served over Slacker: "
+        + skipped.reason()) + ")";
+    out.line("@" + types.imports().name(Override.class.getName()))
+        .open("public " + types.typeParameters(method) + types.source(type.getReturnType()) + " " + method.getSimpleName()
+            + "(" + parameters(method, type, types, names) + ")");
+    if (env.getTypeUtils().isSameType(env.getTypeUtils().erasure(type.getReturnType()),
+        env.getTypeUtils().erasure(env.getElementUtils().getTypeElement("io.vertx.core.Future").asType()))) {
+      out.line("return " + types.imports().name("io.vertx.core.Future") + ".failedFuture(" + failure + ");");
+    } else {
+      out.line("throw " + failure + ";");
     }
     out.close();
   }

@@ -56,6 +56,7 @@ final class ServiceAnalyzer {
   private final List<ServiceMethod> methods = new ArrayList<>();
   private final List<ExecutableElement> ignoredMethods = new ArrayList<>();
   private final List<ExecutableElement> closeMethods = new ArrayList<>();
+  private final List<SkippedMethod> skippedMethods = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
   private String serviceName;
 
@@ -86,6 +87,7 @@ final class ServiceAnalyzer {
     }
     SlackerService annotation = service.getAnnotation(SlackerService.class);
     serviceName = annotation == null || annotation.name().isEmpty() ? name : annotation.name();
+    boolean lenient = annotation == null;
 
     List<Draft> drafts = new ArrayList<>();
     for (ExecutableElement method : members.abstractMethods()) {
@@ -95,8 +97,14 @@ final class ServiceAnalyzer {
         checkClose(method);
         closeMethods.add(method);
       } else {
+        int before = problems.size();
         Draft draft = draft(method);
-        if (draft != null) {
+        if (lenient && problems.size() > before) {
+          // A @ProxyGen interface is vertx-service-proxy's first: what Slacker cannot carry stays out of Slacker only.
+          List<Problem> own = problems.subList(before, problems.size());
+          skippedMethods.add(new SkippedMethod(method, own.stream().map(Problem::message).collect(Collectors.joining("; "))));
+          own.clear();
+        } else if (draft != null) {
           drafts.add(draft);
         }
       }
@@ -133,6 +141,11 @@ final class ServiceAnalyzer {
 
   List<ExecutableElement> closeMethods() {
     return closeMethods;
+  }
+
+  /** @return the methods of a {@code @ProxyGen} interface that Slacker leaves out, with why */
+  List<SkippedMethod> skippedMethods() {
+    return skippedMethods;
   }
 
   List<Problem> problems() {

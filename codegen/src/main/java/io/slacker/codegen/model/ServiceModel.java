@@ -24,6 +24,7 @@ public final class ServiceModel implements Model {
   private List<ServiceMethod> methods = List.of();
   private List<ExecutableElement> ignoredMethods = List.of();
   private List<ExecutableElement> closeMethods = List.of();
+  private List<SkippedMethod> skippedMethods = List.of();
   private boolean valid;
 
   public ServiceModel(ProcessingEnvironment env, TypeElement element) {
@@ -39,6 +40,10 @@ public final class ServiceModel implements Model {
     methods = analyzer.methods();
     ignoredMethods = analyzer.ignoredMethods();
     closeMethods = analyzer.closeMethods();
+    skippedMethods = analyzer.skippedMethods();
+    skippedMethods.forEach(skipped -> env.getMessager().printMessage(Diagnostic.Kind.WARNING, skipped.reason()
+        + ". Slacker leaves this method of a @ProxyGen interface out of its proxy and invoker, where a call to it"
+        + " fails; the event-bus proxy still serves it", skipped.element()));
     analyzer.problems().forEach(problem ->
         env.getMessager().printMessage(Diagnostic.Kind.ERROR, problem.message(), problem.element()));
     valid = analyzer.problems().isEmpty();
@@ -71,6 +76,11 @@ public final class ServiceModel implements Model {
    * @return {@code @ProxyClose} methods, and {@code close()} of an {@code AutoCloseable} service:
    *     local to the proxy, never sent, never served
    */
+  /** @return the methods of a {@code @ProxyGen} interface that Slacker cannot carry, left out with a warning */
+  public List<SkippedMethod> skippedMethods() {
+    return skippedMethods;
+  }
+
   public List<ExecutableElement> closeMethods() {
     return closeMethods;
   }
