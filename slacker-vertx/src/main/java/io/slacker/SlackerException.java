@@ -1,5 +1,6 @@
 package io.slacker;
 
+import io.slacker.impl.codegen.ServiceProxyFailures;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -89,6 +90,10 @@ public class SlackerException extends RuntimeException {
   public static SlackerException from(Throwable failure) {
     if (failure instanceof SlackerException) {
       return (SlackerException) failure;
+    }
+    SlackerException serviceProxyFailure = ServiceProxyFailures.fromMethod(failure);
+    if (serviceProxyFailure != null) {
+      return serviceProxyFailure;
     }
     String message = failure.getMessage() != null ? failure.getMessage() : failure.toString();
     return new SlackerException(StatusCode.APPLICATION_ERROR, message, failure.getClass().getName(), failure);

@@ -106,13 +106,16 @@ final class ProxyGenerator extends SlackerGenerator {
     out.line("@" + types.imports().name(Override.class.getName()));
     out.open("public " + types.source(type.getReturnType()) + " " + method.name() + "("
         + parameters(method.element(), type, types, names) + ")");
+    // A @ProxyGen service's callers expect vertx-service-proxy's ServiceException for its failures.
+    String wrap = model.isProxyGen() ? types.imports().name("io.slacker.impl.codegen.ServiceProxyFailures") + ".forProxyGen(" : "";
+    String unwrap = model.isProxyGen() ? ")" : "";
     if (method.oneWay()) {
       out.call("client.call(", callArgs, ");", false);
     } else if (method.result().shape() == ValueType.Shape.PLAIN) {
-      out.call("return client.call(", callArgs, ");", false);
+      out.call("return " + wrap + "client.call(", callArgs, ")" + unwrap + ";", false);
     } else {
-      out.call("return client.<" + WireConversions.wireSource(method.result(), types) + ">call(", callArgs, ")", false);
-      out.continuation(".map(json -> " + WireConversions.fromWire("json", method.result(), types) + ");");
+      out.call("return " + wrap + "client.<" + WireConversions.wireSource(method.result(), types) + ">call(", callArgs, ")", false);
+      out.continuation(".map(json -> " + WireConversions.fromWire("json", method.result(), types) + ")" + unwrap + ";");
     }
     out.close();
   }

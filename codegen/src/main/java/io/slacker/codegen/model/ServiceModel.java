@@ -1,5 +1,6 @@
 package io.slacker.codegen.model;
 
+import io.slacker.annotations.SlackerService;
 import io.vertx.codegen.processor.Model;
 import io.vertx.codegen.processor.ModuleInfo;
 
@@ -48,6 +49,14 @@ public final class ServiceModel implements Model {
         env.getMessager().printMessage(Diagnostic.Kind.ERROR, problem.message(), problem.element()));
     valid = analyzer.problems().isEmpty();
     return valid;
+  }
+
+  /**
+   * @return whether the interface is vertx-service-proxy's ({@code @ProxyGen} without
+   *     {@code @SlackerService}): its proxy keeps that library's failure contract
+   */
+  public boolean isProxyGen() {
+    return element.getAnnotation(SlackerService.class) == null;
   }
 
   /** @return whether the interface passed every check; only then is code generated */

@@ -38,6 +38,9 @@ public interface InventoryService {
 
   Future<Void> reset();
 
+  /** Takes {@code quantity} of {@code sku}; fails with a ServiceException (code 409, the stock as debug info) when short. */
+  Future<Integer> take(String sku, int quantity);
+
   /** Local housekeeping: proxies do not send it. */
   @ProxyIgnore
   void compact();

@@ -2,6 +2,8 @@ package io.slacker.codegen.sample;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.serviceproxy.ServiceException;
+import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +59,17 @@ public class InventoryServiceImpl implements InventoryService {
   public Future<Void> reset() {
     stock.clear();
     return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Integer> take(String sku, int quantity) {
+    int left = stock.getOrDefault(sku, 0);
+    if (left < quantity) {
+      return Future.failedFuture(new ServiceException(409, "only " + left + " " + sku + " left",
+          new JsonObject().put("sku", sku).put("left", left)));
+    }
+    stock.put(sku, left - quantity);
+    return Future.succeededFuture(left - quantity);
   }
 
   @Override

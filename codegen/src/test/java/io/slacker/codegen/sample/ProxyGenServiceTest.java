@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.serviceproxy.ServiceBinder;
+import io.vertx.serviceproxy.ServiceException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,34 @@ class ProxyGenServiceTest {
     InventoryService eventBus = InventoryService.createEventBusProxy(vertx, "inventory");
     assertEquals(3, await(eventBus.stock("apple")));
     assertEquals(new Settings("dark", 13), await(eventBus.configure(new Settings("dark", 12))));
+  }
+
+  @Test
+  void aServiceExceptionKeepsItsContractOverTheEventBusAndOverSlackerInEverySerialization() throws Exception {
+    new ServiceBinder(vertx).setAddress("inventory").register(InventoryService.class, implementation);
+    ServiceException overEventBus = serviceException(InventoryService.createEventBusProxy(vertx, "inventory").take("pear", 2));
+    assertEquals(409, overEventBus.failureCode());
+    for (String serialization : List.of("json", "smile", "cbor")) {
+      InventoryService proxy = client.proxy(InventoryService.class, new CallOptions()
+          .setServer(SocketAddress.inetSocketAddress(server.actualPort(), "127.0.0.1")).setSerialization(serialization));
+      ServiceException overSlacker = serviceException(proxy.take("pear", 2));
+      assertEquals(overEventBus.failureCode(), overSlacker.failureCode(), serialization);
+      assertEquals(overEventBus.getMessage(), overSlacker.getMessage(), serialization);
+      assertEquals(overEventBus.getDebugInfo(), overSlacker.getDebugInfo(), serialization);
+      assertEquals(new JsonObject().put("sku", "pear").put("left", 0), overSlacker.getDebugInfo());
+    }
+    assertEquals(1, await(slacker.take("apple", 2)), "and the service serves on");
+  }
+
+  private static ServiceException serviceException(Future<?> call) {
+    try {
+      call.await(10, TimeUnit.SECONDS);
+    } catch (ServiceException e) {
+      return e;
+    } catch (Exception e) {
+      throw new AssertionError("expected vertx-service-proxy's ServiceException, got " + e, e);
+    }
+    throw new AssertionError("expected the call to fail");
   }
 
   @Test
