@@ -65,8 +65,12 @@ final class ProxyGenerator extends SlackerGenerator {
         .open("final class " + proxyName(model) + " implements " + model.simpleName())
         .blank()
         .line("private final " + client + " client;")
-        .line("private final " + options + " defaults;")
-        .blank()
+        .line("private final " + options + " defaults;");
+    if (!model.closeMethods().isEmpty()) {
+      // As vertx-service-proxy's proxies: once closed, a proxy sends nothing more.
+      out.line("private volatile boolean closed;");
+    }
+    out.blank()
         .open(proxyName(model) + "(" + client + " client, " + options + " defaults)")
         .line("this.client = client;")
         .line("this.defaults = defaults;")
@@ -106,6 +110,11 @@ final class ProxyGenerator extends SlackerGenerator {
     out.line("@" + types.imports().name(Override.class.getName()));
     out.open("public " + types.source(type.getReturnType()) + " " + method.name() + "("
         + parameters(method.element(), type, types, names) + ")");
+    if (!model.closeMethods().isEmpty()) {
+      out.line(method.oneWay()
+          ? "if (closed) throw new " + types.imports().name(IllegalStateException.class.getName()) + "(\"Proxy is closed\");"
+          : "if (closed) return " + types.imports().name("io.vertx.core.Future") + ".failedFuture(\"Proxy is closed\");");
+    }
     // A @ProxyGen service's callers expect vertx-service-proxy's ServiceException for its failures.
     String wrap = model.isProxyGen() ? types.imports().name("io.slacker.impl.codegen.ServiceProxyFailures") + ".forProxyGen(" : "";
     String unwrap = model.isProxyGen() ? ")" : "";
@@ -152,7 +161,8 @@ final class ProxyGenerator extends SlackerGenerator {
             + "(" + parameters(method, type, types, names) + ")");
     if (close) {
       // The connection belongs to the SlackerClient, and the implementation to every client of the server.
-      out.line("// Closes nothing remote: close the SlackerClient to release its connections.");
+      out.line("// Closes this proxy, nothing remote: close the SlackerClient to release its connections.");
+      out.line("closed = true;");
       if (type.getReturnType().getKind() != TypeKind.VOID) {
         out.line("return " + types.imports().name("io.vertx.core.Future") + ".succeededFuture();");
       }
