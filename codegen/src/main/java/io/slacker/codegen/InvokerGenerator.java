@@ -73,7 +73,7 @@ final class InvokerGenerator extends SlackerGenerator {
       return "(" + types.source(type.type()) + ") " + arg;
     }
     if (type.shape() == ValueType.Shape.DATA_OBJECT) {
-      String json = types.imports().name("io.vertx.core.json.JsonObject");
+      String json = types.imports().name(type.jsonForm());
       return arg + " == null ? null : new " + types.dataObjectName(type) + "((" + json + ") " + arg + ")";
     }
     return WireConversions.fromWire("(" + WireConversions.wireSource(type, types) + ") " + arg, type, types);

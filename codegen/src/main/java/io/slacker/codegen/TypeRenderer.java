@@ -87,7 +87,7 @@ final class TypeRenderer {
 
   /**
    * @return an expression of the {@code JavaType} that {@code value} travels as, with
-   *     {@code @DataObject}s as {@code JsonObject}; {@code factory} names the {@code TypeFactory}
+   *     {@code @DataObject}s as their JSON forms; {@code factory} names the {@code TypeFactory}
    */
   String javaType(ValueType value, String factory) {
     return javaType(value.type(), value, factory);
@@ -95,7 +95,7 @@ final class TypeRenderer {
 
   private String javaType(TypeMirror type, ValueType value, String factory) {
     if (isDataObject(type, value)) {
-      return factory + ".constructType(" + imports.name("io.vertx.core.json.JsonObject") + ".class)";
+      return factory + ".constructType(" + imports.name(value.jsonForm()) + ".class)";
     }
     if (type.getKind() == TypeKind.ARRAY) {
       return factory + ".constructArrayType(" + argument(((ArrayType) type).getComponentType(), value, factory) + ")";
@@ -133,7 +133,7 @@ final class TypeRenderer {
   }
 
   private String simpleLiteral(TypeMirror type, ValueType value) {
-    return isDataObject(type, value) ? imports.name("io.vertx.core.json.JsonObject") + ".class" : classLiteral(type);
+    return isDataObject(type, value) ? imports.name(value.jsonForm()) + ".class" : classLiteral(type);
   }
 
   private static boolean isDataObject(TypeMirror type, ValueType value) {

@@ -3,17 +3,19 @@ package io.slacker.codegen;
 import io.slacker.codegen.model.ValueType;
 
 /**
- * How values with {@code @DataObject}s cross the wire: as {@code JsonObject}s, converted with the
- * data object's {@code toJson()} and {@code JsonObject} constructor. Plain values pass unchanged.
+ * How values with {@code @DataObject}s cross the wire: as their JSON forms (a {@code JsonObject},
+ * a {@code JsonArray}, a string, a number or a boolean, whatever {@code toJson()} returns), converted
+ * with the data object's {@code toJson()} and the constructor that takes that form. Plain values
+ * pass unchanged.
  */
 final class WireConversions {
 
   private WireConversions() {
   }
 
-  /** @return the Java type a value with {@code @DataObject}s travels as, e.g. {@code List<JsonObject>} */
+  /** @return the Java type a value with {@code @DataObject}s travels as, e.g. {@code List<JsonObject>} or {@code String} */
   static String wireSource(ValueType value, TypeRenderer types) {
-    String json = types.imports().name("io.vertx.core.json.JsonObject");
+    String json = value.jsonForm() == null ? null : types.imports().name(value.jsonForm());
     switch (value.shape()) {
       case DATA_OBJECT: return json;
       case DATA_OBJECT_LIST: return types.imports().name("java.util.List") + "<" + json + ">";

@@ -111,10 +111,17 @@ class BuildErrorsTest {
     assertErrors("""
         @io.vertx.codegen.annotations.DataObject
         class Settings { public Settings() {} }
+        @io.vertx.codegen.annotations.DataObject
+        class Code { public Code(JsonObject json) {} public String toJson() { return "c"; } }
         Future<Settings> settings();
+        Future<Void> code(Code code);
         """,
-        "com.acme.Bad.settings(): result: @DataObject com.acme.Bad.Settings travels as a JsonObject, so it needs a "
-            + "public constructor Settings(JsonObject) and a public JsonObject toJson() method: add them");
+        "com.acme.Bad.settings(): result: @DataObject com.acme.Bad.Settings travels as the JSON its toJson() returns, "
+            + "so it needs a public toJson() method returning JsonObject, JsonArray, String, a number or a boolean, and "
+            + "a public constructor Settings(JsonObject) taking that type: add them",
+        "com.acme.Bad.code(com.acme.Bad.Code): parameter 'code': @DataObject com.acme.Bad.Code travels as the JSON its "
+            + "toJson() returns, so it needs a public toJson() method returning JsonObject, JsonArray, String, a number "
+            + "or a boolean, and a public constructor Code(String) taking that type: add them");
   }
 
   @Test

@@ -11,6 +11,7 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -68,7 +69,7 @@ final class TypeRules {
   ValueType check(TypeMirror type) throws UnsupportedType {
     TypeElement dataObject = dataObject(type);
     if (dataObject != null) {
-      return new ValueType(type, ValueType.Shape.DATA_OBJECT, dataObject);
+      return new ValueType(type, ValueType.Shape.DATA_OBJECT, dataObject, jsonForm(dataObject));
     }
     if (type.getKind() == TypeKind.DECLARED) {
       DeclaredType declared = (DeclaredType) type;
@@ -77,16 +78,18 @@ final class TypeRules {
       if (args.size() == 1 && (name.equals("java.util.List") || name.equals("java.util.Set"))) {
         TypeElement element = dataObject(args.get(0));
         if (element != null) {
-          return new ValueType(type, name.endsWith("List") ? ValueType.Shape.DATA_OBJECT_LIST : ValueType.Shape.DATA_OBJECT_SET, element);
+          return new ValueType(type, name.endsWith("List") ? ValueType.Shape.DATA_OBJECT_LIST : ValueType.Shape.DATA_OBJECT_SET,
+              element, jsonForm(element));
         }
       }
       if (args.size() == 2 && name.equals(MAP) && dataObject(args.get(1)) != null) {
         checkMapKey(args.get(0), type);
-        return new ValueType(type, ValueType.Shape.DATA_OBJECT_MAP, dataObject(args.get(1)));
+        TypeElement element = dataObject(args.get(1));
+        return new ValueType(type, ValueType.Shape.DATA_OBJECT_MAP, element, jsonForm(element));
       }
     }
     checkPlain(type, type);
-    return new ValueType(type, ValueType.Shape.PLAIN, null);
+    return new ValueType(type, ValueType.Shape.PLAIN, null, null);
   }
 
   private void checkPlain(TypeMirror type, TypeMirror whole) throws UnsupportedType {
@@ -198,6 +201,11 @@ final class TypeRules {
     return false;
   }
 
+  /** The types a data object's JSON form may have, as vertx-codegen allows them, by their boxed names. */
+  private static final Set<String> JSON_FORMS = Set.of("io.vertx.core.json.JsonObject", "io.vertx.core.json.JsonArray",
+      "java.lang.String", "java.lang.Boolean", "java.lang.Integer", "java.lang.Long", "java.lang.Double",
+      "java.lang.Float", "java.lang.Short", "java.lang.Byte");
+
   /** @return the {@code @DataObject} class of {@code type}, checked for its JSON conversions; {@code null} if none */
   TypeElement dataObject(TypeMirror type) throws UnsupportedType {
     if (type.getKind() != TypeKind.DECLARED) {
@@ -208,19 +216,34 @@ final class TypeRules {
     if (!hasAnnotation(element, Set.of(DATA_OBJECT)) || VALUE_TYPES.contains(element.getQualifiedName().toString())) {
       return null;
     }
-    boolean constructor = ElementFilter.constructorsIn(element.getEnclosedElements()).stream()
+    String form = jsonForm(element);
+    boolean constructor = form != null && ElementFilter.constructorsIn(element.getEnclosedElements()).stream()
         .anyMatch(c -> c.getModifiers().contains(Modifier.PUBLIC) && c.getParameters().size() == 1
-            && isJsonObject(c.getParameters().get(0).asType()));
-    boolean toJson = ElementFilter.methodsIn(elements.getAllMembers(element)).stream()
-        .anyMatch(m -> m.getSimpleName().contentEquals("toJson") && m.getParameters().isEmpty()
-            && m.getModifiers().contains(Modifier.PUBLIC) && !m.getModifiers().contains(Modifier.STATIC)
-            && isJsonObject(m.getReturnType()));
-    if (!constructor || !toJson || element.getModifiers().contains(Modifier.ABSTRACT)
-        || element.getKind() == ElementKind.INTERFACE) {
-      throw new UnsupportedType("@DataObject " + element.getQualifiedName() + " travels as a JsonObject, so it needs "
-          + "a public constructor " + element.getSimpleName() + "(JsonObject) and a public JsonObject toJson() method: add them");
+            && form.equals(boxedName(c.getParameters().get(0).asType())));
+    if (!constructor || element.getModifiers().contains(Modifier.ABSTRACT) || element.getKind() == ElementKind.INTERFACE) {
+      throw new UnsupportedType("@DataObject " + element.getQualifiedName() + " travels as the JSON its toJson() "
+          + "returns, so it needs a public toJson() method returning JsonObject, JsonArray, String, a number or a "
+          + "boolean, and a public constructor " + element.getSimpleName() + "(" + (form == null ? "JsonObject"
+          : form.substring(form.lastIndexOf('.') + 1)) + ") taking that type: add them");
     }
     return element;
+  }
+
+  /** @return the boxed name of what the data object's public {@code toJson()} returns, {@code null} without one of the JSON forms */
+  String jsonForm(TypeElement dataObject) {
+    return ElementFilter.methodsIn(elements.getAllMembers(dataObject)).stream()
+        .filter(m -> m.getSimpleName().contentEquals("toJson") && m.getParameters().isEmpty()
+            && m.getModifiers().contains(Modifier.PUBLIC) && !m.getModifiers().contains(Modifier.STATIC))
+        .map(m -> boxedName(m.getReturnType()))
+        .filter(JSON_FORMS::contains)
+        .findFirst().orElse(null);
+  }
+
+  private String boxedName(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      return types.boxedClass((PrimitiveType) type).getQualifiedName().toString();
+    }
+    return type.getKind() == TypeKind.DECLARED ? ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString() : null;
   }
 
   private UnsupportedType unsupported(TypeMirror type) {

@@ -5,8 +5,9 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * A parameter or result type that passed the type rules, and how it travels: as itself (Jackson
- * encodes it), or, when it holds {@code @DataObject}s, as {@code JsonObject}s that the generated
- * code converts with {@code toJson()} and the {@code JsonObject} constructor.
+ * encodes it), or, when it holds {@code @DataObject}s, as their JSON forms (a {@code JsonObject},
+ * a string, a number, ...), which the generated code converts with {@code toJson()} and the
+ * constructor that takes that form.
  */
 public final class ValueType {
 
@@ -18,11 +19,13 @@ public final class ValueType {
   private final TypeMirror type;
   private final Shape shape;
   private final TypeElement dataObject;
+  private final String jsonForm;
 
-  ValueType(TypeMirror type, Shape shape, TypeElement dataObject) {
+  ValueType(TypeMirror type, Shape shape, TypeElement dataObject, String jsonForm) {
     this.type = type;
     this.shape = shape;
     this.dataObject = dataObject;
+    this.jsonForm = jsonForm;
   }
 
   /** @return the type as declared in the interface */
@@ -37,5 +40,14 @@ public final class ValueType {
   /** @return the {@code @DataObject} class, or {@code null} for {@link Shape#PLAIN} */
   public TypeElement dataObject() {
     return dataObject;
+  }
+
+  /**
+   * @return the class of the data object's JSON form, what its {@code toJson()} returns and its
+   *     constructor takes (boxed), e.g. {@code io.vertx.core.json.JsonObject} or {@code java.lang.String};
+   *     {@code null} for {@link Shape#PLAIN}
+   */
+  public String jsonForm() {
+    return jsonForm;
   }
 }

@@ -98,6 +98,21 @@ class AllTypesRoundTripTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"json", "smile", "cbor"})
+  void dataObjectsOfEveryJsonForm(String serialization) throws Exception {
+    AllTypesService service = proxy(serialization);
+    assertEquals(new Sku("SKU-42"), await(service.echoSku(new Sku("SKU-42"))));
+    assertNull(await(service.echoSku(null)));
+    List<Sku> skus = java.util.Arrays.asList(new Sku("a"), null, new Sku("b"));
+    assertEquals(skus, await(service.echoSkus(skus)));
+    Map<String, Quantity> quantities = new HashMap<>();
+    quantities.put("apples", new Quantity(3));
+    quantities.put("none", null);
+    assertEquals(quantities, await(service.echoQuantities(quantities)));
+    assertEquals(new Tags(List.of("red", "ripe")), await(service.echoTags(new Tags(List.of("red", "ripe")))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "smile", "cbor"})
   void stringsAndEnums(String serialization) throws Exception {
     AllTypesService service = proxy(serialization);
     String nonAscii = "héllo wörld ✓ 日本語 😀";

@@ -75,6 +75,14 @@ public interface AllTypesService {
 
   Future<Settings> echoSettings(Settings settings);
 
+  Future<Sku> echoSku(Sku sku);
+
+  Future<List<Sku>> echoSkus(List<Sku> skus);
+
+  Future<Map<String, Quantity>> echoQuantities(Map<String, Quantity> quantities);
+
+  Future<Tags> echoTags(Tags tags);
+
   Future<List<Settings>> echoSettingsList(List<Settings> settings);
 
   Future<Set<Settings>> echoSettingsSet(Set<Settings> settings);

@@ -133,6 +133,26 @@ public class AllTypesServiceImpl implements AllTypesService {
   }
 
   @Override
+  public Future<Sku> echoSku(Sku sku) {
+    return Future.succeededFuture(sku);
+  }
+
+  @Override
+  public Future<List<Sku>> echoSkus(List<Sku> skus) {
+    return Future.succeededFuture(skus);
+  }
+
+  @Override
+  public Future<Map<String, Quantity>> echoQuantities(Map<String, Quantity> quantities) {
+    return Future.succeededFuture(quantities);
+  }
+
+  @Override
+  public Future<Tags> echoTags(Tags tags) {
+    return Future.succeededFuture(tags);
+  }
+
+  @Override
   public Future<Settings> echoSettings(Settings settings) {
     return Future.succeededFuture(settings);
   }
