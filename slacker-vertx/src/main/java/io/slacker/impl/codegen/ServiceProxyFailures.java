@@ -2,14 +2,14 @@ package io.slacker.impl.codegen;
 
 import io.slacker.ServiceException;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 
 /**
  * vertx-service-proxy's failure contract over Slacker, for {@code @ProxyGen} services: a method
  * that fails with its {@code io.vertx.serviceproxy.ServiceException} reaches the caller as one,
  * with the same failure code, message and debug info. On the wire it travels as Slacker's own
  * {@link ServiceException}: failure code and JSON details (docs/protocol.md §5). Without
- * vertx-service-proxy on the class path there is nothing to convert, and nothing is.
+ * vertx-service-proxy on the class path there is nothing to convert, and nothing is: the classes
+ * that name its types ({@link ServiceProxyExceptions}) are then never loaded.
  */
 public final class ServiceProxyFailures {
 
@@ -29,12 +29,7 @@ public final class ServiceProxyFailures {
 
   /** @return {@code failure} as Slacker's {@link ServiceException} when it is vertx-service-proxy's, else {@code null} */
   public static ServiceException fromMethod(Throwable failure) {
-    if (!PRESENT || !(failure instanceof io.vertx.serviceproxy.ServiceException serviceException)) {
-      return null;
-    }
-    JsonObject debugInfo = serviceException.getDebugInfo();
-    return new ServiceException(serviceException.failureCode(), serviceException.getMessage(),
-        serviceException.getClass().getName(), debugInfo == null || debugInfo.isEmpty() ? null : debugInfo);
+    return PRESENT ? ServiceProxyExceptions.fromMethod(failure) : null;
   }
 
   /**
@@ -43,12 +38,6 @@ public final class ServiceProxyFailures {
    * @return {@code call}, whose {@link ServiceException} failure becomes vertx-service-proxy's
    */
   public static <T> Future<T> forProxyGen(Future<T> call) {
-    if (!PRESENT) {
-      return call;
-    }
-    return call.recover(failure -> Future.failedFuture(failure instanceof ServiceException slacker
-        ? new io.vertx.serviceproxy.ServiceException(slacker.failureCode(), slacker.getMessage(),
-            slacker.details() == null ? new JsonObject() : slacker.details())
-        : failure));
+    return PRESENT ? call.recover(ServiceProxyExceptions::toServiceProxy) : call;
   }
 }
