@@ -49,6 +49,15 @@ class ServiceFailureTest extends EchoServerTestBase {
   }
 
   @Test
+  void aFailureThatCannotBeReadIsStillAnsweredAtOnce() throws Exception {
+    SlackerException error = failureOf(client.call(EchoServices.FAILS_UNREADABLY, new Object[0], toServer()));
+    assertEquals(StatusCode.INTERNAL, error.code());
+    assertTrue(error.getMessage().contains("its failure (io.slacker.test.EchoServices$Unreadable) cannot be read"),
+        error.getMessage());
+    assertServerStillServes();
+  }
+
+  @Test
   void aSlackerFailureAMethodPassesOnIsAnApplicationErrorWithItsCodeRelayed() throws Exception {
     SlackerException error = failureOf(client.call(EchoServices.PASSES_ON, new Object[]{"gone"}, toServer()));
     assertEquals(StatusCode.APPLICATION_ERROR, error.code());

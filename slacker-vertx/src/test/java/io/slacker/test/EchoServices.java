@@ -33,6 +33,9 @@ public final class EchoServices {
       .parameterTypes(String.class).returnType(String.class).build();
   public static final MethodDescriptor FAILS = MethodDescriptor.builder(NAME, "failing")
       .parameterTypes(String.class).returnType(String.class).build();
+  /** Fails with an exception that breaks when read: its getMessage() and toString() throw. */
+  public static final MethodDescriptor FAILS_UNREADABLY = MethodDescriptor.builder(NAME, "failingUnreadably")
+      .returnType(String.class).build();
   /** Fails with a Slacker status code, as a method passing on its own downstream call's failure does. */
   public static final MethodDescriptor PASSES_ON = MethodDescriptor.builder(NAME, "passesOn")
       .parameterTypes(String.class).returnType(String.class).build();
@@ -71,6 +74,7 @@ public final class EchoServices {
           throw new IllegalStateException("thrown: " + args[0]);
         })
         .method(FAILS, args -> Future.failedFuture(new IllegalArgumentException("failed: " + args[0])))
+        .method(FAILS_UNREADABLY, args -> Future.failedFuture(new Unreadable()))
         .method(PASSES_ON, args -> Future.failedFuture(new SlackerException(StatusCode.UNAVAILABLE, "downstream: " + args[0])))
         .method(NEVER, args -> {
           neverCalls.add(ServerCall.current());
@@ -95,5 +99,18 @@ public final class EchoServices {
           return promise.future();
         })
         .build();
+  }
+
+  /** An application's exception whose message cannot be read. */
+  static final class Unreadable extends RuntimeException {
+    @Override
+    public String getMessage() {
+      throw new IllegalStateException("no message here");
+    }
+
+    @Override
+    public String toString() {
+      throw new IllegalStateException("no text either");
+    }
   }
 }

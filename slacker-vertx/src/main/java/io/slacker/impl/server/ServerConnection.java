@@ -383,7 +383,7 @@ final class ServerConnection {
       return;
     }
     ended(call);
-    call.endSpan(result.cause());
+    SlackerException failure = result.succeeded() ? null : reportable(call, result.cause());
     Buffer answer = null;
     if (call.oneWay()) {
       if (result.failed() && !AccessControl.isRefusal(result.cause())) {
@@ -394,10 +394,10 @@ final class ServerConnection {
     } else if (result.succeeded()) {
       answer = encodeResponse(call, serializer, result.result());
     } else {
-      answer = FrameEncoder.error(call.callId(), wireFailure(result.cause()), peerReadsExtendedErrors);
+      answer = FrameEncoder.error(call.callId(), wireFailure(failure), peerReadsExtendedErrors);
     }
     if (server.metrics() != null) {
-      StatusCode code = result.succeeded() ? null : SlackerException.from(result.cause()).code();
+      StatusCode code = failure == null ? null : failure.code();
       if (code == StatusCode.OVERLOADED) {
         server.metrics().overloaded();
       }
@@ -405,6 +405,12 @@ final class ServerConnection {
     }
     if (answer != null) {
       write(answer);
+    }
+    // After the answer: a tracer reads the failure too, and one that cannot be read must not cost the caller its answer.
+    try {
+      call.endSpan(result.cause());
+    } catch (RuntimeException e) {
+      LOG.warn("The span of {} (call {}) could not be ended", call.descriptor(), Integer.toUnsignedString(call.callId()), e);
     }
     closeIfDrained();
   }
@@ -414,8 +420,7 @@ final class ServerConnection {
    * except UNAVAILABLE, which on the wire promises that the server did not run the call. A client
    * that does not read extended errors gets the application's newer codes as APPLICATION_ERROR.
    */
-  private SlackerException wireFailure(Throwable cause) {
-    SlackerException failure = SlackerException.from(cause);
+  private SlackerException wireFailure(SlackerException failure) {
     if (failure.code() == StatusCode.UNAVAILABLE) {
       return MethodFailures.relayed(failure);
     }
@@ -424,6 +429,21 @@ final class ServerConnection {
           failure.remoteClass(), null);
     }
     return failure;
+  }
+
+  /**
+   * The method's failure as the caller will be told it. An exception can break while it is read
+   * (a getMessage() that throws, a class missing): the caller is owed an answer all the same.
+   */
+  private SlackerException reportable(ServerCallImpl call, Throwable cause) {
+    try {
+      return SlackerException.from(cause);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("The failure of {} (call {}) from {} cannot be read", call.descriptor(),
+          Integer.toUnsignedString(call.callId()), socket.remoteAddress(), e);
+      return new SlackerException(StatusCode.INTERNAL, call.descriptor() + " failed, and its failure ("
+          + cause.getClass().getName() + ") cannot be read: " + e);
+    }
   }
 
   private Buffer encodeResponse(ServerCallImpl call, Serializer serializer, Object value) {
