@@ -32,7 +32,7 @@ public final class SlackerAdminImpl implements SlackerAdmin {
 
   @Override
   public Future<Void> offline(SocketAddress server, String service) {
-    return call(server, AdminService.OFFLINE, requireService(service));
+    return service == null || service.isEmpty() ? noService() : call(server, AdminService.OFFLINE, service);
   }
 
   @Override
@@ -42,7 +42,7 @@ public final class SlackerAdminImpl implements SlackerAdmin {
 
   @Override
   public Future<Void> online(SocketAddress server, String service) {
-    return call(server, AdminService.ONLINE, requireService(service));
+    return service == null || service.isEmpty() ? noService() : call(server, AdminService.ONLINE, service);
   }
 
   @Override
@@ -67,10 +67,9 @@ public final class SlackerAdminImpl implements SlackerAdmin {
     return client.call(method, args, new CallOptions().setServer(server));
   }
 
-  private static String requireService(String service) {
-    if (service == null || service.isEmpty()) {
-      throw new IllegalArgumentException("name the service, or call the overload without one for the whole server");
-    }
-    return service;
+  /** A failed future rather than a throw, as every other refusal of this API. */
+  private static Future<Void> noService() {
+    return Future.failedFuture(new IllegalArgumentException(
+        "name the service, or call the overload without one for the whole server"));
   }
 }

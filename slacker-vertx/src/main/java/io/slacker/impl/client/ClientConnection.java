@@ -369,7 +369,7 @@ final class ClientConnection {
           "the response of %s has unknown flag bits 0x%02X", call.call, frame.flags())));
       return;
     }
-    call.call.responseBytes(frame.end() - frame.bodyStart() + Protocol.LENGTH_FIELD_SIZE + Protocol.HEADER_SIZE);
+    call.call.responseBytes(frame.wireSize());
     Object value;
     try {
       value = call.call.serializer().readValue(frame.bytes(), frame.bodyStart(), frame.end(), call.call.resultType());

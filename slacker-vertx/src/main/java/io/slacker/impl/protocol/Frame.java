@@ -79,6 +79,11 @@ public final class Frame {
     return bytes.length();
   }
 
+  /** @return the frame's size on the wire, length field included */
+  public int wireSize() {
+    return Protocol.LENGTH_FIELD_SIZE + bytes.length();
+  }
+
   @Override
   public String toString() {
     return FrameType.name(type) + "[call " + Integer.toUnsignedString(callId) + ", " + bytes.length() + " bytes]";

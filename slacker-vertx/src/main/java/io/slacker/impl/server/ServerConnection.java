@@ -283,7 +283,7 @@ final class ServerConnection {
     inFlight = calls.size();
     if (server.metrics() != null) {
       call.startNanos = System.nanoTime();
-      call.requestBytes = frame.end() - frame.bodyStart() + Protocol.LENGTH_FIELD_SIZE + Protocol.HEADER_SIZE;
+      call.requestBytes = frame.wireSize();
       server.metrics().callStarted(call.descriptor().serviceName(), call.descriptor().methodName());
     }
     if (header.timeoutMillis() > 0) {
