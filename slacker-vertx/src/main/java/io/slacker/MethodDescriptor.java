@@ -31,6 +31,7 @@ public final class MethodDescriptor {
   private final List<String> roles;
   private final List<String> parameterNames;
   private final String doc;
+  private final boolean returnsService;
 
   private MethodDescriptor(Builder builder) {
     this.serviceName = builder.serviceName;
@@ -53,6 +54,32 @@ public final class MethodDescriptor {
           + this.parameterNames.size() + " parameter names");
     }
     this.doc = builder.doc;
+    this.returnsService = builder.returnsService;
+    if (returnsService && (oneWay || !returnType.isInterface())) {
+      throw new IllegalArgumentException(this + " returns a service, so its return type must be the service's "
+          + "interface and the method not one-way");
+    }
+  }
+
+  /** The same method on a service of another name, with every option kept. */
+  private MethodDescriptor(MethodDescriptor method, String serviceName) {
+    this.serviceName = serviceName;
+    this.methodName = method.methodName;
+    this.signature = method.signature;
+    this.serviceId = ServiceIds.serviceId(serviceName);
+    this.methodId = method.methodId;
+    this.parameterTypes = method.parameterTypes;
+    this.returnType = method.returnType;
+    this.oneWay = method.oneWay;
+    this.blocking = method.blocking;
+    this.idempotent = method.idempotent;
+    this.leaderRouted = method.leaderRouted;
+    this.timeoutMillis = method.timeoutMillis;
+    this.permissions = method.permissions;
+    this.roles = method.roles;
+    this.parameterNames = method.parameterNames;
+    this.doc = method.doc;
+    this.returnsService = method.returnsService;
   }
 
   public static Builder builder(String serviceName, String methodName) {
@@ -96,6 +123,26 @@ public final class MethodDescriptor {
   /** @return the declared type the result decodes into ({@code Void} for none) */
   public JavaType returnType() {
     return returnType;
+  }
+
+  /**
+   * @return whether the method returns a service ({@code Future<Connection> connect()}): the
+   *     server keeps the returned implementation for the caller's connection and answers its
+   *     instance name, and the client answers a proxy bound to that instance (docs/protocol.md §12)
+   */
+  public boolean returnsService() {
+    return returnsService;
+  }
+
+  /**
+   * @return this method on the service named {@code serviceName}, for instance a service
+   *     instance's name; everything else, the method id included, unchanged
+   */
+  public MethodDescriptor forService(String serviceName) {
+    if (serviceName == null || serviceName.isEmpty()) {
+      throw new IllegalArgumentException("service name must not be empty");
+    }
+    return serviceName.equals(this.serviceName) ? this : new MethodDescriptor(this, serviceName);
   }
 
   /** @return whether the caller expects no response frame (a {@code void} method) */
@@ -192,6 +239,7 @@ public final class MethodDescriptor {
     private List<String> roles = List.of();
     private List<String> parameterNames;
     private String doc;
+    private boolean returnsService;
 
     private Builder(String serviceName, String methodName) {
       if (serviceName == null || serviceName.isEmpty() || methodName == null || methodName.isEmpty()) {
@@ -291,6 +339,15 @@ public final class MethodDescriptor {
     /** The first sentence of the method's Javadoc, for describe. */
     public Builder doc(String doc) {
       this.doc = doc == null || doc.isBlank() ? null : doc;
+      return this;
+    }
+
+    /**
+     * The method returns a service, whose interface is the return type: see
+     * {@link MethodDescriptor#returnsService()}.
+     */
+    public Builder returnsService(boolean returnsService) {
+      this.returnsService = returnsService;
       return this;
     }
 

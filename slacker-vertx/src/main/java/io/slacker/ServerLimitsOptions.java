@@ -33,6 +33,10 @@ public class ServerLimitsOptions {
   public static final boolean DEFAULT_EXIT_ON_OUT_OF_MEMORY = true;
   /** 0: no limit of Slacker's own, only the process's file descriptors. */
   public static final int DEFAULT_MAX_CONNECTIONS = 0;
+  /** Service instances (a method's returned service, docs/protocol.md §12) one connection may hold at once. */
+  public static final int DEFAULT_MAX_SERVICE_INSTANCES = 256;
+  /** A service instance not called for this long is released, as vertx-service-proxy's default. */
+  public static final long DEFAULT_SERVICE_INSTANCE_IDLE_TIMEOUT_MILLIS = 300_000;
 
   private long maxConnectionMemory;
   private long maxServerMemory;
@@ -45,6 +49,8 @@ public class ServerLimitsOptions {
   private long idleTimeoutMillis;
   private boolean exitOnOutOfMemory;
   private int maxConnections;
+  private int maxServiceInstances;
+  private long serviceInstanceIdleTimeoutMillis;
 
   public ServerLimitsOptions() {
     maxConnectionMemory = DEFAULT_MAX_CONNECTION_MEMORY;
@@ -58,6 +64,8 @@ public class ServerLimitsOptions {
     idleTimeoutMillis = DEFAULT_IDLE_TIMEOUT_MILLIS;
     exitOnOutOfMemory = DEFAULT_EXIT_ON_OUT_OF_MEMORY;
     maxConnections = DEFAULT_MAX_CONNECTIONS;
+    maxServiceInstances = DEFAULT_MAX_SERVICE_INSTANCES;
+    serviceInstanceIdleTimeoutMillis = DEFAULT_SERVICE_INSTANCE_IDLE_TIMEOUT_MILLIS;
   }
 
   public ServerLimitsOptions(ServerLimitsOptions other) {
@@ -72,6 +80,8 @@ public class ServerLimitsOptions {
     idleTimeoutMillis = other.idleTimeoutMillis;
     exitOnOutOfMemory = other.exitOnOutOfMemory;
     maxConnections = other.maxConnections;
+    maxServiceInstances = other.maxServiceInstances;
+    serviceInstanceIdleTimeoutMillis = other.serviceInstanceIdleTimeoutMillis;
   }
 
   public ServerLimitsOptions(JsonObject json) {
@@ -87,6 +97,9 @@ public class ServerLimitsOptions {
     setIdleTimeoutMillis(JsonFields.getLong(json, "idleTimeoutMillis", idleTimeoutMillis));
     setExitOnOutOfMemory(JsonFields.getBoolean(json, "exitOnOutOfMemory", exitOnOutOfMemory));
     setMaxConnections(JsonFields.getInteger(json, "maxConnections", maxConnections));
+    setMaxServiceInstances(JsonFields.getInteger(json, "maxServiceInstances", maxServiceInstances));
+    setServiceInstanceIdleTimeoutMillis(JsonFields.getLong(json, "serviceInstanceIdleTimeoutMillis",
+        serviceInstanceIdleTimeoutMillis));
   }
 
   public JsonObject toJson() {
@@ -101,7 +114,9 @@ public class ServerLimitsOptions {
         .put("frameTimeoutMillis", frameTimeoutMillis)
         .put("idleTimeoutMillis", idleTimeoutMillis)
         .put("exitOnOutOfMemory", exitOnOutOfMemory)
-        .put("maxConnections", maxConnections);
+        .put("maxConnections", maxConnections)
+        .put("maxServiceInstances", maxServiceInstances)
+        .put("serviceInstanceIdleTimeoutMillis", serviceInstanceIdleTimeoutMillis);
   }
 
   public long getMaxConnectionMemory() {
@@ -263,6 +278,42 @@ public class ServerLimitsOptions {
       throw new IllegalArgumentException("maxConnections must not be negative, got " + maxConnections);
     }
     this.maxConnections = maxConnections;
+    return this;
+  }
+
+  public int getMaxServiceInstances() {
+    return maxServiceInstances;
+  }
+
+  /**
+   * Service instances one connection may hold at once: the services that methods such as
+   * {@code Future<Connection> connect()} return, each kept for its caller until released. A call
+   * that would create one more fails {@link StatusCode#OVERLOADED}, and the instance it made is
+   * closed. 0: no method may return a service instance.
+   */
+  public ServerLimitsOptions setMaxServiceInstances(int maxServiceInstances) {
+    if (maxServiceInstances < 0) {
+      throw new IllegalArgumentException("maxServiceInstances must not be negative, got " + maxServiceInstances);
+    }
+    this.maxServiceInstances = maxServiceInstances;
+    return this;
+  }
+
+  public long getServiceInstanceIdleTimeoutMillis() {
+    return serviceInstanceIdleTimeoutMillis;
+  }
+
+  /**
+   * A service instance that has had no call for this long is released, its {@code @ProxyClose}
+   * method run, as if its caller had closed it. 0 disables it: it then lives until it is closed
+   * or its connection closes.
+   */
+  public ServerLimitsOptions setServiceInstanceIdleTimeoutMillis(long serviceInstanceIdleTimeoutMillis) {
+    if (serviceInstanceIdleTimeoutMillis < 0) {
+      throw new IllegalArgumentException("serviceInstanceIdleTimeoutMillis must not be negative, got "
+          + serviceInstanceIdleTimeoutMillis);
+    }
+    this.serviceInstanceIdleTimeoutMillis = serviceInstanceIdleTimeoutMillis;
     return this;
   }
 }

@@ -43,6 +43,10 @@ final class BindingGenerator extends SlackerGenerator {
       out.blank();
       writeDescriptor(method, types, out);
     }
+    for (ServiceMethod method : model.closeMethods()) {
+      out.blank();
+      writeDescriptor(method, types, out);
+    }
     String override = "@" + imports.name(Override.class.getName());
     out.blank()
         .line(override)
@@ -91,6 +95,9 @@ final class BindingGenerator extends SlackerGenerator {
       out.continuation(".oneWay(true)");
     } else {
       out.continuation(".returnType(" + types.javaType(method.result(), FACTORY) + ")");
+      if (method.result().isService()) {
+        out.continuation(".returnsService(true)");
+      }
     }
     if (method.options().timeoutMillis() > 0) {
       out.continuation(".timeoutMillis(" + method.options().timeoutMillis() + "L)");

@@ -42,6 +42,18 @@ final class InvokerGenerator extends SlackerGenerator {
     for (ServiceMethod method : model.methods()) {
       writeMethod(model, method, types, out);
     }
+    for (ServiceMethod method : model.closeMethods()) {
+      // Run only on a service instance its caller closes, or that the server releases.
+      String prefix = ".closeMethod(" + bindingName(model) + "." + method.constantName() + ", args -> ";
+      if (method.oneWay()) {
+        out.continuation(prefix + "{");
+        out.continuation("  impl." + method.name() + "();");
+        out.continuation("  return " + types.imports().name("io.vertx.core.Future") + ".succeededFuture();");
+        out.continuation("})");
+      } else {
+        out.continuation(prefix + "impl." + method.name() + "())");
+      }
+    }
     out.continuation(".build();")
         .close()
         .close();

@@ -81,11 +81,11 @@ final class ProxyGenerator extends SlackerGenerator {
     }
     for (ExecutableElement method : model.ignoredMethods()) {
       out.blank();
-      writeLocalMethod(model, method, types, out, false);
+      writeLocalMethod(model, method, types, out);
     }
-    for (ExecutableElement method : model.closeMethods()) {
+    for (ServiceMethod method : model.closeMethods()) {
       out.blank();
-      writeLocalMethod(model, method, types, out, true);
+      writeCloseMethod(model, method, types, out);
     }
     for (SkippedMethod skipped : model.skippedMethods()) {
       out.blank();
@@ -150,23 +150,33 @@ final class ProxyGenerator extends SlackerGenerator {
     return names;
   }
 
-  /** A method the proxy answers itself: {@code @ProxyIgnore}, or one that closes the proxy. */
-  private void writeLocalMethod(ServiceModel model, ExecutableElement method, TypeRenderer types, JavaWriter out,
-                                boolean close) {
+  /**
+   * Closes the proxy. The proxy of a shared service sends nothing: the connection belongs to the
+   * SlackerClient, and the implementation to every caller of the server. The proxy of a service
+   * instance calls the method on the instance, which releases it.
+   */
+  private void writeCloseMethod(ServiceModel model, ServiceMethod method, TypeRenderer types, JavaWriter out) {
+    ExecutableType type = memberType(model, method.element());
+    String close = types.imports().name("io.slacker.impl.client.ServiceInstanceClient") + ".close(client, "
+        + bindingName(model) + "." + method.constantName() + ", defaults)";
+    out.line("@" + types.imports().name(Override.class.getName()))
+        .open("public " + types.source(type.getReturnType()) + " " + method.name() + "()")
+        .line(method.oneWay() ? "if (closed) return;"
+            : "if (closed) return " + types.imports().name("io.vertx.core.Future") + ".succeededFuture();")
+        .line("closed = true;")
+        .line((method.oneWay() ? "" : "return ") + close + ";")
+        .close();
+  }
+
+  /** A method the proxy answers itself: it is marked {@code @ProxyIgnore}. */
+  private void writeLocalMethod(ServiceModel model, ExecutableElement method, TypeRenderer types, JavaWriter out) {
     ExecutableType type = memberType(model, method);
     Map<String, String> names = new HashMap<>();
     method.getParameters().forEach(p -> names.put(p.getSimpleName().toString(), p.getSimpleName().toString()));
     out.line("@" + types.imports().name(Override.class.getName()))
         .open("public " + types.typeParameters(method) + types.source(type.getReturnType()) + " " + method.getSimpleName()
             + "(" + parameters(method, type, types, names) + ")");
-    if (close) {
-      // The connection belongs to the SlackerClient, and the implementation to every client of the server.
-      out.line("// Closes this proxy, nothing remote: close the SlackerClient to release its connections.");
-      out.line("closed = true;");
-      if (type.getReturnType().getKind() != TypeKind.VOID) {
-        out.line("return " + types.imports().name("io.vertx.core.Future") + ".succeededFuture();");
-      }
-    } else if (type.getReturnType().getKind() == TypeKind.VOID) {
+    if (type.getReturnType().getKind() == TypeKind.VOID) {
       // As in event-bus proxies: an ignored void method does nothing remotely.
       out.line("// @ProxyIgnore: not sent to the server.");
     } else {

@@ -195,8 +195,36 @@ class BuildErrorsTest {
         @io.vertx.codegen.annotations.ProxyClose
         Future<String> close(String reason);
         """,
-        "com.acme.Bad.close is marked @ProxyClose, which closes the proxy and is never sent to the server: declare it "
-            + "void close() or Future<Void> close()");
+        "com.acme.Bad.close is marked @ProxyClose, which closes the proxy (and, on the proxy of a returned service "
+            + "instance, releases that instance): declare it void close() or Future<Void> close()");
+  }
+
+  @Test
+  void aServiceIsReturnedButNeverPassedAsAValue() {
+    String session = """
+        package com.acme;
+        @io.slacker.annotations.SlackerService
+        public interface Session {
+          io.vertx.core.Future<String> whoAmI();
+        }
+        """;
+    Compilation compilation = Compilation.compile(Map.of("com.acme.Session", session, "com.acme.Bad", """
+        package com.acme;
+
+        import io.vertx.core.Future;
+        import java.util.List;
+
+        @io.slacker.annotations.SlackerService
+        public interface Bad {
+          Future<Session> open(String user);
+          Future<Void> use(Session session);
+          Future<List<Session>> all();
+        }
+        """));
+    String never = " is a service, and a service never travels as a value: a method may return one, as "
+        + "Future<Session>, and its caller gets a proxy bound to the instance; it cannot be a parameter or inside another type";
+    assertEquals(List.of("com.acme.Bad.use(com.acme.Session): parameter 'session': com.acme.Session" + never,
+        "com.acme.Bad.all(): result: com.acme.Session" + never), compilation.errors());
   }
 
   @Test

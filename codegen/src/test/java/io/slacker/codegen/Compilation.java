@@ -44,6 +44,11 @@ final class Compilation {
 
   /** @param sources fully qualified class name to source text */
   static Compilation compile(Map<String, String> sources) {
+    return compile(sources, List.of());
+  }
+
+  /** @param options more compiler options, e.g. {@code -Acodegen.generators=...} to run only some generators */
+  static Compilation compile(Map<String, String> sources, List<String> options) {
     try {
       Path root = Files.createTempDirectory("slacker-codegen-test");
       Path sourceOutput = Files.createDirectories(root.resolve("generated"));
@@ -56,8 +61,10 @@ final class Compilation {
         List<JavaFileObject> units = sources.entrySet().stream()
             .map(e -> new Source(e.getKey(), e.getValue()))
             .collect(Collectors.toList());
-        JavaCompiler.CompilationTask task = compiler.getTask(null, files, collector,
-            List.of("-classpath", System.getProperty("java.class.path"), "-Xlint:all", "-Xlint:-processing"), null, units);
+        List<String> arguments = new java.util.ArrayList<>(
+            List.of("-classpath", System.getProperty("java.class.path"), "-Xlint:all", "-Xlint:-processing"));
+        arguments.addAll(options);
+        JavaCompiler.CompilationTask task = compiler.getTask(null, files, collector, arguments, null, units);
         task.setProcessors(List.of(new CodeGenProcessor()));
         boolean success = task.call();
         return new Compilation(success, collector.getDiagnostics(), sourceOutput, classOutput);

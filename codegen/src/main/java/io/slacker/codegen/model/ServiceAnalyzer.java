@@ -55,7 +55,7 @@ final class ServiceAnalyzer {
   private final InterfaceMethods members;
   private final List<ServiceMethod> methods = new ArrayList<>();
   private final List<ExecutableElement> ignoredMethods = new ArrayList<>();
-  private final List<ExecutableElement> closeMethods = new ArrayList<>();
+  private final List<ServiceMethod> closeMethods = new ArrayList<>();
   private final List<SkippedMethod> skippedMethods = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
   private String serviceName;
@@ -90,12 +90,18 @@ final class ServiceAnalyzer {
     boolean lenient = annotation == null;
 
     List<Draft> drafts = new ArrayList<>();
+    List<Draft> closeDrafts = new ArrayList<>();
     for (ExecutableElement method : members.abstractMethods()) {
       if (TypeRules.hasAnnotation(method, Set.of(PROXY_IGNORE))) {
         ignoredMethods.add(method);
       } else if (closesProxy(method)) {
-        checkClose(method);
-        closeMethods.add(method);
+        // Sent only by the proxy of a service instance, which it releases (docs/protocol.md §12).
+        if (checkClose(method)) {
+          Draft draft = draft(method);
+          if (draft != null) {
+            closeDrafts.add(draft);
+          }
+        }
       } else {
         int before = problems.size();
         Draft draft = draft(method);
@@ -109,12 +115,17 @@ final class ServiceAnalyzer {
         }
       }
     }
-    checkMethodIds(drafts);
-    Map<String, String> constantNames = constantNames(drafts);
-    for (Draft draft : drafts) {
-      methods.add(new ServiceMethod(draft.element, draft.parameters, draft.result, draft.options, draft.signature,
-          draft.methodId, constantNames.get(draft.signature), JavadocSummary.of(elements.getDocComment(draft.element))));
-    }
+    List<Draft> all = new ArrayList<>(drafts);
+    all.addAll(closeDrafts);
+    checkMethodIds(all);
+    Map<String, String> constantNames = constantNames(all);
+    drafts.forEach(draft -> methods.add(method(draft, constantNames)));
+    closeDrafts.forEach(draft -> closeMethods.add(method(draft, constantNames)));
+  }
+
+  private ServiceMethod method(Draft draft, Map<String, String> constantNames) {
+    return new ServiceMethod(draft.element, draft.parameters, draft.result, draft.options, draft.signature,
+        draft.methodId, constantNames.get(draft.signature), JavadocSummary.of(elements.getDocComment(draft.element)));
   }
 
   private void reportNestedServices(TypeElement type) {
@@ -139,7 +150,7 @@ final class ServiceAnalyzer {
     return ignoredMethods;
   }
 
-  List<ExecutableElement> closeMethods() {
+  List<ServiceMethod> closeMethods() {
     return closeMethods;
   }
 
@@ -170,7 +181,8 @@ final class ServiceAnalyzer {
         && types.isAssignable(service.asType(), autoCloseable.asType());
   }
 
-  private void checkClose(ExecutableElement method) {
+  /** @return whether the close method has the shape a proxy can close with */
+  private boolean checkClose(ExecutableElement method) {
     TypeMirror result = method.getReturnType();
     boolean futureOfVoid = result.getKind() == TypeKind.DECLARED
         && TypeRules.qualifiedName((DeclaredType) result).equals(FUTURE)
@@ -179,9 +191,12 @@ final class ServiceAnalyzer {
         elements.getTypeElement(Void.class.getName()).asType());
     if (!method.getParameters().isEmpty() || (result.getKind() != TypeKind.VOID && !futureOfVoid)) {
       problems.add(new Problem(method, service.getQualifiedName() + "." + method.getSimpleName() + " is marked "
-          + "@ProxyClose, which closes the proxy and is never sent to the server: declare it void "
+          + "@ProxyClose, which closes the proxy (and, on the proxy of a returned service instance, releases that "
+          + "instance): declare it void "
           + method.getSimpleName() + "() or Future<Void> " + method.getSimpleName() + "()"));
+      return false;
     }
+    return true;
   }
 
   private Draft draft(ExecutableElement method) {
@@ -234,7 +249,7 @@ final class ServiceAnalyzer {
       return null;
     }
     try {
-      return rules.check(args.get(0));
+      return rules.returnedService(args.get(0)) ? rules.service(args.get(0)) : rules.check(args.get(0));
     } catch (TypeRules.UnsupportedType e) {
       problems.add(new Problem(method, where + ": result: " + e.getMessage()));
       return null;

@@ -24,7 +24,7 @@ public final class ServiceModel implements Model {
   private String serviceName;
   private List<ServiceMethod> methods = List.of();
   private List<ExecutableElement> ignoredMethods = List.of();
-  private List<ExecutableElement> closeMethods = List.of();
+  private List<ServiceMethod> closeMethods = List.of();
   private List<SkippedMethod> skippedMethods = List.of();
   private boolean valid;
 
@@ -90,7 +90,7 @@ public final class ServiceModel implements Model {
     return skippedMethods;
   }
 
-  public List<ExecutableElement> closeMethods() {
+  public List<ServiceMethod> closeMethods() {
     return closeMethods;
   }
 

@@ -29,6 +29,9 @@ final class TypeRules {
 
   static final String DATA_OBJECT = "io.vertx.codegen.annotations.DataObject";
   static final String JSON_OBJECT = "io.vertx.core.json.JsonObject";
+  /** What makes an interface a service, which a method may return and which never travels as a value. */
+  static final Set<String> SERVICE_ANNOTATIONS = Set.of("io.vertx.codegen.annotations.ProxyGen",
+      "io.slacker.annotations.SlackerService");
 
   /** Types Jackson (with the runtime's modules) encodes as they are. */
   private static final Set<String> VALUE_TYPES = Set.of(
@@ -64,6 +67,25 @@ final class TypeRules {
     UnsupportedType(String message) {
       super(message, null, false, false);
     }
+  }
+
+  /** @return whether {@code type} is a service interface, as a method's result may be */
+  boolean returnedService(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED && isService(((DeclaredType) type).asElement());
+  }
+
+  /** @return a returned service, which must be a plain interface: its proxy and invoker are generated for it */
+  ValueType service(TypeMirror type) throws UnsupportedType {
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    if (element.getKind() != ElementKind.INTERFACE || !element.getTypeParameters().isEmpty()) {
+      throw new UnsupportedType("service " + element.getQualifiedName() + " is returned as a service instance, so it must "
+          + "be a non-generic interface, as every Slacker service is");
+    }
+    return ValueType.service(type);
+  }
+
+  private static boolean isService(Element element) {
+    return element.getKind() == ElementKind.INTERFACE && hasAnnotation(element, SERVICE_ANNOTATIONS);
   }
 
   ValueType check(TypeMirror type) throws UnsupportedType {
@@ -115,6 +137,11 @@ final class TypeRules {
     }
     if (VALUE_TYPES.contains(name) || element.getKind() == ElementKind.ENUM || isJavaTimeValue(element)) {
       return;
+    }
+    if (isService(element)) {
+      throw new UnsupportedType(name + " is a service, and a service never travels as a value: a method may return "
+          + "one, as Future<" + element.getSimpleName() + ">, and its caller gets a proxy bound to the instance; "
+          + "it cannot be a parameter or inside another type");
     }
     if (COLLECTIONS.contains(name) || name.equals(MAP)) {
       if (args.isEmpty()) {

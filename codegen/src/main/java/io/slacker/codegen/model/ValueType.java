@@ -20,12 +20,28 @@ public final class ValueType {
   private final Shape shape;
   private final TypeElement dataObject;
   private final String jsonForm;
+  private final boolean service;
 
   ValueType(TypeMirror type, Shape shape, TypeElement dataObject, String jsonForm) {
+    this(type, shape, dataObject, jsonForm, false);
+  }
+
+  private ValueType(TypeMirror type, Shape shape, TypeElement dataObject, String jsonForm, boolean service) {
     this.type = type;
     this.shape = shape;
     this.dataObject = dataObject;
     this.jsonForm = jsonForm;
+    this.service = service;
+  }
+
+  /** A result that is a service interface: the runtime keeps the returned instance for its caller. */
+  static ValueType service(TypeMirror type) {
+    return new ValueType(type, Shape.PLAIN, null, null, true);
+  }
+
+  /** @return whether the type is a service interface ({@code @ProxyGen} or {@code @SlackerService}), returned by a method */
+  public boolean isService() {
+    return service;
   }
 
   /** @return the type as declared in the interface */

@@ -7,6 +7,7 @@ import io.slacker.admin.ParameterDescription;
 import io.slacker.admin.ServiceDescription;
 import io.slacker.impl.serialization.JacksonSerializer;
 import io.slacker.impl.serialization.Serializers;
+import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,15 @@ public final class ServiceDescriber {
     return new ServiceDescription().setName(service.name()).setMethods(methods).setDefinitions(schemas.definitions());
   }
 
+  /** A returned service travels as its instance's name (docs/protocol.md §12). */
+  private static JsonObject result(MethodDescriptor descriptor, TypeSchemas schemas) {
+    if (!descriptor.returnsService()) {
+      return schemas.of(descriptor.returnType());
+    }
+    return new JsonObject().put("type", "string").put("format", "service-instance")
+        .put("javaType", descriptor.returnType().getRawClass().getName());
+  }
+
   private static MethodDescription method(MethodDescriptor descriptor, TypeSchemas schemas) {
     List<ParameterDescription> parameters = new ArrayList<>();
     for (int i = 0; i < descriptor.parameterCount(); i++) {
@@ -45,7 +55,7 @@ public final class ServiceDescriber {
         .setName(descriptor.methodName())
         .setSignature(descriptor.signature())
         .setParameters(parameters)
-        .setResult(descriptor.oneWay() ? null : schemas.of(descriptor.returnType()))
+        .setResult(descriptor.oneWay() ? null : result(descriptor, schemas))
         .setOneWay(descriptor.oneWay())
         .setIdempotent(descriptor.idempotent())
         .setBlocking(descriptor.blocking())

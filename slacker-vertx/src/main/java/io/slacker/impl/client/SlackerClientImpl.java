@@ -43,6 +43,7 @@ import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 public final class SlackerClientImpl implements SlackerClient {
 
@@ -50,6 +51,9 @@ public final class SlackerClientImpl implements SlackerClient {
   private final SlackerClientOptions options;
   private final Serializer defaultSerializer;
   private final ClientTransport transport;
+  /** What a method that returns a service answers on the wire: its instance's name. */
+  private static final JavaType INSTANCE_NAME = TypeFactory.defaultInstance().constructType(String.class);
+
   private final Map<SocketAddress, ServerEndpoint> endpoints = new ConcurrentHashMap<>();
   /** Apart from the plain ones: a server restarted with TLS at the same address is another endpoint. */
   private final Map<SocketAddress, ServerEndpoint> tlsEndpoints = new ConcurrentHashMap<>();
@@ -173,6 +177,14 @@ public final class SlackerClientImpl implements SlackerClient {
         "this client has no discovery: create it with SlackerClient.create(vertx, options, discovery)"));
   }
 
+  /** A call to a service instance: to the server that returned it, on the transport the call that returned it took. */
+  @SuppressWarnings("unchecked")
+  <T> Future<T> callInstance(MethodDescriptor method, Object[] args, CallOptions options, SocketAddress server, boolean tls) {
+    CallOptions effective = options == null ? new CallOptions() : options;
+    return (Future<T>) start(method.serviceName(), method.methodName(), method, args, method.returnType(), server, tls,
+        effective, timeoutOf(effective, method), false, null, null);
+  }
+
   /** A call that names no server: the router picks the server(s), each attempt is an ordinary call. */
   private Future<Object> routed(String service, String method, MethodDescriptor descriptor, Object[] args,
                                 JavaType resultType, CallOptions callOptions) {
@@ -275,15 +287,37 @@ public final class SlackerClientImpl implements SlackerClient {
     } catch (NotSentException e) {
       return caller.failedFuture(e);
     }
+    boolean returnsService = descriptor != null && descriptor.returnsService();
     ClientCallImpl call = new ClientCallImpl(service, method, descriptor, args, new CallMetadata(callOptions.getMetadata()),
-        server, timeoutMillis, serializer, resultType, toLeader, leaderIncarnation);
+        server, timeoutMillis, serializer, returnsService ? INSTANCE_NAME : resultType, toLeader, leaderIncarnation);
     ClientSpan span = ClientSpan.start(traceContext != null ? traceContext : caller, options.getTracingPolicy(), call);
-    if (metrics == null) {
-      return run(caller, call, tls, span);
+    if (returnsService) {
+      return measured(call, () -> run(caller, call, tls, span))
+          .map(name -> name == null ? null : instanceProxy(descriptor, server, tls, (String) name, callOptions));
     }
+    return measured(call, () -> run(caller, call, tls, span));
+  }
+
+  /**
+   * The proxy of the service instance a call returned: the returned interface's own proxy, whose
+   * calls go to the instance; it keeps the options of the call that returned it, bar its routing.
+   */
+  private Object instanceProxy(MethodDescriptor method, SocketAddress server, boolean tls, String name, CallOptions callOptions) {
+    CallOptions defaults = new CallOptions(callOptions).setServer(server).setGrouping(null).setHashKey(null);
+    return ServiceBindings.of(method.returnType().getRawClass())
+        .createProxy(new ServiceInstanceClient(this, server, tls, name), defaults);
+  }
+
+  /** The call's outcome, counted in the client's meters when it has any. */
+  private Future<Object> measured(ClientCallImpl call, Supplier<Future<Object>> run) {
+    if (metrics == null) {
+      return run.get();
+    }
+    String service = call.service();
+    String method = call.method();
     metrics.callStarted(service, method);
     long start = System.nanoTime();
-    return run(caller, call, tls, span).onComplete(outcome -> {
+    return run.get().onComplete(outcome -> {
       StatusCode code = outcome.succeeded() ? null : SlackerException.from(outcome.cause()).code();
       boolean known = code != StatusCode.NOT_FOUND;
       metrics.callEnded(known ? service : RpcClientMetrics.UNKNOWN, known ? method : RpcClientMetrics.UNKNOWN, call.server(),

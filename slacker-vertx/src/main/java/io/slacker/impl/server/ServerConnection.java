@@ -1,5 +1,7 @@
 package io.slacker.impl.server;
 
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.slacker.ServiceDefinition.ServerMethod;
 import io.slacker.SlackerException;
 import io.slacker.StatusCode;
@@ -47,6 +49,8 @@ import java.util.Set;
 final class ServerConnection {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
+  /** What a method that returns a service answers: its instance's name. */
+  private static final JavaType INSTANCE_NAME = TypeFactory.defaultInstance().constructType(String.class);
 
   private final SlackerServerImpl server;
   private final NetSocket socket;
@@ -61,6 +65,8 @@ final class ServerConnection {
    */
   private final Set<Integer> cancelledAhead = new HashSet<>();
   private FrameDecoder decoder;
+  /** The services this connection's calls returned, kept for its caller. */
+  private ServiceInstances instances;
   private ConnectionMemoryBudget memory;
   private ConnectionTimeouts timeouts;
   /** What the frame being read was charged, until it is handed out. */
@@ -107,6 +113,8 @@ final class ServerConnection {
     peerMaxFrameSize = server.options().getMaxFrameSize();
     identity = server.accessControl().newIdentity(socket);
     memory = server.connectionMemory();
+    instances = new ServiceInstances(server.registry(), context, server.options().getLimits().getMaxServiceInstances(),
+        server.options().getLimits().getServiceInstanceIdleTimeoutMillis(), String.valueOf(socket.remoteAddress()));
     decoder = new FrameDecoder(server.options().getMaxFrameSize(), this::admit, this::onFrame, this::onProtocolError,
         context, backlogged -> {
           inputBacklogged = backlogged;
@@ -338,12 +346,14 @@ final class ServerConnection {
 
   private Resolved resolve(Frame frame, RequestHeader header, Serializer serializer) {
     if (!header.byName()) {
-      ServerMethod method = server.registry().find(header.serviceId(), header.methodId());
+      ServerMethod method = instances.isEmpty() || server.registry().hasService(header.serviceId()) ? null
+          : instances.find(header.serviceId(), header.methodId());
+      method = method != null ? method : server.registry().find(header.serviceId(), header.methodId());
       return new Resolved(method, decodeArguments(method, serializer, frame, header));
     }
     // By-name calls carry no parameter types: the first overload the arguments decode into wins.
     SlackerException firstFailure = null;
-    for (ServerMethod method : server.registry().find(header.serviceName(), header.methodName())) {
+    for (ServerMethod method : byName(header.serviceName(), header.methodName())) {
       try {
         return new Resolved(method, decodeArguments(method, serializer, frame, header));
       } catch (SlackerException e) {
@@ -351,6 +361,18 @@ final class ServerConnection {
       }
     }
     throw firstFailure;
+  }
+
+  /** @return the methods of that name of a service of the server, or of an instance this connection holds */
+  private List<ServerMethod> byName(String service, String method) {
+    List<ServerMethod> ofInstance = server.registry().service(service) != null ? null : instances.find(service, method);
+    if (ofInstance != null) {
+      return ofInstance;
+    }
+    if (service.indexOf('#') > 0 && server.registry().service(service) == null) {
+      throw new SlackerException(StatusCode.NOT_FOUND, ServiceInstances.unknown(service));
+    }
+    return server.registry().find(service, method);
   }
 
   private static Object[] decodeArguments(ServerMethod method, Serializer serializer, Frame frame, RequestHeader header) {
@@ -392,7 +414,7 @@ final class ServerConnection {
             socket.remoteAddress(), result.cause());
       }
     } else if (result.succeeded()) {
-      answer = encodeResponse(call, serializer, result.result());
+      answer = answer(call, serializer, result.result());
     } else {
       answer = FrameEncoder.error(call.callId(), wireFailure(failure), peerReadsExtendedErrors);
     }
@@ -446,9 +468,21 @@ final class ServerConnection {
     }
   }
 
-  private Buffer encodeResponse(ServerCallImpl call, Serializer serializer, Object value) {
+  /** The result's frame; a returned service is kept for the caller, and its instance name is the answer. */
+  private Buffer answer(ServerCallImpl call, Serializer serializer, Object value) {
+    if (!call.descriptor().returnsService() || value == null) {
+      return encodeResponse(call, serializer, value, call.descriptor().returnType());
+    }
     try {
-      Buffer response = FrameEncoder.response(call.callId(), serializer.id(), out -> serializer.writeValue(out, value, call.descriptor().returnType()));
+      return encodeResponse(call, serializer, instances.export(call.descriptor(), value), INSTANCE_NAME);
+    } catch (SlackerException e) {
+      return FrameEncoder.error(call.callId(), e.code(), e.getMessage(), null);
+    }
+  }
+
+  private Buffer encodeResponse(ServerCallImpl call, Serializer serializer, Object value, JavaType type) {
+    try {
+      Buffer response = FrameEncoder.response(call.callId(), serializer.id(), out -> serializer.writeValue(out, value, type));
       long size = response.length() - Protocol.LENGTH_FIELD_SIZE;
       if (size > peerMaxFrameSize) {
         // Sending it would make the client drop the connection and every call on it.
@@ -523,6 +557,7 @@ final class ServerConnection {
     // Frames still waiting in the decoder belong to a client that is gone: run none of them.
     decoder.close();
     timeouts.stop();
+    instances.closeAll();
     memory.release(frameCharge);
     frameCharge = 0;
     server.vertx().cancelTimer(lingerTimer);

@@ -40,6 +40,11 @@ final class ServiceRegistry {
     return byName.get(name);
   }
 
+  /** @return whether a service with that id is registered */
+  boolean hasService(int serviceId) {
+    return byId.containsKey(serviceId);
+  }
+
   ServerMethod find(int serviceId, int methodId) {
     ServiceDefinition service = byId.get(serviceId);
     if (service == null) {
