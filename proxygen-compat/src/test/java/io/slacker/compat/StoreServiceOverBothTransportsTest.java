@@ -122,10 +122,29 @@ class StoreServiceOverBothTransportsTest {
   }
 
   @Test
-  void serviceExceptionsKeepTheirCodeMessageAndDebugInfo() throws Exception {
+  void serviceExceptionsKeepTheirFieldsAndSubclassesAreRebuiltByTheirCodecs() throws Exception {
     ServiceException refusedOverEventBus = serviceException(eventBus.refuse(409));
-    ServiceException quotaOverEventBus = serviceException(eventBus.overQuota(5));
-    assertInstanceOf(QuotaExceededException.class, quotaOverEventBus, "the event bus rebuilds it with its codec");
+    QuotaExceededException quotaOverEventBus = assertInstanceOf(QuotaExceededException.class,
+        serviceException(eventBus.overQuota(5)), "the event bus rebuilds it with its codec");
+    // A caller in another Vert.x, which registered the same codec, as a clustered event-bus caller must.
+    Vertx callers = TestVertx.create();
+    callers.eventBus().registerDefaultCodec(QuotaExceededException.class, new QuotaExceededCodec());
+    SlackerClient remote = SlackerClient.create(callers);
+    try {
+      for (String serialization : SERIALIZATIONS) {
+        StoreService slacker = remote.proxy(StoreService.class,
+            new CallOptions().setServer(address()).setSerialization(serialization));
+        QuotaExceededException quota = assertInstanceOf(QuotaExceededException.class,
+            serviceException(slacker.overQuota(5)), serialization);
+        assertEquals(quotaOverEventBus.limit(), quota.limit(), serialization);
+        assertEquals(quotaOverEventBus.failureCode(), quota.failureCode(), serialization);
+        assertEquals(quotaOverEventBus.getMessage(), quota.getMessage(), serialization);
+        assertEquals(quotaOverEventBus.getDebugInfo(), quota.getDebugInfo(), serialization);
+      }
+    } finally {
+      remote.close().await(10, TimeUnit.SECONDS);
+      callers.close().await(10, TimeUnit.SECONDS);
+    }
     for (String serialization : SERIALIZATIONS) {
       StoreService slacker = slacker(serialization);
       ServiceException refused = serviceException(slacker.refuse(409));
@@ -135,10 +154,27 @@ class StoreServiceOverBothTransportsTest {
       assertEquals(new JsonObject().put("code", 409), refused.getDebugInfo(), serialization);
 
       ServiceException quota = serviceException(slacker.overQuota(5));
+      assertInstanceOf(QuotaExceededException.class, quota, serialization);
       assertEquals(quotaOverEventBus.failureCode(), quota.failureCode(), serialization);
       assertEquals(quotaOverEventBus.getMessage(), quota.getMessage(), serialization);
       assertEquals(quotaOverEventBus.getDebugInfo(), quota.getDebugInfo(), serialization);
       assertEquals(new Sku("A"), await(slacker.sku(new Sku("A"))), "the service serves on");
+    }
+  }
+
+  @Test
+  void aCallerWithoutTheCodecGetsTheBaseClassWithTheSameFields() throws Exception {
+    Vertx callers = TestVertx.create();
+    SlackerClient remote = SlackerClient.create(callers);
+    try {
+      ServiceException quota = serviceException(remote.proxy(StoreService.class, address()).overQuota(7));
+      assertEquals(ServiceException.class, quota.getClass());
+      assertEquals(429, quota.failureCode());
+      assertEquals("over the quota of 7", quota.getMessage());
+      assertEquals(new JsonObject().put("limit", 7), quota.getDebugInfo(), "nothing of the encoded subclass is left in it");
+    } finally {
+      remote.close().await(10, TimeUnit.SECONDS);
+      callers.close().await(10, TimeUnit.SECONDS);
     }
   }
 
