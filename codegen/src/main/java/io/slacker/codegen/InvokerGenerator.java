@@ -86,7 +86,9 @@ final class InvokerGenerator extends SlackerGenerator {
     }
     if (type.shape() == ValueType.Shape.DATA_OBJECT) {
       String json = types.imports().name(type.jsonForm());
-      return arg + " == null ? null : new " + types.dataObjectName(type) + "((" + json + ") " + arg + ")";
+      return arg + " == null ? null : " + (type.converter() == null
+          ? "new " + types.dataObjectName(type) + "((" + json + ") " + arg + ")"
+          : WireConversions.reader(type, types) + ".apply((" + json + ") " + arg + ")");
     }
     return WireConversions.fromWire("(" + WireConversions.wireSource(type, types) + ") " + arg, type, types);
   }

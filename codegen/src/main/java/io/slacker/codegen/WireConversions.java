@@ -5,8 +5,8 @@ import io.slacker.codegen.model.ValueType;
 /**
  * How values with {@code @DataObject}s cross the wire: as their JSON forms (a {@code JsonObject},
  * a {@code JsonArray}, a string, a number or a boolean, whatever {@code toJson()} returns), converted
- * with the data object's {@code toJson()} and the constructor that takes that form. Plain values
- * pass unchanged.
+ * with the data object's {@code toJson()} and the constructor that takes that form, or, without
+ * one, its {@code @JsonGen} converter reading into a new instance. Plain values pass unchanged.
  */
 final class WireConversions {
 
@@ -40,14 +40,28 @@ final class WireConversions {
 
   /** @return an expression converting {@code expr} (as it traveled) to the declared type */
   static String fromWire(String expr, ValueType value, TypeRenderer types) {
-    String dataObject = value.dataObject() == null ? null : types.dataObjectName(value);
+    if (value.dataObject() == null) {
+      return expr;
+    }
+    String reader = reader(value, types);
     switch (value.shape()) {
-      case DATA_OBJECT: return expr + " == null ? null : new " + dataObject + "(" + expr + ")";
-      case DATA_OBJECT_LIST: return collections(types) + ".fromJsonList(" + expr + ", " + dataObject + "::new)";
-      case DATA_OBJECT_SET: return collections(types) + ".fromJsonSet(" + expr + ", " + dataObject + "::new)";
-      case DATA_OBJECT_MAP: return collections(types) + ".fromJsonMap(" + expr + ", " + dataObject + "::new)";
+      case DATA_OBJECT: return expr + " == null ? null : " + (value.converter() == null
+          ? "new " + types.dataObjectName(value) + "(" + expr + ")" : reader + ".apply(" + expr + ")");
+      case DATA_OBJECT_LIST: return collections(types) + ".fromJsonList(" + expr + ", " + reader + ")";
+      case DATA_OBJECT_SET: return collections(types) + ".fromJsonSet(" + expr + ", " + reader + ")";
+      case DATA_OBJECT_MAP: return collections(types) + ".fromJsonMap(" + expr + ", " + reader + ")";
       default: return expr;
     }
+  }
+
+  /** @return a function from the JSON form to the data object: its JSON constructor, or its {@code @JsonGen} converter */
+  static String reader(ValueType value, TypeRenderer types) {
+    String dataObject = types.dataObjectName(value);
+    if (value.converter() == null) {
+      return dataObject + "::new";
+    }
+    return collections(types) + ".converted(" + dataObject + "::new, " + types.imports().name(value.converter())
+        + "::fromJson)";
   }
 
   private static String collections(TypeRenderer types) {

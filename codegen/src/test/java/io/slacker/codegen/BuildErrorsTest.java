@@ -17,6 +17,9 @@ class BuildErrorsTest {
   private static final String SUPPORTED = "a primitive or its box, String, an enum, a record or POJO, a java.time type, "
       + "JsonObject, JsonArray, Buffer, a @DataObject, or a List, Set or Map<String, V> of these";
 
+  private static final String JSON_GEN_INSTEAD = " (a @JsonGen data object whose toJson() returns JsonObject may "
+      + "instead have a public no-arg constructor and a public converter)";
+
   @Test
   void returnTypeMustBeFutureOrVoid() {
     assertErrors("""
@@ -118,10 +121,10 @@ class BuildErrorsTest {
         """,
         "com.acme.Bad.settings(): result: @DataObject com.acme.Bad.Settings travels as the JSON its toJson() returns, "
             + "so it needs a public toJson() method returning JsonObject, JsonArray, String, a number or a boolean, and "
-            + "a public constructor Settings(JsonObject) taking that type: add them",
+            + "a public constructor Settings(JsonObject) taking that type: add them" + JSON_GEN_INSTEAD,
         "com.acme.Bad.code(com.acme.Bad.Code): parameter 'code': @DataObject com.acme.Bad.Code travels as the JSON its "
             + "toJson() returns, so it needs a public toJson() method returning JsonObject, JsonArray, String, a number "
-            + "or a boolean, and a public constructor Code(String) taking that type: add them");
+            + "or a boolean, and a public constructor Code(String) taking that type: add them" + JSON_GEN_INSTEAD);
   }
 
   @Test

@@ -44,7 +44,7 @@ public final class ServiceModel implements Model {
     skippedMethods = analyzer.skippedMethods();
     skippedMethods.forEach(skipped -> env.getMessager().printMessage(Diagnostic.Kind.WARNING, skipped.reason()
         + ". Slacker leaves this method of a @ProxyGen interface out of its proxy and invoker, where a call to it"
-        + " fails; the event-bus proxy still serves it", skipped.element()));
+        + " fails; the event-bus generator's code for it is left as it is", skipped.element()));
     analyzer.problems().forEach(problem ->
         env.getMessager().printMessage(Diagnostic.Kind.ERROR, problem.message(), problem.element()));
     valid = analyzer.problems().isEmpty();

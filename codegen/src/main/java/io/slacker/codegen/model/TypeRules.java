@@ -28,6 +28,7 @@ import java.util.Set;
 final class TypeRules {
 
   static final String DATA_OBJECT = "io.vertx.codegen.annotations.DataObject";
+  private static final String JSON_GEN = "io.vertx.codegen.json.annotations.JsonGen";
   static final String JSON_OBJECT = "io.vertx.core.json.JsonObject";
   /** What makes an interface a service, which a method may return and which never travels as a value. */
   static final Set<String> SERVICE_ANNOTATIONS = Set.of("io.vertx.codegen.annotations.ProxyGen",
@@ -84,6 +85,15 @@ final class TypeRules {
     return ValueType.service(type);
   }
 
+  /** @return the converter a data object is read with, {@code null} when its JSON constructor reads it */
+  private String reader(TypeElement dataObject) {
+    String form = jsonForm(dataObject);
+    boolean constructor = form != null && ElementFilter.constructorsIn(dataObject.getEnclosedElements()).stream()
+        .anyMatch(c -> c.getModifiers().contains(Modifier.PUBLIC) && c.getParameters().size() == 1
+            && form.equals(boxedName(c.getParameters().get(0).asType())));
+    return constructor ? null : converter(dataObject);
+  }
+
   private static boolean isService(Element element) {
     return element.getKind() == ElementKind.INTERFACE && hasAnnotation(element, SERVICE_ANNOTATIONS);
   }
@@ -91,7 +101,7 @@ final class TypeRules {
   ValueType check(TypeMirror type) throws UnsupportedType {
     TypeElement dataObject = dataObject(type);
     if (dataObject != null) {
-      return new ValueType(type, ValueType.Shape.DATA_OBJECT, dataObject, jsonForm(dataObject));
+      return new ValueType(type, ValueType.Shape.DATA_OBJECT, dataObject, jsonForm(dataObject), reader(dataObject));
     }
     if (type.getKind() == TypeKind.DECLARED) {
       DeclaredType declared = (DeclaredType) type;
@@ -101,13 +111,13 @@ final class TypeRules {
         TypeElement element = dataObject(args.get(0));
         if (element != null) {
           return new ValueType(type, name.endsWith("List") ? ValueType.Shape.DATA_OBJECT_LIST : ValueType.Shape.DATA_OBJECT_SET,
-              element, jsonForm(element));
+              element, jsonForm(element), reader(element));
         }
       }
       if (args.size() == 2 && name.equals(MAP) && dataObject(args.get(1)) != null) {
         checkMapKey(args.get(0), type);
         TypeElement element = dataObject(args.get(1));
-        return new ValueType(type, ValueType.Shape.DATA_OBJECT_MAP, element, jsonForm(element));
+        return new ValueType(type, ValueType.Shape.DATA_OBJECT_MAP, element, jsonForm(element), reader(element));
       }
     }
     checkPlain(type, type);
@@ -247,13 +257,41 @@ final class TypeRules {
     boolean constructor = form != null && ElementFilter.constructorsIn(element.getEnclosedElements()).stream()
         .anyMatch(c -> c.getModifiers().contains(Modifier.PUBLIC) && c.getParameters().size() == 1
             && form.equals(boxedName(c.getParameters().get(0).asType())));
-    if (!constructor || element.getModifiers().contains(Modifier.ABSTRACT) || element.getKind() == ElementKind.INTERFACE) {
+    boolean concrete = !element.getModifiers().contains(Modifier.ABSTRACT) && element.getKind() != ElementKind.INTERFACE;
+    if (!constructor && concrete && JSON_OBJECT.equals(form) && converter(element) != null) {
+      return element;
+    }
+    if (!constructor || !concrete) {
       throw new UnsupportedType("@DataObject " + element.getQualifiedName() + " travels as the JSON its toJson() "
           + "returns, so it needs a public toJson() method returning JsonObject, JsonArray, String, a number or a "
           + "boolean, and a public constructor " + element.getSimpleName() + "(" + (form == null ? "JsonObject"
-          : form.substring(form.lastIndexOf('.') + 1)) + ") taking that type: add them");
+          : form.substring(form.lastIndexOf('.') + 1)) + ") taking that type: add them (a @JsonGen data object "
+          + "whose toJson() returns JsonObject may instead have a public no-arg constructor and a public converter)");
     }
     return element;
+  }
+
+  /**
+   * @return the class vertx-codegen's {@code @JsonGen} generates to read {@code dataObject} from a
+   *     {@code JsonObject} ({@code <Name>Converter}, public), when the data object has one and a
+   *     public no-arg constructor to read into; {@code null} otherwise
+   */
+  String converter(TypeElement dataObject) {
+    AnnotationMirror jsonGen = dataObject.getAnnotationMirrors().stream()
+        .filter(a -> ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(JSON_GEN))
+        .findFirst().orElse(null);
+    if (jsonGen == null || dataObject.getNestingKind() != NestingKind.TOP_LEVEL) {
+      return null;
+    }
+    boolean publicConverter = elements.getElementValuesWithDefaults(jsonGen).entrySet().stream()
+        .filter(e -> e.getKey().getSimpleName().contentEquals("publicConverter"))
+        .map(e -> (Boolean) e.getValue().getValue()).findFirst().orElse(true);
+    boolean noArgConstructor = ElementFilter.constructorsIn(dataObject.getEnclosedElements()).stream()
+        .anyMatch(c -> c.getModifiers().contains(Modifier.PUBLIC) && c.getParameters().isEmpty());
+    if (!publicConverter || !noArgConstructor) {
+      return null;
+    }
+    return dataObject.getQualifiedName() + "Converter";
   }
 
   /** @return the boxed name of what the data object's public {@code toJson()} returns, {@code null} without one of the JSON forms */

@@ -21,22 +21,37 @@ public final class ValueType {
   private final TypeElement dataObject;
   private final String jsonForm;
   private final boolean service;
+  private final String converter;
 
   ValueType(TypeMirror type, Shape shape, TypeElement dataObject, String jsonForm) {
-    this(type, shape, dataObject, jsonForm, false);
+    this(type, shape, dataObject, jsonForm, null);
   }
 
-  private ValueType(TypeMirror type, Shape shape, TypeElement dataObject, String jsonForm, boolean service) {
+  ValueType(TypeMirror type, Shape shape, TypeElement dataObject, String jsonForm, String converter) {
+    this(type, shape, dataObject, jsonForm, false, converter);
+  }
+
+  private ValueType(TypeMirror type, Shape shape, TypeElement dataObject, String jsonForm, boolean service,
+                    String converter) {
     this.type = type;
     this.shape = shape;
     this.dataObject = dataObject;
     this.jsonForm = jsonForm;
     this.service = service;
+    this.converter = converter;
+  }
+
+  /**
+   * @return the {@code @JsonGen} converter class that reads the data object into a new instance,
+   *     for one without a JSON constructor; {@code null} when its constructor reads it
+   */
+  public String converter() {
+    return converter;
   }
 
   /** A result that is a service interface: the runtime keeps the returned instance for its caller. */
   static ValueType service(TypeMirror type) {
-    return new ValueType(type, Shape.PLAIN, null, null, true);
+    return new ValueType(type, Shape.PLAIN, null, null, true, null);
   }
 
   /** @return whether the type is a service interface ({@code @ProxyGen} or {@code @SlackerService}), returned by a method */

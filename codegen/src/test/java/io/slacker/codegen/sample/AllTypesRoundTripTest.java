@@ -109,6 +109,20 @@ class AllTypesRoundTripTest {
     quantities.put("none", null);
     assertEquals(quantities, await(service.echoQuantities(quantities)));
     assertEquals(new Tags(List.of("red", "ripe")), await(service.echoTags(new Tags(List.of("red", "ripe")))));
+    assertEquals(new Flag(true), await(service.echoFlag(new Flag(true))));
+    assertEquals(new Flag(false), await(service.echoFlag(new Flag(false))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "smile", "cbor"})
+  void dataObjectsReadByTheirJsonGenConverter(String serialization) throws Exception {
+    AllTypesService service = proxy(serialization);
+    Ledger ledger = new Ledger().setOwner("ann").setBalance(Long.MAX_VALUE);
+    assertEquals(ledger, await(service.echoLedger(ledger)));
+    assertEquals(new Ledger(), await(service.echoLedger(new Ledger())));
+    assertNull(await(service.echoLedger(null)));
+    List<Ledger> ledgers = java.util.Arrays.asList(ledger, null, new Ledger().setOwner("bob"));
+    assertEquals(ledgers, await(service.echoLedgers(ledgers)));
   }
 
   @ParameterizedTest

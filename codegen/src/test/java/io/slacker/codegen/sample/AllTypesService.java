@@ -83,6 +83,12 @@ public interface AllTypesService {
 
   Future<Tags> echoTags(Tags tags);
 
+  Future<Flag> echoFlag(Flag flag);
+
+  Future<Ledger> echoLedger(Ledger ledger);
+
+  Future<List<Ledger>> echoLedgers(List<Ledger> ledgers);
+
   Future<List<Settings>> echoSettingsList(List<Settings> settings);
 
   Future<Set<Settings>> echoSettingsSet(Set<Settings> settings);

@@ -153,6 +153,21 @@ public class AllTypesServiceImpl implements AllTypesService {
   }
 
   @Override
+  public Future<Flag> echoFlag(Flag flag) {
+    return Future.succeededFuture(flag);
+  }
+
+  @Override
+  public Future<Ledger> echoLedger(Ledger ledger) {
+    return Future.succeededFuture(ledger);
+  }
+
+  @Override
+  public Future<List<Ledger>> echoLedgers(List<Ledger> ledgers) {
+    return Future.succeededFuture(ledgers);
+  }
+
+  @Override
   public Future<Settings> echoSettings(Settings settings) {
     return Future.succeededFuture(settings);
   }

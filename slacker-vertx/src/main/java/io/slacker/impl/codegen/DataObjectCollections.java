@@ -1,12 +1,16 @@
 package io.slacker.impl.codegen;
 
+import io.vertx.core.json.JsonObject;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Converts collections of {@code @DataObject}s to and from the JSON forms (a {@code JsonObject}, a
@@ -78,5 +82,17 @@ public final class DataObjectCollections {
     Map<String, T> values = new LinkedHashMap<>();
     json.forEach((key, element) -> values.put(key, element == null ? null : fromJson.apply(element)));
     return values;
+  }
+
+  /**
+   * @return a reader of a {@code @JsonGen} data object without a JSON constructor: a new instance,
+   *     filled by its generated converter
+   */
+  public static <T> Function<JsonObject, T> converted(Supplier<T> create, BiConsumer<JsonObject, T> converter) {
+    return json -> {
+      T value = create.get();
+      converter.accept(json, value);
+      return value;
+    };
   }
 }
