@@ -44,7 +44,7 @@ public final class ServiceInstanceClient extends ProxyOnlyClient {
 
   @Override
   public <T> Future<T> call(MethodDescriptor method, Object[] args, CallOptions options) {
-    return client.callInstance(onInstance.computeIfAbsent(method, m -> m.forService(name)), args, options, server, tls);
+    return client.callInstance(method, onInstance.computeIfAbsent(method, m -> m.forService(name)), args, options, server, tls);
   }
 
   @Override

@@ -177,11 +177,17 @@ public final class SlackerClientImpl implements SlackerClient {
         "this client has no discovery: create it with SlackerClient.create(vertx, options, discovery)"));
   }
 
-  /** A call to a service instance: to the server that returned it, on the transport the call that returned it took. */
+  /**
+   * A call to a service instance: to the server that returned it, on the transport the call that
+   * returned it took. Meters and spans name the interface's service, never the instance.
+   *
+   * @param onInstance the method, on the instance's name: what the request names
+   */
   @SuppressWarnings("unchecked")
-  <T> Future<T> callInstance(MethodDescriptor method, Object[] args, CallOptions options, SocketAddress server, boolean tls) {
+  <T> Future<T> callInstance(MethodDescriptor method, MethodDescriptor onInstance, Object[] args, CallOptions options,
+                             SocketAddress server, boolean tls) {
     CallOptions effective = options == null ? new CallOptions() : options;
-    return (Future<T>) start(method.serviceName(), method.methodName(), method, args, method.returnType(), server, tls,
+    return (Future<T>) start(method.serviceName(), method.methodName(), onInstance, args, method.returnType(), server, tls,
         effective, timeoutOf(effective, method), false, null, null);
   }
 
