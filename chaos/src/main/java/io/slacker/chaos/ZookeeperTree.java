@@ -2,7 +2,10 @@ package io.slacker.chaos;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.apache.curator.retry.RetryNTimes;
+import org.apache.zookeeper.KeeperException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -17,7 +20,7 @@ final class ZookeeperTree {
   private ZookeeperTree() {
   }
 
-  /** Polls until servers/, every service and every election list exactly {@code live}, or the time is up. */
+  /** Polls until sets/, the rotation of every service and every election list exactly {@code live}, or the time is up. */
   static Verdict await(String connectString, String cluster, Set<String> live, long timeoutMillis) throws Exception {
     try (CuratorFramework curator = CuratorFrameworkFactory.newClient(connectString, 10_000, 5_000, new RetryNTimes(20, 250))) {
       curator.start();
@@ -26,8 +29,8 @@ final class ZookeeperTree {
       do {
         mismatch = mismatch(curator, "/slacker/cluster/" + cluster, live);
         if (mismatch.isEmpty()) {
-          return new Verdict("no stale and no missing ZooKeeper nodes", true, "servers/, services/" + Ledger.NAME
-              + "/ (and its election), services/" + Echo.NAME + "/ list exactly the " + live.size() + " live servers");
+          return new Verdict("no stale and no missing ZooKeeper nodes", true, "sets/, the rotation of " + Ledger.NAME
+              + " (and its election) and of " + Echo.NAME + " list exactly the " + live.size() + " live servers");
         }
         Thread.sleep(200);
       } while (System.nanoTime() < deadline);
@@ -37,11 +40,13 @@ final class ZookeeperTree {
 
   private static String mismatch(CuratorFramework curator, String root, Set<String> live) throws Exception {
     StringBuilder out = new StringBuilder();
-    compare(out, "servers/", children(curator, root + "/servers"), live);
+    Set<String> servers = new TreeSet<>();
+    for (String set : children(curator, root + "/sets")) {
+      servers.addAll(children(curator, root + "/sets/" + set));
+    }
+    compare(out, "sets/", servers, live);
     for (String service : new String[]{Ledger.NAME, Echo.NAME}) {
-      Set<String> published = children(curator, root + "/services/" + service);
-      published.removeIf(name -> name.startsWith("_"));
-      compare(out, "services/" + service + "/", published, live);
+      compare(out, "rotation of " + service, inRotation(curator, root, service), live);
     }
     Set<String> candidates = new TreeSet<>();
     String election = root + "/services/" + Ledger.NAME + "/_leader";
@@ -53,6 +58,25 @@ final class ZookeeperTree {
     }
     compare(out, "election of " + Ledger.NAME, candidates, live);
     return out.toString();
+  }
+
+  /** @return the servers whose node, in a set the service's index names, lists the service in its rotation */
+  private static Set<String> inRotation(CuratorFramework curator, String root, String service) throws Exception {
+    Set<String> servers = new TreeSet<>();
+    for (String set : children(curator, root + "/services/" + service + "/_sets")) {
+      for (String server : children(curator, root + "/sets/" + set)) {
+        try {
+          byte[] data = curator.getData().forPath(root + "/sets/" + set + "/" + server);
+          JsonArray rotation = new JsonObject(new String(data, StandardCharsets.UTF_8)).getJsonArray("rotation");
+          if (rotation != null && rotation.contains(service)) {
+            servers.add(server);
+          }
+        } catch (KeeperException.NoNodeException gone) {
+          // Left between the two reads: not in rotation.
+        }
+      }
+    }
+    return servers;
   }
 
   private static Set<String> children(CuratorFramework curator, String path) throws Exception {

@@ -14,8 +14,10 @@ final class EmbeddedZookeeper implements AutoCloseable {
   static final int TICK_MILLIS = 250;
 
   static {
-    // The "mntr" command, for counting live sessions.
-    System.setProperty("zookeeper.4lw.commands.whitelist", "mntr");
+    // "mntr" counts live sessions, "srvr" tells the last transaction id: writes are counted by it.
+    System.setProperty("zookeeper.4lw.commands.whitelist", "mntr,srvr");
+    // ZooKeeper reads the list once per JVM: another server of the test run may have read it first.
+    org.apache.zookeeper.server.command.FourLetterCommands.resetWhiteList();
   }
 
   private final TestingServer server;
@@ -50,6 +52,20 @@ final class EmbeddedZookeeper implements AutoCloseable {
         }
       }
       throw new IllegalStateException("no connection count in: " + report);
+    }
+  }
+
+  /** @return the id of the last write transaction: it grows by one per write (a multi-operation transaction is one) */
+  long lastZxid() throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+      socket.getOutputStream().write("srvr".getBytes(StandardCharsets.US_ASCII));
+      String report = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      for (String line : report.split("\n")) {
+        if (line.startsWith("Zxid:")) {
+          return Long.decode(line.substring("Zxid:".length()).trim());
+        }
+      }
+      throw new IllegalStateException("no zxid in: " + report);
     }
   }
 

@@ -84,8 +84,7 @@ class VerticleClusterTest extends ZookeeperClusterTestBase {
   }
 
   private List<String> published() throws Exception {
-    String servers = ZookeeperDiscoveryOptions.DEFAULT_ROOT_PATH + "/" + CLUSTER + "/servers";
-    return observer.checkExists().forPath(servers) == null ? List.of() : observer.getChildren().forPath(servers);
+    return ClusterNodes.servers(observer, CLUSTER);
   }
 
   private SlackerClient newClient() {

@@ -47,7 +47,7 @@ class VertxClusterManagerTest {
         assertSame(curator, clientDiscovery.curator());
         Who who = client.proxy(Who.class, new CallOptions());
         assertEquals(node.name(), Await.result(who.name()));
-        long owner = curator.checkExists().forPath("/slacker/cluster/vx/services/" + Who.NAME + "/" + node.name()).getEphemeralOwner();
+        long owner = curator.checkExists().forPath(ClusterNodes.find(curator, "vx", node.name())).getEphemeralOwner();
         assertEquals(curator.getZookeeperClient().getZooKeeper().getSessionId(), owner, "published under the cluster manager's session");
       } finally {
         Await.result(client.close());

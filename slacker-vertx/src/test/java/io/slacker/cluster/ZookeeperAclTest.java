@@ -100,8 +100,10 @@ class ZookeeperAclTest {
           new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE));
       String cluster = "/slacker/cluster/owned";
       String leader = cluster + "/services/" + SERVICE + "/_leader";
-      List<String> paths = List.of(cluster, cluster + "/servers", cluster + "/servers/127.0.0.1:7101",
-          cluster + "/services", cluster + "/services/" + SERVICE, cluster + "/services/" + SERVICE + "/127.0.0.1:7101",
+      String set = ClusterNodes.setId(SERVICE);
+      List<String> paths = List.of(cluster, cluster + "/sets", cluster + "/sets/" + set, cluster + "/sets/" + set + "/127.0.0.1:7101",
+          cluster + "/services", cluster + "/services/" + SERVICE, cluster + "/services/" + SERVICE + "/_sets",
+          cluster + "/services/" + SERVICE + "/_sets/" + set,
           leader, leader + "/" + anyone.getChildren().forPath(leader).get(0), cluster + "/services/" + SERVICE + "/_term");
       for (String path : paths) {
         // Read by the owner: ZooKeeper shows others the digest's hash as 'x'.
@@ -122,18 +124,22 @@ class ZookeeperAclTest {
       Await.until("A leads", WAIT, () -> a.isLeader(SERVICE));
       long term = a.leaderTerm(SERVICE);
       String service = "/slacker/cluster/locked/services/" + SERVICE;
+      String member = ClusterNodes.serverNode("locked", "127.0.0.1:7101", SERVICE);
       String leader = service + "/_leader";
       String lock = leader + "/" + anonymous.getChildren().forPath(leader).get(0);
       byte[] fake = "{\"weight\":10000}".getBytes(StandardCharsets.UTF_8);
 
       for (CuratorFramework attacker : List.of(anonymous, impostor)) {
         List<Executable> attacks = List.of(
-            () -> attacker.delete().forPath(service + "/127.0.0.1:7101"),
-            () -> attacker.setData().forPath(service + "/127.0.0.1:7101", fake),
+            () -> attacker.delete().forPath(member),
+            () -> attacker.setData().forPath(member, fake),
+            // A server node of the earlier layout, which clients still read.
             () -> attacker.create().forPath(service + "/127.0.0.1:7101", fake),
-            () -> attacker.setACL().withACL(ZooDefs.Ids.OPEN_ACL_UNSAFE).forPath(service + "/127.0.0.1:7101"),
-            () -> attacker.delete().forPath("/slacker/cluster/locked/servers/127.0.0.1:7101"),
-            () -> attacker.setData().forPath("/slacker/cluster/locked/servers/127.0.0.1:7101", fake),
+            () -> attacker.setACL().withACL(ZooDefs.Ids.OPEN_ACL_UNSAFE).forPath(member),
+            () -> attacker.create().forPath(service + "/_sets/" + ClusterNodes.setId("made-up"), fake),
+            () -> attacker.delete().forPath(service + "/_sets/" + ClusterNodes.setId(SERVICE)),
+            () -> attacker.create().withMode(CreateMode.EPHEMERAL)
+                .forPath(ClusterNodes.cluster("locked") + "/sets/" + ClusterNodes.setId(SERVICE) + "/10.6.6.6:7101", fake),
             () -> attacker.create().withMode(CreateMode.EPHEMERAL).forPath(service + "/10.6.6.6:7101", fake),
             // Hijacking the leadership: jump the election queue, remove the leader's lock, or bump the term.
             () -> attacker.create().withMode(CreateMode.EPHEMERAL_SEQUENTIAL).forPath(leader + "/_c_x-lock-", fake),
@@ -215,8 +221,8 @@ class ZookeeperAclTest {
     try {
       ZookeeperAccessException refused = assertInstanceOf(ZookeeperAccessException.class,
           Await.failure(wrongDigest.register(B, new ServerData())));
-      assertEquals("/slacker/cluster/guarded/servers/127.0.0.1:7102", refused.path());
-      assertEquals("ZooKeeper refused to create /slacker/cluster/guarded/servers/127.0.0.1:7102 (NoAuth) to this"
+      assertEquals(ClusterNodes.serverNode("guarded", "127.0.0.1:7102"), refused.path());
+      assertEquals("ZooKeeper refused to create " + ClusterNodes.serverNode("guarded", "127.0.0.1:7102") + " (NoAuth) to this"
           + " session, which has digest user 'slacker': the node above it belongs to another identity; the servers"
           + " of a cluster share one identity (digestUser/digestPassword or sasl), or list each other in 'writers'"
           + " (docs/security.md, ZooKeeper ACLs)", refused.getMessage());
@@ -248,7 +254,7 @@ class ZookeeperAclTest {
     try {
       ZookeeperAccessException refused = assertInstanceOf(ZookeeperAccessException.class,
           Await.failure(server.register(A, new ServerData())));
-      assertEquals("ZooKeeper refused the ACL of /slacker/cluster/nobody/servers/127.0.0.1:7101 (InvalidACL): the"
+      assertEquals("ZooKeeper refused the ACL of " + ClusterNodes.serverNode("nobody", "127.0.0.1:7101") + " (InvalidACL): the"
           + " session has no authenticated identity to own the node although its SASL principal was configured;"
           + " with sasl, check java.security.auth.login.config and its 'Client' section, and that the ZooKeeper"
           + " servers enable SASL (docs/security.md, ZooKeeper ACLs)", refused.getMessage());
@@ -264,7 +270,7 @@ class ZookeeperAclTest {
       ServerRegistration a = Await.result(server.register(A, new ServerData()));
       Await.result(a.publish(SERVICE, true));
       Await.until("A leads", WAIT, () -> a.isLeader(SERVICE));
-      String member = "/slacker/cluster/expiring/services/" + SERVICE + "/127.0.0.1:7101";
+      String member = ClusterNodes.serverNode("expiring", "127.0.0.1:7101", SERVICE);
       String leader = "/slacker/cluster/expiring/services/" + SERVICE + "/_leader";
       long oldSession = server.curator().getZookeeperClient().getZooKeeper().getSessionId();
 
@@ -282,7 +288,7 @@ class ZookeeperAclTest {
       List<ACL> expected = List.of(new ACL(ZooDefs.Perms.ALL, new Id("digest", digest("slacker", "s3cret"))),
           new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE));
       String lock = leader + "/" + anonymous.getChildren().forPath(leader).get(0);
-      for (String path : List.of(member, "/slacker/cluster/expiring/servers/127.0.0.1:7101", lock)) {
+      for (String path : List.of(member, lock)) {
         assertEquals(expected, server.curator().getACL().forPath(path), path);
       }
       assertThrows(KeeperException.NoAuthException.class, () -> anonymous.delete().forPath(member));
@@ -318,7 +324,7 @@ class ZookeeperAclTest {
     try {
       Await.result(discovery.register(A, new ServerData()));
       assertEquals(List.of(new ACL(ZooDefs.Perms.ALL, new Id("digest", digest("slacker", "s3cret"))),
-          new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE)), own.getACL().forPath("/slacker/cluster/own/servers/127.0.0.1:7101"));
+          new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE)), own.getACL().forPath(ClusterNodes.serverNode("own", "127.0.0.1:7101")));
     } finally {
       Await.result(discovery.close());
       own.close();

@@ -96,7 +96,7 @@ class ZookeeperSaslTest {
     ZooKeeper anonymous = connected(noSasl);
     try {
       Await.result(server.register(A, new ServerData()));
-      String node = "/slacker/cluster/sasl/servers/127.0.0.1:7201";
+      String node = ClusterNodes.serverNode("sasl", "127.0.0.1:7201");
       assertEquals(List.of(new ACL(ZooDefs.Perms.ALL, new Id("sasl", "slacker")),
           new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE)), server.curator().getACL().forPath(node));
       assertTrue(anonymous.exists(node, false) != null, "readable by all");

@@ -1,21 +1,20 @@
 package io.slacker.cluster.impl;
 
-import io.slacker.cluster.ServerData;
 import io.slacker.cluster.ServerInstance;
 import io.slacker.cluster.ZookeeperAccessException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.CuratorEvent;
 import org.apache.zookeeper.KeeperException;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One-off reads of a cluster's whole membership, for tools (the CLI's {@code ls}, the gateway's
@@ -39,10 +38,47 @@ final class ClusterListing {
     return children(paths.services()).map(names -> names.stream().sorted().toList());
   }
 
-  /** @return the servers registered in the cluster, in rotation or offline, sorted by address */
+  /**
+   * @return the servers registered in the cluster, in rotation or offline, sorted by address: the
+   *     members of every service set, and the server nodes of servers of the earlier layout
+   */
   Future<List<ServerInstance>> servers() {
-    String parent = paths.servers();
-    return children(parent).compose(names -> {
+    Future<List<Future<ServerInstance>>> inSets = children(paths.sets()).compose(sets -> {
+      List<Future<List<Future<ServerInstance>>>> perSet = new ArrayList<>();
+      for (String set : sets) {
+        perSet.add(members(paths.set(set)));
+      }
+      return Future.join(perSet).map(all -> {
+        List<Future<ServerInstance>> reads = new ArrayList<>();
+        for (int i = 0; i < perSet.size(); i++) {
+          if (all.succeeded(i)) {
+            reads.addAll(all.resultAt(i));
+          }
+        }
+        return reads;
+      });
+    });
+    return Future.all(inSets, members(paths.servers())).compose(both -> {
+      List<Future<ServerInstance>> reads = new ArrayList<>(both.<List<Future<ServerInstance>>>resultAt(1));
+      reads.addAll(both.resultAt(0));
+      return Future.join(reads).map(all -> {
+        Map<SocketAddress, ServerInstance> servers = new LinkedHashMap<>();
+        for (int i = 0; i < reads.size(); i++) {
+          ServerInstance server = all.resultAt(i);
+          if (all.succeeded(i) && server != null) {
+            servers.put(server.address(), server);
+          }
+        }
+        List<ServerInstance> sorted = new ArrayList<>(servers.values());
+        sorted.sort(Comparator.comparing(ServerInstance::toString));
+        return sorted;
+      });
+    });
+  }
+
+  /** @return a read of each {@code host:port} child of {@code parent}, as a server */
+  private Future<List<Future<ServerInstance>>> members(String parent) {
+    return children(parent).map(names -> {
       List<Future<ServerInstance>> reads = new ArrayList<>();
       for (String name : names) {
         SocketAddress address = ServerAddresses.parse(name);
@@ -50,24 +86,13 @@ final class ClusterListing {
           reads.add(data(parent + "/" + name).map(bytes -> bytes == null ? null : instance(address, bytes)));
         }
       }
-      return Future.join(reads).map(all -> {
-        List<ServerInstance> servers = new ArrayList<>();
-        for (int i = 0; i < reads.size(); i++) {
-          ServerInstance server = all.resultAt(i);
-          if (all.succeeded(i) && server != null) {
-            servers.add(server);
-          }
-        }
-        servers.sort(Comparator.comparing(ServerInstance::toString));
-        return servers;
-      });
+      return reads;
     });
   }
 
   private static ServerInstance instance(SocketAddress address, byte[] bytes) {
     try {
-      return new ServerInstance(address, bytes.length == 0 ? new ServerData()
-          : new ServerData(new JsonObject(new String(bytes, StandardCharsets.UTF_8))));
+      return new ServerInstance(address, MemberData.decode(bytes).data());
     } catch (RuntimeException notServerData) {
       return null;
     }

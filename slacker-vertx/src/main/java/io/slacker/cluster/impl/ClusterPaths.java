@@ -36,6 +36,31 @@ final class ClusterPaths {
     return service(service) + "/" + ServerAddresses.format(address);
   }
 
+  /** {@code <root>/<cluster>/sets}: parent of every service set. */
+  String sets() {
+    return cluster + "/sets";
+  }
+
+  /** {@code <root>/<cluster>/sets/<set>}: parent of the servers that run that set of services. */
+  String set(String set) {
+    return sets() + "/" + set;
+  }
+
+  /** {@code <root>/<cluster>/sets/<set>/<host:port>}: ephemeral, the server, its data and the services it has in rotation. */
+  String setMember(String set, SocketAddress address) {
+    return set(set) + "/" + ServerAddresses.format(address);
+  }
+
+  /** {@code <root>/<cluster>/services/<service>/_sets}: parent of the index of the sets that include the service. */
+  String serviceSets(String service) {
+    return service(service) + "/" + NodeNames.SETS_NODE;
+  }
+
+  /** {@code <root>/<cluster>/services/<service>/_sets/<set>}: persistent, empty: the set includes the service. */
+  String serviceSet(String service, String set) {
+    return serviceSets(service) + "/" + set;
+  }
+
   /** {@code <root>/<cluster>/services/<service>/_leader}: the leader election (LeaderSelector lock nodes) of the service. */
   String leader(String service) {
     return service(service) + "/" + NodeNames.LEADER_NODE;

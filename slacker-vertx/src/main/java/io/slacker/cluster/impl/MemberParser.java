@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -31,6 +33,7 @@ final class MemberParser {
   private final String servicePath;
   private final String leaderPath;
   private final String termPath;
+  private final String setsPath;
   private final Set<String> warned = new HashSet<>();
 
   MemberParser(String service, String servicePath, String leaderPath, String termPath) {
@@ -38,20 +41,36 @@ final class MemberParser {
     this.servicePath = servicePath;
     this.leaderPath = leaderPath;
     this.termPath = termPath;
+    this.setsPath = servicePath + "/" + NodeNames.SETS_NODE;
   }
 
-  ServiceMembers parse(Stream<ChildData> nodes) {
-    List<ServerInstance> servers = new ArrayList<>();
+  /** @return the ids of the service sets that include the service, from its index */
+  List<String> setIds(Stream<ChildData> nodes) {
+    List<String> ids = new ArrayList<>();
+    for (ChildData node : (Iterable<ChildData>) nodes::iterator) {
+      if (parentOf(node.getPath()).equals(setsPath)) {
+        ids.add(node.getPath().substring(setsPath.length() + 1));
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * @param nodes the service's subtree: servers of the earlier layout, one node each, its index and its election
+   * @param setMembers the servers of the sets that include the service, in rotation for it or not
+   */
+  ServiceMembers parse(Stream<ChildData> nodes, List<ServiceSetCaches.Member> setMembers) {
+    Map<SocketAddress, ServerInstance> byAddress = new LinkedHashMap<>();
     ChildData leaderNode = null;
     long leaderSequence = Long.MAX_VALUE;
     for (ChildData node : (Iterable<ChildData>) nodes::iterator) {
       String path = node.getPath();
       String parent = parentOf(path);
       String name = path.substring(parent.length() + 1);
-      if (parent.equals(servicePath) && !path.equals(leaderPath) && !path.equals(termPath)) {
+      if (parent.equals(servicePath) && !path.equals(leaderPath) && !path.equals(termPath) && !path.equals(setsPath)) {
         ServerInstance server = parseMember(node, name);
         if (server != null) {
-          servers.add(server);
+          byAddress.put(server.address(), server);
         }
       } else if (parent.equals(leaderPath)) {
         long sequence = sequenceOf(name);
@@ -61,6 +80,13 @@ final class MemberParser {
         }
       }
     }
+    for (ServiceSetCaches.Member member : setMembers) {
+      ServerInstance server = parseSetMember(member);
+      if (server != null) {
+        byAddress.put(server.address(), server);
+      }
+    }
+    List<ServerInstance> servers = new ArrayList<>(byAddress.values());
     servers.sort(Comparator.comparing(ServerInstance::toString));
     if (leaderNode == null) {
       return new ServiceMembers(service, servers, null);
@@ -89,6 +115,23 @@ final class MemberParser {
       warnOnce(node, "its data is not valid server data JSON (" + e.getMessage() + ")");
       return null;
     }
+  }
+
+  /** @return the server of a set's node when it has the service in rotation; {@code null} when not, or unreadable */
+  private ServerInstance parseSetMember(ServiceSetCaches.Member member) {
+    ChildData node = member.node();
+    String path = node.getPath();
+    SocketAddress address = ServerAddresses.parse(path.substring(parentOf(path).length() + 1));
+    if (address == null) {
+      warnOnce(node, "its name is not host:port");
+      return null;
+    }
+    if (member.read() == null) {
+      warnOnce(node, "its data is not valid server data JSON (" + member.unreadable().getMessage() + ")");
+      return null;
+    }
+    // The same decoded data serves every watch of the set: each gets its own copy to keep.
+    return member.read().rotation().contains(service) ? new ServerInstance(address, new ServerData(member.read().data())) : null;
   }
 
   /** A candidate's id is {@code host:port#incarnation}, or {@code host:port} from an older server. */

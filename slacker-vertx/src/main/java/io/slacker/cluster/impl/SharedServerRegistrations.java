@@ -164,7 +164,8 @@ final class SharedServerRegistrations {
           return context.succeededFuture();
         }
         closed = true;
-        services = List.copyOf(published);
+        // The last holder's release removes the whole registration: one write, not one per service first.
+        services = shared.holders == 1 ? List.of() : List.copyOf(published);
       }
       shared.holdersList.remove(this);
       return Future.join(services.stream().map(this::withdraw).toList())

@@ -32,6 +32,8 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
   private final Vertx vertx;
   private final ZookeeperSession session;
   private final ClusterPaths paths;
+  /** The service sets this discovery's watches read, each cached once. */
+  private final ServiceSetCaches setCaches;
   private final NodeAccess access;
   private final ConnectionStates connection;
   private final Set<ServiceWatch> watches = ConcurrentHashMap.newKeySet();
@@ -52,6 +54,7 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
     this.vertx = vertx;
     this.session = shared != null ? ZookeeperSession.external(shared) : ZookeeperSession.of(vertx, options);
     this.paths = new ClusterPaths(options.getRootPath(), options.getCluster());
+    this.setCaches = new ServiceSetCaches(session.curator(), paths);
     this.access = new NodeAccess(session.curator(), NodeAccess.identity(options, shared == null), session::authFailed);
     this.connection = new ConnectionStates(session.curator());
     connection.start();
@@ -110,7 +113,7 @@ public final class ZookeeperDiscoveryImpl implements ZookeeperDiscovery {
       listener.handle(members);
     };
     return session.started(context)
-        .compose(v -> ZookeeperServiceWatch.start(context, session.curator(), access, paths, service, measured))
+        .compose(v -> ZookeeperServiceWatch.start(context, session.curator(), access, paths, setCaches, service, measured))
         .map(watch -> {
           ServiceWatch tracked = new TrackedWatch(watch);
           watches.add(tracked);

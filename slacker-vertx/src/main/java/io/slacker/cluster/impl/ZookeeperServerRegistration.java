@@ -2,29 +2,48 @@ package io.slacker.cluster.impl;
 
 import io.slacker.cluster.ServerData;
 import io.slacker.cluster.ServerRegistration;
+import io.slacker.cluster.ZookeeperAccessException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.SocketAddress;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.curator.framework.recipes.nodes.PersistentNode;
 import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 
 /**
- * A server's nodes in ZooKeeper. Each is a Curator {@link PersistentNode} in ephemeral mode, so it
- * vanishes with the process and re-creates itself after a session expiry; leader-routed services
- * add a {@link ServiceLeaderSelector}. Curator recipes are started and closed on worker threads, in order,
- * because closing one deletes its node synchronously.
+ * A server's presence in ZooKeeper: one node, {@code sets/<set>/<host:port>}, in the set of the
+ * services it runs, whose data says which of them are in rotation; and, for each service of a
+ * new set, an index node naming the set under the service (docs/cluster.md §1). Joining and
+ * leaving cost one node whatever the number of services; taking one service offline rewrites
+ * that node's data. The node is a Curator {@link PersistentNode} in ephemeral mode, so it vanishes
+ * with the process and re-creates itself after a session expiry; leader-routed services add a
+ * {@link ServiceLeaderSelector}.
+ *
+ * <p>Changes are applied one at a time on the registration's context, each with every change
+ * asked for meanwhile: publishing fifty services at start is one node. Curator recipes are
+ * started and closed on worker threads, because closing one deletes its node synchronously.
  */
 final class ZookeeperServerRegistration implements ServerRegistration {
+
+  /** Attempts at creating a set's index when another server creates the same nodes at the same time. */
+  private static final int INDEX_ATTEMPTS = 5;
+  /**
+   * How long a change waits for others before it is written: services published one after the
+   * other from another thread then make one set, not a set per service, each with an index of its own.
+   */
+  private static final long COALESCE_MILLIS = 20;
 
   private final ContextInternal context;
   private final CuratorFramework curator;
@@ -32,12 +51,22 @@ final class ZookeeperServerRegistration implements ServerRegistration {
   private final ClusterPaths paths;
   private final SocketAddress address;
   private final String id;
-  private final PersistentNode serverNode;
+  /** Every service this server has published: its service set. Guarded by this. */
+  private final Set<String> set = new TreeSet<>();
+  /** The services in rotation, with their elections. */
   private final Map<String, Published> services = new ConcurrentHashMap<>();
   private volatile ServerData data;
   private volatile Handler<String> leadershipHandler;
+  /** Guarded by this: the changes waiting for the next sync, whether one runs, and whether the server left. */
+  private List<Promise<Void>> waiting = new ArrayList<>();
+  private boolean syncing;
+  private boolean closed;
+  /** The node as last written; touched by the sync on the context only. */
+  private PersistentNode node;
+  private String nodeSet;
+  private byte[] nodeData;
 
-  private record Published(PersistentNode node, ServiceLeaderSelector leader, Promise<Void> created) {
+  private record Published(ServiceLeaderSelector leader) {
   }
 
   private ZookeeperServerRegistration(ContextInternal context, CuratorFramework curator, NodeAccess access,
@@ -50,39 +79,39 @@ final class ZookeeperServerRegistration implements ServerRegistration {
     // The election id names the process, not just the address: a restart at the same address is another incarnation.
     this.id = ServerAddresses.format(address) + (data.getIncarnation() == null ? "" : "#" + data.getIncarnation());
     this.data = data;
-    this.serverNode = new PersistentNode(curator, CreateMode.EPHEMERAL, false, paths.server(address), bytes(data));
   }
 
-  /** Creates the server node; completes once it exists in ZooKeeper. */
+  /** Creates the server's node, in the empty set until it publishes; completes once it exists in ZooKeeper. */
   static Future<ServerRegistration> start(ContextInternal context, CuratorFramework curator, NodeAccess access,
                                           ClusterPaths paths, SocketAddress address, ServerData data) {
     ZookeeperServerRegistration registration = new ZookeeperServerRegistration(context, curator, access, paths, address, data);
-    return registration.startNode(registration.serverNode, paths.server(address), context.promise(), () -> false)
-        .map(registration);
+    return registration.sync().map(registration);
   }
 
   @Override
   public Future<Void> publish(String service, boolean electLeader) {
     NodeNames.requireValid("service", service);
-    if (services.containsKey(service)) {
-      return context.succeededFuture();
+    Published published;
+    synchronized (this) {
+      if (closed) {
+        return context.failedFuture(new IllegalStateException("the server left discovery"));
+      }
+      if (services.containsKey(service)) {
+        return context.succeededFuture();
+      }
+      published = new Published(electLeader
+          ? new ServiceLeaderSelector(curator, paths.leader(service), paths.term(service), id, leading -> notifyLeadership(service))
+          : null);
+      services.put(service, published);
+      set.add(service);
     }
-    PersistentNode node = new PersistentNode(curator, CreateMode.EPHEMERAL, false, paths.member(service, address), bytes(data));
-    ServiceLeaderSelector leader = electLeader
-        ? new ServiceLeaderSelector(curator, paths.leader(service), paths.term(service), id,
-            leading -> notifyLeadership(service))
-        : null;
-    Promise<Void> created = context.promise();
-    Published published = new Published(node, leader, created);
-    services.put(service, published);
-    BooleanSupplier withdrawn = () -> services.get(service) != published;
-    // The election starts after the member node exists, so a new leader is always already in rotation;
-    // a service withdrawn meanwhile starts none.
-    return startNode(node, paths.member(service, address), created, withdrawn)
-        .compose(v -> leader == null || withdrawn.getAsBoolean()
+    // The election starts once the node shows the service in rotation, so a new leader is always
+    // already in rotation; a service withdrawn meanwhile starts none.
+    return sync(true)
+        .compose(v -> published.leader() == null || services.get(service) != published
             ? context.<Void>succeededFuture()
             : context.<Void>executeBlocking(() -> {
-              leader.start();
+              published.leader().start();
               return null;
             }))
         .onFailure(refused -> services.remove(service, published));
@@ -94,15 +123,13 @@ final class ZookeeperServerRegistration implements ServerRegistration {
     if (published == null) {
       return context.succeededFuture();
     }
-    // A publish still waiting for its node ends here rather than never.
-    published.created().tryFail(new IllegalStateException("service '" + service + "' was withdrawn while it was being published"));
-    return context.executeBlocking(() -> {
+    // Leadership goes first: a leader is never out of rotation.
+    return context.<Void>executeBlocking(() -> {
       if (published.leader() != null) {
         published.leader().close();
       }
-      published.node().close();
       return null;
-    });
+    }).compose(v -> sync());
   }
 
   @Override
@@ -119,18 +146,8 @@ final class ZookeeperServerRegistration implements ServerRegistration {
 
   @Override
   public Future<Void> updateData(ServerData newData) {
-    ServerData copy = new ServerData(newData);
-    this.data = copy;
-    byte[] bytes = bytes(copy);
-    List<PersistentNode> nodes = new ArrayList<>();
-    nodes.add(serverNode);
-    services.values().forEach(p -> nodes.add(p.node()));
-    return context.executeBlocking(() -> {
-      for (PersistentNode node : nodes) {
-        node.setData(bytes);
-      }
-      return null;
-    });
+    this.data = new ServerData(newData);
+    return sync();
   }
 
   @Override
@@ -140,14 +157,20 @@ final class ZookeeperServerRegistration implements ServerRegistration {
 
   @Override
   public Future<Void> close() {
-    List<Future<Void>> withdrawals = new ArrayList<>();
-    for (String service : new ArrayList<>(services.keySet())) {
-      withdrawals.add(withdraw(service));
+    List<Published> leaving;
+    synchronized (this) {
+      closed = true;
+      leaving = new ArrayList<>(services.values());
+      services.clear();
     }
-    return Future.join(withdrawals).otherwiseEmpty().compose(v -> context.executeBlocking(() -> {
-      serverNode.close();
+    return context.<Void>executeBlocking(() -> {
+      for (Published published : leaving) {
+        if (published.leader() != null) {
+          published.leader().close();
+        }
+      }
       return null;
-    }));
+    }).compose(v -> sync());
   }
 
   private void notifyLeadership(String service) {
@@ -157,23 +180,152 @@ final class ZookeeperServerRegistration implements ServerRegistration {
     }
   }
 
-  /**
-   * Starts {@code node} at {@code path}; {@code created} completes once it exists in ZooKeeper, or
-   * fails if it is withdrawn first or ZooKeeper refuses it. The recipe would only log a refusal by
-   * the ACLs and wait, so the creation is checked first.
-   */
-  private Future<Void> startNode(PersistentNode node, String path, Promise<Void> created, BooleanSupplier withdrawn) {
-    node.getListenable().addListener(p -> created.tryComplete());
-    return access.checkCreatable(context, path).compose(v -> context.executeBlocking(() -> {
-      // A withdrawal during the check found the node not started, so closing it did nothing: start none.
-      if (!withdrawn.getAsBoolean()) {
-        node.start();
-      }
-      return null;
-    })).compose(v -> created.future());
+  /** @return completes once ZooKeeper holds the state as it is now, or later */
+  private Future<Void> sync() {
+    return sync(false);
   }
 
-  private static byte[] bytes(ServerData data) {
-    return data.toJson().encode().getBytes(StandardCharsets.UTF_8);
+  /**
+   * @param coalesce wait {@value #COALESCE_MILLIS} ms for more changes before writing, as publishing
+   *     does: what leaves rotation is written at once
+   */
+  private Future<Void> sync(boolean coalesce) {
+    Promise<Void> done = context.promise();
+    synchronized (this) {
+      waiting.add(done);
+      if (syncing) {
+        return done.future();
+      }
+      syncing = true;
+    }
+    if (coalesce) {
+      context.setTimer(COALESCE_MILLIS, t -> syncNext());
+    } else {
+      context.runOnContext(v -> syncNext());
+    }
+    return done.future();
+  }
+
+  private void syncNext() {
+    List<Promise<Void>> batch;
+    List<String> wanted;
+    byte[] bytes;
+    boolean leave;
+    synchronized (this) {
+      if (waiting.isEmpty()) {
+        syncing = false;
+        return;
+      }
+      batch = waiting;
+      waiting = new ArrayList<>();
+      wanted = List.copyOf(set);
+      bytes = MemberData.encode(data, services.keySet());
+      leave = closed;
+    }
+    Future<Void> applied = leave ? removeNode() : apply(ServiceSets.id(wanted), wanted, bytes);
+    applied.onComplete(result -> {
+      for (Promise<Void> promise : batch) {
+        if (result.succeeded()) {
+          promise.tryComplete();
+        } else {
+          promise.tryFail(result.cause());
+        }
+      }
+      syncNext();
+    });
+  }
+
+  /** Writes the node: its data when the set is the same, else a node in the new set, then the old one goes. */
+  private Future<Void> apply(String newSet, List<String> setServices, byte[] bytes) {
+    if (node != null && newSet.equals(nodeSet)) {
+      if (Arrays.equals(bytes, nodeData)) {
+        return context.succeededFuture();
+      }
+      PersistentNode current = node;
+      return context.<Void>executeBlocking(() -> {
+        current.setData(bytes);
+        // A read after the write on the same session is answered after it: the write has landed.
+        curator.getData().forPath(current.getActualPath());
+        return null;
+      }).onSuccess(v -> nodeData = bytes);
+    }
+    String path = paths.setMember(newSet, address);
+    return access.checkCreatable(context, path)
+        .compose(v -> context.<Void>executeBlocking(() -> {
+          index(newSet, setServices);
+          return null;
+        }))
+        .compose(v -> create(path, bytes))
+        .compose(created -> {
+          PersistentNode old = node;
+          node = created;
+          nodeSet = newSet;
+          nodeData = bytes;
+          return old == null ? context.succeededFuture() : context.<Void>executeBlocking(() -> {
+            old.close();
+            return null;
+          });
+        });
+  }
+
+  /**
+   * Names the set under each of its services, in one transaction for the index nodes that are
+   * missing and their parents: only the first server of a set writes them, and they stay for the next.
+   */
+  private void index(String newSet, List<String> setServices) throws Exception {
+    if (!setServices.isEmpty()) {
+      curator.createContainers(paths.services());
+    }
+    for (int attempt = 1; ; attempt++) {
+      List<CuratorOp> operations = new ArrayList<>();
+      for (String service : setServices) {
+        String entry = paths.serviceSet(service, newSet);
+        if (curator.checkExists().forPath(entry) != null) {
+          continue;
+        }
+        for (String parent : List.of(paths.service(service), paths.serviceSets(service))) {
+          if (curator.checkExists().forPath(parent) == null) {
+            operations.add(curator.transactionOp().create().withMode(CreateMode.CONTAINER).forPath(parent));
+          }
+        }
+        operations.add(curator.transactionOp().create().withMode(CreateMode.PERSISTENT).forPath(entry));
+      }
+      if (operations.isEmpty()) {
+        return;
+      }
+      try {
+        curator.transaction().forOperations(operations);
+        return;
+      } catch (KeeperException.NodeExistsException another) {
+        // Another server of the same set wrote part of it first: write what is still missing.
+        if (attempt == INDEX_ATTEMPTS) {
+          throw another;
+        }
+      } catch (KeeperException.NoAuthException refused) {
+        String path = refused.getPath() != null ? refused.getPath() : paths.serviceSets(setServices.get(0));
+        throw new ZookeeperAccessException(path, "ZooKeeper refused to create " + path + " (NoAuth) to this session");
+      }
+    }
+  }
+
+  /** Starts an ephemeral node at {@code path}; completes with it once it exists in ZooKeeper. */
+  private Future<PersistentNode> create(String path, byte[] bytes) {
+    PersistentNode created = new PersistentNode(curator, CreateMode.EPHEMERAL, false, path, bytes);
+    Promise<PersistentNode> exists = context.promise();
+    created.getListenable().addListener(p -> exists.tryComplete(created));
+    return context.<Void>executeBlocking(() -> {
+      created.start();
+      return null;
+    }).compose(v -> exists.future());
+  }
+
+  private Future<Void> removeNode() {
+    PersistentNode current = node;
+    node = null;
+    nodeSet = null;
+    return current == null ? context.succeededFuture() : context.<Void>executeBlocking(() -> {
+      current.close();
+      return null;
+    });
   }
 }

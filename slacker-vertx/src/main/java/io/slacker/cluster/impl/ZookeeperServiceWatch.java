@@ -10,13 +10,19 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A {@link CuratorCache} of one service's subtree. Curator's threads only mark the view dirty;
- * the snapshot is rebuilt and delivered on the watcher's Vert.x context. The cache keeps its
- * nodes while ZooKeeper is unreachable, so the last known members stay in use, and it re-reads
- * the subtree when the connection comes back.
+ * A {@link CuratorCache} of one service's subtree (its index of service sets, its election, and
+ * the servers of the earlier layout), and the caches of the sets its index names, shared with
+ * the discovery's other watches. Curator's threads only mark the view dirty; the snapshot is
+ * rebuilt and delivered on the watcher's Vert.x context, once for any number of changes meanwhile.
+ * The caches keep their nodes while ZooKeeper is unreachable, so the last known members stay in
+ * use, and re-read when the connection comes back.
  */
 final class ZookeeperServiceWatch implements ServiceWatch {
 
@@ -25,6 +31,9 @@ final class ZookeeperServiceWatch implements ServiceWatch {
   private final MemberParser parser;
   private final Handler<ServiceMembers> listener;
   private final Promise<ServiceWatch> initialized;
+  private final ServiceSetCaches setCaches;
+  /** The sets the index names, read on the context only. */
+  private final Map<String, ServiceSetCaches.Handle> sets = new HashMap<>();
   private final AtomicBoolean rebuildScheduled = new AtomicBoolean();
   private volatile ServiceMembers current;
   /** Until Curator reports the first full read, partial snapshots are not worth showing. */
@@ -32,8 +41,9 @@ final class ZookeeperServiceWatch implements ServiceWatch {
   private volatile boolean closed;
 
   private ZookeeperServiceWatch(ContextInternal context, CuratorFramework curator, ClusterPaths paths,
-                                String service, Handler<ServiceMembers> listener) {
+                                ServiceSetCaches setCaches, String service, Handler<ServiceMembers> listener) {
     this.context = context;
+    this.setCaches = setCaches;
     this.listener = listener;
     this.parser = new MemberParser(service, paths.service(service), paths.leader(service), paths.term(service));
     this.cache = CuratorCache.build(curator, paths.service(service));
@@ -50,8 +60,9 @@ final class ZookeeperServiceWatch implements ServiceWatch {
 
   /** Starts the cache on a worker thread; completes with the watch once the first full read is done. */
   static Future<ServiceWatch> start(ContextInternal context, CuratorFramework curator, NodeAccess access,
-                                    ClusterPaths paths, String service, Handler<ServiceMembers> listener) {
-    ZookeeperServiceWatch watch = new ZookeeperServiceWatch(context, curator, paths, service, listener);
+                                    ClusterPaths paths, ServiceSetCaches setCaches, String service,
+                                    Handler<ServiceMembers> listener) {
+    ZookeeperServiceWatch watch = new ZookeeperServiceWatch(context, curator, paths, setCaches, service, listener);
     // The cache only logs a read that ZooKeeper refuses, and then shows an empty service. The check
     // runs beside it and decides only when the first view is empty: a view with servers was read,
     // and waits for no second round trip (which, after ZooKeeper was down, waits for a retry).
@@ -78,8 +89,25 @@ final class ZookeeperServiceWatch implements ServiceWatch {
     if (closed || !cacheLoaded) {
       return;
     }
-    ServiceMembers next = parser.parse(cache.stream());
     boolean first = !initialized.future().isComplete();
+    List<String> ids = parser.setIds(cache.stream());
+    for (String id : ids) {
+      sets.computeIfAbsent(id, set -> setCaches.acquire(context, set, this::scheduleRebuild));
+    }
+    sets.keySet().removeIf(id -> {
+      if (ids.contains(id)) {
+        return false;
+      }
+      sets.get(id).release(context);
+      return true;
+    });
+    if (first && !sets.values().stream().allMatch(ServiceSetCaches.Handle::loaded)) {
+      // The first snapshot waits for every set's first read: a service is never shown empty by mistake.
+      return;
+    }
+    List<ServiceSetCaches.Member> members = new ArrayList<>();
+    sets.values().forEach(set -> members.addAll(set.members()));
+    ServiceMembers next = parser.parse(cache.stream(), members);
     boolean changed = !next.equals(current);
     current = next;
     if (first) {
@@ -97,6 +125,10 @@ final class ZookeeperServiceWatch implements ServiceWatch {
   @Override
   public Future<Void> close() {
     closed = true;
+    context.runOnContext(v -> {
+      sets.values().forEach(set -> set.release(context));
+      sets.clear();
+    });
     return context.executeBlocking(() -> {
       cache.close();
       return null;

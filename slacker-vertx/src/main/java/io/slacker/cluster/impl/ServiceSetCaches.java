@@ -1,0 +1,142 @@
+package io.slacker.cluster.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.internal.ContextInternal;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.recipes.cache.ChildData;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/**
+ * The service sets a discovery's watches read, each cached once however many watched services
+ * it includes: a {@link CuratorCache} of {@code sets/<set>} per set, opened by the first watch
+ * that needs it and closed with the last.
+ */
+final class ServiceSetCaches {
+
+  private final CuratorFramework curator;
+  private final ClusterPaths paths;
+  private final Map<String, Cached> sets = new HashMap<>();
+
+  ServiceSetCaches(CuratorFramework curator, ClusterPaths paths) {
+    this.curator = curator;
+    this.paths = paths;
+  }
+
+  /** A server of a set as read from its node, decoded once per version of the node for all the watches. */
+  record Member(ChildData node, MemberData.Read read, RuntimeException unreadable) {
+  }
+
+  /** One set's cache and who reads it. */
+  private static final class Cached {
+    final CuratorCache cache;
+    final Map<String, Member> decoded = new ConcurrentHashMap<>();
+    final Set<Runnable> listeners = new CopyOnWriteArraySet<>();
+    volatile boolean loaded;
+    int holders;
+
+    Cached(CuratorCache cache) {
+      this.cache = cache;
+    }
+  }
+
+  /** What one watch holds of a set's cache. */
+  final class Handle {
+    private final String set;
+    private final Cached cached;
+    private final Runnable onChange;
+
+    private Handle(String set, Cached cached, Runnable onChange) {
+      this.set = set;
+      this.cached = cached;
+      this.onChange = onChange;
+    }
+
+    /** @return whether the set's first full read is done */
+    boolean loaded() {
+      return cached.loaded;
+    }
+
+    /** @return the set's servers, as cached */
+    List<Member> members() {
+      String parent = paths.set(set);
+      List<Member> members = new ArrayList<>();
+      Set<String> present = new HashSet<>();
+      cached.cache.stream().filter(node -> node.getPath().length() > parent.length()).forEach(node -> {
+        present.add(node.getPath());
+        members.add(cached.decoded.compute(node.getPath(), (path, known) -> known != null && known.node() == node
+            ? known : decode(node)));
+      });
+      cached.decoded.keySet().retainAll(present);
+      return members;
+    }
+
+    /** Stops listening; the last holder closes the cache, on a worker thread. */
+    void release(ContextInternal context) {
+      cached.listeners.remove(onChange);
+      boolean last;
+      synchronized (sets) {
+        last = --cached.holders == 0;
+        if (last) {
+          sets.remove(set);
+        }
+      }
+      if (last) {
+        context.executeBlocking(() -> {
+          cached.cache.close();
+          return null;
+        });
+      }
+    }
+  }
+
+  private static Member decode(ChildData node) {
+    try {
+      return new Member(node, MemberData.decode(node.getData()), null);
+    } catch (RuntimeException unreadable) {
+      return new Member(node, null, unreadable);
+    }
+  }
+
+  /** @param onChange called, from Curator's threads, whenever the set's servers change and once it is first read */
+  Handle acquire(ContextInternal context, String set, Runnable onChange) {
+    Cached cached;
+    boolean created = false;
+    synchronized (sets) {
+      cached = sets.get(set);
+      if (cached == null) {
+        cached = new Cached(CuratorCache.build(curator, paths.set(set)));
+        Cached fresh = cached;
+        cached.cache.listenable().addListener(CuratorCacheListener.builder()
+            .forAll((type, oldData, data) -> fresh.listeners.forEach(Runnable::run))
+            .forInitialized(() -> {
+              fresh.loaded = true;
+              fresh.listeners.forEach(Runnable::run);
+            })
+            .build());
+        sets.put(set, cached);
+        created = true;
+      }
+      cached.holders++;
+      cached.listeners.add(onChange);
+    }
+    if (created) {
+      Cached starting = cached;
+      Future<Void> started = context.executeBlocking(() -> {
+        starting.cache.start();
+        return null;
+      });
+      started.onFailure(e -> starting.listeners.forEach(Runnable::run));
+    }
+    return new Handle(set, cached, onChange);
+  }
+}
