@@ -24,6 +24,12 @@ public class ZookeeperDiscoveryOptions {
   public static final int DEFAULT_CONNECTION_TIMEOUT_MILLIS = 5_000;
   public static final int DEFAULT_RETRY_INITIAL_SLEEP_MILLIS = 100;
   public static final int DEFAULT_RETRY_MAX_SLEEP_MILLIS = 5_000;
+  /**
+   * After a session expiry (ZooKeeper down longer than the session timeout), each discovery waits
+   * a random time up to this before it re-registers and re-reads, so that a cluster's servers and
+   * clients do not all come back at once.
+   */
+  public static final int DEFAULT_RECOVERY_JITTER_MILLIS = 2_000;
   public static final boolean DEFAULT_SHARED = false;
   /** No SASL identity is expected: without digest credentials either, nodes are open to all (ZooKeeper's default). */
   public static final boolean DEFAULT_SASL = false;
@@ -35,6 +41,7 @@ public class ZookeeperDiscoveryOptions {
   private int connectionTimeoutMillis;
   private int retryInitialSleepMillis;
   private int retryMaxSleepMillis;
+  private int recoveryJitterMillis;
   private boolean shared;
   private String digestUser;
   private String digestPassword;
@@ -50,6 +57,7 @@ public class ZookeeperDiscoveryOptions {
     connectionTimeoutMillis = DEFAULT_CONNECTION_TIMEOUT_MILLIS;
     retryInitialSleepMillis = DEFAULT_RETRY_INITIAL_SLEEP_MILLIS;
     retryMaxSleepMillis = DEFAULT_RETRY_MAX_SLEEP_MILLIS;
+    recoveryJitterMillis = DEFAULT_RECOVERY_JITTER_MILLIS;
     shared = DEFAULT_SHARED;
     sasl = DEFAULT_SASL;
     readers = new ArrayList<>();
@@ -64,6 +72,7 @@ public class ZookeeperDiscoveryOptions {
     connectionTimeoutMillis = other.connectionTimeoutMillis;
     retryInitialSleepMillis = other.retryInitialSleepMillis;
     retryMaxSleepMillis = other.retryMaxSleepMillis;
+    recoveryJitterMillis = other.recoveryJitterMillis;
     shared = other.shared;
     digestUser = other.digestUser;
     digestPassword = other.digestPassword;
@@ -81,6 +90,7 @@ public class ZookeeperDiscoveryOptions {
     setConnectionTimeoutMillis(JsonFields.getInteger(json, "connectionTimeoutMillis", connectionTimeoutMillis));
     setRetryInitialSleepMillis(JsonFields.getInteger(json, "retryInitialSleepMillis", retryInitialSleepMillis));
     setRetryMaxSleepMillis(JsonFields.getInteger(json, "retryMaxSleepMillis", retryMaxSleepMillis));
+    setRecoveryJitterMillis(JsonFields.getInteger(json, "recoveryJitterMillis", recoveryJitterMillis));
     setShared(JsonFields.getBoolean(json, "shared", shared));
     setDigestUser(JsonFields.getString(json, "digestUser"));
     setDigestPassword(JsonFields.getString(json, "digestPassword"));
@@ -99,6 +109,7 @@ public class ZookeeperDiscoveryOptions {
         .put("connectionTimeoutMillis", connectionTimeoutMillis)
         .put("retryInitialSleepMillis", retryInitialSleepMillis)
         .put("retryMaxSleepMillis", retryMaxSleepMillis)
+        .put("recoveryJitterMillis", recoveryJitterMillis)
         .put("shared", shared)
         .put("sasl", sasl)
         .put("readers", new JsonArray(List.copyOf(readers)))
@@ -210,6 +221,24 @@ public class ZookeeperDiscoveryOptions {
   public ZookeeperDiscoveryOptions setRetryMaxSleepMillis(int millis) {
     requirePositive("retryMaxSleepMillis", millis);
     this.retryMaxSleepMillis = millis;
+    return this;
+  }
+
+  public int getRecoveryJitterMillis() {
+    return recoveryJitterMillis;
+  }
+
+  /**
+   * The longest random wait, after a session expiry, before this discovery's servers re-create
+   * their nodes, rejoin their elections and its watches re-read: a cluster that lost ZooKeeper
+   * comes back spread over this time rather than all in one burst. 0: at once. Applies to the
+   * discovery's own ZooKeeper client, not to one it was given.
+   */
+  public ZookeeperDiscoveryOptions setRecoveryJitterMillis(int millis) {
+    if (millis < 0) {
+      throw new IllegalArgumentException("recoveryJitterMillis must not be negative, got " + millis);
+    }
+    this.recoveryJitterMillis = millis;
     return this;
   }
 

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -76,7 +77,8 @@ final class ZookeeperSession {
   }
 
   private static ZookeeperSession owned(ZookeeperDiscoveryOptions options, Key key) {
-    ExecutorService runSafeService = Executors.newSingleThreadExecutor(runnable -> {
+    // Also where the reconnections after a session expiry wait their jitter (JitteredRecovery).
+    ScheduledExecutorService runSafeService = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "slacker-curator-safe-notify");
       thread.setDaemon(true);
       return thread;
@@ -88,6 +90,7 @@ final class ZookeeperSession {
         .retryPolicy(new BoundedExponentialBackoffRetry(options.getRetryInitialSleepMillis(),
             options.getRetryMaxSleepMillis(), MAX_RETRIES))
         .runSafeService(runSafeService)
+        .connectionStateListenerManagerFactory(JitteredRecovery.factory(runSafeService, options.getRecoveryJitterMillis()))
         // A leader keeps its election through a SUSPENDED connection (a ZooKeeper node lost, the
         // client reconnecting to another): its lease, not the connection state, decides whether
         // it may act, so a short disconnection costs no new election. LOST still ends it.
@@ -122,6 +125,7 @@ final class ZookeeperSession {
         .put("connectionTimeoutMillis", options.getConnectionTimeoutMillis())
         .put("retryInitialSleepMillis", options.getRetryInitialSleepMillis())
         .put("retryMaxSleepMillis", options.getRetryMaxSleepMillis())
+        .put("recoveryJitterMillis", options.getRecoveryJitterMillis())
         .put("digestUser", options.getDigestUser())
         .put("digestPassword", options.getDigestPassword())
         .put("sasl", options.isSasl())
