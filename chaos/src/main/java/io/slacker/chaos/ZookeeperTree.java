@@ -60,15 +60,15 @@ final class ZookeeperTree {
     return out.toString();
   }
 
-  /** @return the servers whose node, in a set the service's index names, lists the service in its rotation */
+  /** @return the servers whose node, in a set the service's index names, does not list the service as offline */
   private static Set<String> inRotation(CuratorFramework curator, String root, String service) throws Exception {
     Set<String> servers = new TreeSet<>();
     for (String set : children(curator, root + "/services/" + service + "/_sets")) {
       for (String server : children(curator, root + "/sets/" + set)) {
         try {
           byte[] data = curator.getData().forPath(root + "/sets/" + set + "/" + server);
-          JsonArray rotation = new JsonObject(new String(data, StandardCharsets.UTF_8)).getJsonArray("rotation");
-          if (rotation != null && rotation.contains(service)) {
+          JsonArray offline = new JsonObject(new String(data, StandardCharsets.UTF_8)).getJsonArray("offline");
+          if (offline == null || !offline.contains(service)) {
             servers.add(server);
           }
         } catch (KeeperException.NoNodeException gone) {

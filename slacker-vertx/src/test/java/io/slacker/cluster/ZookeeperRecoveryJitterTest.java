@@ -89,7 +89,8 @@ class ZookeeperRecoveryJitterTest {
       long spreadMillis = TimeUnit.NANOSECONDS.toMillis(last - first);
       // ZooKeeper's client alone spreads reconnections over up to a second; ten uniform delays over
       // 6 s all within 2 s of each other happen about once in 2,000 runs.
-      assertTrue(spreadMillis >= 2_000, "came back within " + spreadMillis + " ms of each other");
+      assertTrue(spreadMillis >= 2_000, "came back within " + spreadMillis + " ms of each other: "
+          + java.util.Arrays.toString(java.util.Arrays.stream(back).map(TimeUnit.NANOSECONDS::toMillis).toArray()));
     }
   }
 }

@@ -46,7 +46,7 @@ final class ClusterPaths {
     return sets() + "/" + set;
   }
 
-  /** {@code <root>/<cluster>/sets/<set>/<host:port>}: ephemeral, the server, its data and the services it has in rotation. */
+  /** {@code <root>/<cluster>/sets/<set>/<host:port>}: ephemeral, the server, its data and the services of its set it has out of rotation. */
   String setMember(String set, SocketAddress address) {
     return set(set) + "/" + ServerAddresses.format(address);
   }

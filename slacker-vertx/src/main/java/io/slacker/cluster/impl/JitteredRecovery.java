@@ -34,18 +34,23 @@ final class JitteredRecovery implements ConnectionStateListener {
   private final Deque<ConnectionState> held = new ArrayDeque<>();
   private boolean draining;
   private boolean sessionLost;
+  /** The session of the last connection handed on; 0 before one. */
+  private long session;
 
-  private JitteredRecovery(ConnectionStateListener listener, ScheduledExecutorService scheduler, long jitterMillis) {
+  private JitteredRecovery(ConnectionStateListener listener, CuratorFramework client, ScheduledExecutorService scheduler,
+                           long jitterMillis) {
     this.listener = listener;
     this.scheduler = scheduler;
     this.jitterMillis = jitterMillis;
+    // A listener added to a connected client knows the session it started in.
+    this.session = sessionOf(client);
   }
 
   /** @return a factory of listener managers whose listeners all get their recoveries jittered */
   static ConnectionStateListenerManagerFactory factory(ScheduledExecutorService scheduler, long jitterMillis) {
     return client -> {
       UnaryListenerManager<ConnectionStateListener> manager = StandardListenerManager.mappingStandard(
-          listener -> new JitteredRecovery(listener, scheduler, jitterMillis));
+          listener -> new JitteredRecovery(listener, client, scheduler, jitterMillis));
       return manager;
     };
   }
@@ -75,7 +80,7 @@ final class JitteredRecovery implements ConnectionStateListener {
         }
         if (next == ConnectionState.LOST) {
           sessionLost = true;
-        } else if (next == ConnectionState.RECONNECTED && sessionLost) {
+        } else if (next == ConnectionState.RECONNECTED && newSession(client)) {
           sessionLost = false;
           ConnectionState reconnected = next;
           scheduler.schedule(() -> {
@@ -85,7 +90,31 @@ final class JitteredRecovery implements ConnectionStateListener {
           return;
         }
       }
+      if (next == ConnectionState.CONNECTED) {
+        synchronized (this) {
+          session = sessionOf(client);
+        }
+      }
       handOn(client, next);
+    }
+  }
+
+  /**
+   * @return whether the reconnection is into another session than the last one: its session
+   *     expired, whether or not Curator reported it LOST first
+   */
+  private boolean newSession(CuratorFramework client) {
+    long current = sessionOf(client);
+    long previous = session;
+    session = current != 0 ? current : previous;
+    return sessionLost || (previous != 0 && current != 0 && current != previous);
+  }
+
+  private static long sessionOf(CuratorFramework client) {
+    try {
+      return client == null ? 0 : client.getZookeeperClient().getZooKeeper().getSessionId();
+    } catch (Exception e) {
+      return 0;
     }
   }
 

@@ -131,7 +131,7 @@ final class MemberParser {
       return null;
     }
     // The same decoded data serves every watch of the set: each gets its own copy to keep.
-    return member.read().rotation().contains(service) ? new ServerInstance(address, new ServerData(member.read().data())) : null;
+    return member.read().inRotation(service) ? new ServerInstance(address, new ServerData(member.read().data())) : null;
   }
 
   /** A candidate's id is {@code host:port#incarnation}, or {@code host:port} from an older server. */

@@ -219,7 +219,7 @@ final class ZookeeperServerRegistration implements ServerRegistration {
       batch = waiting;
       waiting = new ArrayList<>();
       wanted = List.copyOf(set);
-      bytes = MemberData.encode(data, services.keySet());
+      bytes = MemberData.encode(data, set, services.keySet());
       leave = closed;
     }
     Future<Void> applied = leave ? removeNode() : apply(ServiceSets.id(wanted), wanted, bytes);
