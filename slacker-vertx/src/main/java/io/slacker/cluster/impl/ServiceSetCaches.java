@@ -9,11 +9,10 @@ import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
@@ -39,13 +38,43 @@ final class ServiceSetCaches {
   /** One set's cache and who reads it. */
   private static final class Cached {
     final CuratorCache cache;
-    final Map<String, Member> decoded = new ConcurrentHashMap<>();
     final Set<Runnable> listeners = new CopyOnWriteArraySet<>();
+    /** Counts the cache's changes: the members are read again once per change, for all the watches of the set. */
+    final AtomicLong changes = new AtomicLong();
     volatile boolean loaded;
     int holders;
+    /** Guarded by itself: the members as last read, at which change, each decoded once per version of its node. */
+    private List<Member> members = List.of();
+    private long membersAt = -1;
+    private final Map<String, Member> decoded = new HashMap<>();
 
     Cached(CuratorCache cache) {
       this.cache = cache;
+    }
+
+    void changed() {
+      changes.incrementAndGet();
+      listeners.forEach(Runnable::run);
+    }
+
+    synchronized List<Member> members(String parent) {
+      long now = changes.get();
+      if (now == membersAt) {
+        return members;
+      }
+      List<Member> read = new ArrayList<>();
+      Map<String, Member> still = new HashMap<>();
+      cache.stream().filter(node -> node.getPath().length() > parent.length()).forEach(node -> {
+        Member known = decoded.get(node.getPath());
+        Member member = known != null && known.node() == node ? known : decode(node);
+        still.put(node.getPath(), member);
+        read.add(member);
+      });
+      decoded.clear();
+      decoded.putAll(still);
+      members = List.copyOf(read);
+      membersAt = now;
+      return members;
     }
   }
 
@@ -68,16 +97,7 @@ final class ServiceSetCaches {
 
     /** @return the set's servers, as cached */
     List<Member> members() {
-      String parent = paths.set(set);
-      List<Member> members = new ArrayList<>();
-      Set<String> present = new HashSet<>();
-      cached.cache.stream().filter(node -> node.getPath().length() > parent.length()).forEach(node -> {
-        present.add(node.getPath());
-        members.add(cached.decoded.compute(node.getPath(), (path, known) -> known != null && known.node() == node
-            ? known : decode(node)));
-      });
-      cached.decoded.keySet().retainAll(present);
-      return members;
+      return cached.members(paths.set(set));
     }
 
     /** Stops listening; the last holder closes the cache, on a worker thread. */
@@ -117,10 +137,10 @@ final class ServiceSetCaches {
         cached = new Cached(CuratorCache.build(curator, paths.set(set)));
         Cached fresh = cached;
         cached.cache.listenable().addListener(CuratorCacheListener.builder()
-            .forAll((type, oldData, data) -> fresh.listeners.forEach(Runnable::run))
+            .forAll((type, oldData, data) -> fresh.changed())
             .forInitialized(() -> {
               fresh.loaded = true;
-              fresh.listeners.forEach(Runnable::run);
+              fresh.changed();
             })
             .build());
         sets.put(set, cached);
