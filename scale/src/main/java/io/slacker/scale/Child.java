@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /** A forked worker JVM spoken to over {@link Wire}: commands in, answers queued by their op. */
 final class Child implements AutoCloseable {
@@ -21,6 +22,7 @@ final class Child implements AutoCloseable {
   private final Process process;
   private final OutputStream in;
   private final List<JsonObject> answers = new ArrayList<>();
+  private long sequence;
 
   Child(String name, Class<?> main, String heap, JsonObject settings, Path log) throws IOException {
     this.name = name;
@@ -58,44 +60,54 @@ final class Child implements AutoCloseable {
     }
   }
 
-  synchronized void send(JsonObject command) {
+  /** @return the command's sequence number, which its answer carries */
+  synchronized long send(JsonObject command) {
+    long seq = ++sequence;
     try {
-      in.write((command.encode() + "\n").getBytes(StandardCharsets.UTF_8));
+      in.write((command.copy().put("seq", seq).encode() + "\n").getBytes(StandardCharsets.UTF_8));
       in.flush();
     } catch (IOException e) {
       throw new IllegalStateException(name + " is gone (" + e + ")", e);
     }
+    return seq;
   }
 
-  /** @return the first answer of {@code op} (an "error" answer fails), waiting at most {@code timeoutMillis} */
-  JsonObject await(String op, long timeoutMillis) throws InterruptedException {
+  JsonObject awaitReady(long timeoutMillis) throws InterruptedException {
+    return await(answer -> "ready".equals(answer.getString("op")), "ready", timeoutMillis);
+  }
+
+  /** @return the answer to command {@code seq} (an "error" answer fails), waiting at most {@code timeoutMillis} */
+  JsonObject await(long seq, long timeoutMillis) throws InterruptedException {
+    JsonObject answer = await(a -> Long.valueOf(seq).equals(a.getLong("seq")), "the answer to command " + seq, timeoutMillis);
+    if ("error".equals(answer.getString("op"))) {
+      throw new IllegalStateException(name + " failed " + answer.getString("for") + ": " + answer.getString("error"));
+    }
+    return answer;
+  }
+
+  private JsonObject await(Predicate<JsonObject> wanted, String what, long timeoutMillis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     synchronized (answers) {
       while (true) {
         for (Iterator<JsonObject> it = answers.iterator(); it.hasNext(); ) {
           JsonObject answer = it.next();
-          if (op.equals(answer.getString("op"))) {
+          if (wanted.test(answer)) {
             it.remove();
             return answer;
-          }
-          if ("error".equals(answer.getString("op"))) {
-            it.remove();
-            throw new IllegalStateException(name + " failed " + answer.getString("for") + ": " + answer.getString("error"));
           }
         }
         long left = deadline - System.nanoTime();
         if (left <= 0 || !process.isAlive() && answers.isEmpty()) {
-          throw new IllegalStateException(name + (process.isAlive() ? " sent no " + op + " within " + timeoutMillis + " ms"
-              : " exited with " + process.exitValue() + " before sending " + op));
+          throw new IllegalStateException(name + (process.isAlive() ? " sent no " + what + " within " + timeoutMillis + " ms"
+              : " exited with " + process.exitValue() + " before sending " + what));
         }
         answers.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
       }
     }
   }
 
-  JsonObject request(JsonObject command, String op, long timeoutMillis) throws InterruptedException {
-    send(command);
-    return await(op, timeoutMillis);
+  JsonObject request(JsonObject command, long timeoutMillis) throws InterruptedException {
+    return await(send(command), timeoutMillis);
   }
 
   @Override

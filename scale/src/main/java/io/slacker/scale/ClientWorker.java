@@ -79,19 +79,19 @@ public final class ClientWorker {
     Wire.serve(worker::handle);
   }
 
-  private void handle(JsonObject command) {
-    switch (command.getString("op")) {
+  private JsonObject handle(JsonObject command) {
+    return switch (command.getString("op")) {
       case "watch" -> watch();
       case "record" -> record(command.getBoolean("on"));
-      case "drain" -> Wire.send(drain());
-      case "counts" -> Wire.send(counts());
-      case "status" -> Wire.send(status());
+      case "drain" -> drain();
+      case "counts" -> counts();
+      case "status" -> status();
       default -> throw new IllegalArgumentException("unknown command " + command);
-    }
+    };
   }
 
   /** Connects every client, weighs the heap, starts every watch, weighs it again. */
-  private void watch() {
+  private JsonObject watch() {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     for (Client client : clients) {
       Contexts.on(client.context(), () -> client.discovery().connect());
@@ -118,12 +118,12 @@ public final class ClientWorker {
     }
     long elapsed = (System.nanoTime() - start) / 1_000;
     long after = ServerWorker.heapAfterGc();
-    Wire.send(new JsonObject().put("op", "watching").put("heapBefore", before).put("heapAfter", after)
-        .put("watches", started.size()).put("elapsedMicros", elapsed).put("error", error));
+    return new JsonObject().put("op", "watching").put("heapBefore", before).put("heapAfter", after)
+        .put("watches", started.size()).put("elapsedMicros", elapsed).put("error", error);
   }
 
   /** Starts or stops noting changes; starting takes each watch's current snapshot as the one to compare with. */
-  private void record(boolean on) {
+  private JsonObject record(boolean on) {
     List<CompletableFuture<Void>> done = new ArrayList<>();
     for (Client client : clients) {
       done.add(Contexts.on(client.context(), () -> {
@@ -135,7 +135,7 @@ public final class ClientWorker {
     }
     done.forEach(f -> f.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).join());
     recording = on;
-    Wire.send(new JsonObject().put("op", "recording").put("on", on));
+    return new JsonObject().put("op", "recording").put("on", on);
   }
 
   private void seen(Watched watched, ServiceMembers members) {

@@ -47,6 +47,9 @@ public final class ScaleMain {
   /** Runs every session mode of {@code settings}, writing results.json and results.md; never leaves a JVM behind. */
   static JsonObject run(ScaleSettings settings) throws Exception {
     Files.createDirectories(settings.out);
+    Files.createDirectories(settings.work);
+    // The harness's own discovery logs (Curator's complaints while ZooKeeper is down) go to a file, not the terminal.
+    System.setProperty("org.slf4j.simpleLogger.logFile", settings.work.resolve("harness.log").toString());
     JsonObject results = new JsonObject().put("started", Instant.now().toString()).put("settings", settings.toJson())
         .put("machine", new JsonObject().put("cores", Runtime.getRuntime().availableProcessors())
             .put("java", System.getProperty("java.version")).put("os", System.getProperty("os.name") + " " + System.getProperty("os.version")));

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One scale point in one session mode: a fresh ZooKeeper, the simulated servers registered, the
@@ -83,15 +84,38 @@ final class ScaleRun implements AutoCloseable {
     log(mode + ": clients watching: " + result.getJsonObject("clients").encode());
 
     result.put("churn", churn());
-    if (s.restarts) {
+    if (!s.restarts.equals("none")) {
       JsonObject restarts = new JsonObject();
       startObserver();
       restarts.put("quick", restart(0));
-      restarts.put("long", restart(s.sessionTimeoutMillis + 2_000L));
+      if (s.restarts.equals("both")) {
+        restarts.put("long", restart(s.sessionTimeoutMillis + 2_000L));
+      }
       result.put("restarts", restarts);
     }
     result.put("zookeeperEnd", zkFigures());
+    result.put("logs", logCounts());
     return result;
+  }
+
+  /** @return per forked JVM's log, its lines and its ERROR lines (Curator's and ZooKeeper's complaints) */
+  private JsonObject logCounts() throws java.io.IOException {
+    JsonObject logs = new JsonObject();
+    try (var files = Files.list(dir)) {
+      for (Path log : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+        long[] counts = new long[2];
+        try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+          lines.forEach(line -> {
+            counts[0]++;
+            if (line.contains(" ERROR ")) {
+              counts[1]++;
+            }
+          });
+        }
+        logs.put(log.getFileName().toString(), new JsonObject().put("lines", counts[0]).put("errorLines", counts[1]));
+      }
+    }
+    return logs;
   }
 
   // ---------------------------------------------------------------- ZooKeeper's figures
@@ -142,14 +166,14 @@ final class ScaleRun implements AutoCloseable {
       serverJvms.add(new Child("server-jvm-" + j, ServerWorker.class, s.workerHeap, settings, dir.resolve("server-jvm-" + j + ".log")));
     }
     for (Child child : serverJvms) {
-      child.await("ready", 60_000);
+      child.awaitReady(60_000);
     }
   }
 
   private long workerHeap() throws InterruptedException {
     long total = 0;
     for (Child child : serverJvms) {
-      total += child.request(new JsonObject().put("op", "heap"), "heap", 60_000).getLong("bytes");
+      total += child.request(new JsonObject().put("op", "heap"), 60_000).getLong("bytes");
     }
     return total;
   }
@@ -161,13 +185,14 @@ final class ScaleRun implements AutoCloseable {
       ids.computeIfAbsent(owner(i), k -> new JsonArray()).add(i);
     }
     long start = System.nanoTime();
-    ids.forEach((child, list) -> child.send(new JsonObject().put("op", "register").put("ids", list)));
+    Map<Child, Long> seqs = new LinkedHashMap<>();
+    ids.forEach((child, list) -> seqs.put(child, child.send(new JsonObject().put("op", "register").put("ids", list))));
     List<Double> latencies = new ArrayList<>();
     int registered = 0;
     int failed = 0;
     String error = null;
     for (Child child : ids.keySet()) {
-      JsonObject answer = child.await("registered", s.timeoutMillis + 30_000);
+      JsonObject answer = child.await(seqs.get(child), s.timeoutMillis + 30_000);
       registered += answer.getInteger("count");
       failed += answer.getInteger("failed");
       error = error != null ? error : answer.getString("error");
@@ -213,15 +238,16 @@ final class ScaleRun implements AutoCloseable {
           dir.resolve("client-jvm-" + entry.getKey() + ".log")));
     }
     for (Child child : clientJvms) {
-      child.await("ready", 60_000);
+      child.awaitReady(60_000);
     }
     long start = System.nanoTime();
-    clientJvms.forEach(child -> child.send(new JsonObject().put("op", "watch")));
+    Map<Child, Long> seqs = new LinkedHashMap<>();
+    clientJvms.forEach(child -> seqs.put(child, child.send(new JsonObject().put("op", "watch"))));
     long heap = 0;
     long watches = 0;
     String error = null;
     for (Child child : clientJvms) {
-      JsonObject answer = child.await("watching", s.timeoutMillis + 30_000);
+      JsonObject answer = child.await(seqs.get(child), s.timeoutMillis + 30_000);
       heap += answer.getLong("heapAfter") - answer.getLong("heapBefore");
       watches += answer.getInteger("watches");
       error = error != null ? error : answer.getString("error");
@@ -248,7 +274,7 @@ final class ScaleRun implements AutoCloseable {
   private boolean clientsFull(long timeoutMillis) throws InterruptedException {
     Map<String, Integer> expected = expectedCounts();
     for (Child child : clientJvms) {
-      JsonObject fewest = child.request(new JsonObject().put("op", "counts"), "counts", timeoutMillis).getJsonObject("fewest");
+      JsonObject fewest = child.request(new JsonObject().put("op", "counts"), timeoutMillis).getJsonObject("fewest");
       for (String service : fewest.fieldNames()) {
         if (fewest.getInteger(service) != expected.getOrDefault(service, 0).intValue()) {
           return false;
@@ -275,7 +301,7 @@ final class ScaleRun implements AutoCloseable {
 
   private JsonObject churn() throws Exception {
     for (Child child : clientJvms) {
-      child.request(new JsonObject().put("op", "record").put("on", true), "recording", 60_000);
+      child.request(new JsonObject().put("op", "record").put("on", true), 60_000);
     }
     JsonObject churn = new JsonObject();
     List<Double> all = new ArrayList<>();
@@ -308,7 +334,7 @@ final class ScaleRun implements AutoCloseable {
       log(mode + ": " + kind + ": " + phase.encode());
     }
     for (Child child : clientJvms) {
-      child.request(new JsonObject().put("op", "record").put("on", false), "recording", 60_000);
+      child.request(new JsonObject().put("op", "record").put("on", false), 60_000);
     }
     churn.put("all", Stats.summary(all).put("missed", missed));
     return churn;
@@ -329,7 +355,7 @@ final class ScaleRun implements AutoCloseable {
   private JsonObject phase(String kind, List<Change> changes, List<Double> delays) throws Exception {
     long zxid0 = quietZxid();
     long start = System.nanoTime();
-    Map<Child, Integer> sent = new HashMap<>();
+    Map<Child, List<Long>> sent = new HashMap<>();
     for (int i = 0; i < changes.size(); i++) {
       long due = start + (long) (i * 1e9 / s.churnRate);
       long wait = due - System.nanoTime();
@@ -338,17 +364,16 @@ final class ScaleRun implements AutoCloseable {
       }
       Change change = changes.get(i);
       Child owner = owner(change.server());
-      owner.send(new JsonObject().put("op", "change").put("kind", kind).put("server", change.server())
-          .put("service", change.service()).put("change", change.id()));
-      sent.merge(owner, 1, Integer::sum);
+      sent.computeIfAbsent(owner, k -> new ArrayList<>()).add(owner.send(new JsonObject().put("op", "change")
+          .put("kind", kind).put("server", change.server()).put("service", change.service()).put("change", change.id())));
     }
     double sendSeconds = (System.nanoTime() - start) / 1e9;
     Map<Long, Long> t0 = new HashMap<>();
     List<Double> callMillis = new ArrayList<>();
     String error = null;
-    for (Map.Entry<Child, Integer> entry : sent.entrySet()) {
-      for (int i = 0; i < entry.getValue(); i++) {
-        JsonObject done = entry.getKey().await("done", s.timeoutMillis + 30_000);
+    for (Map.Entry<Child, List<Long>> entry : sent.entrySet()) {
+      for (long seq : entry.getValue()) {
+        JsonObject done = entry.getKey().await(seq, s.timeoutMillis + 30_000);
         t0.put(done.getLong("change"), done.getLong("t0"));
         callMillis.add((done.getLong("t1") - done.getLong("t0")) / 1_000.0);
         error = error != null ? error : done.getString("error");
@@ -384,7 +409,7 @@ final class ScaleRun implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(s.timeoutMillis);
     while (true) {
       for (Child child : clientJvms) {
-        JsonArray drained = child.request(new JsonObject().put("op", "drain"), "drained", 30_000).getJsonArray("observations");
+        JsonArray drained = child.request(new JsonObject().put("op", "drain"), 30_000).getJsonArray("observations");
         for (Object o : drained) {
           String[] f = ((String) o).split("\\|", -1);
           long change = f[3].equals("data") && !f[4].isEmpty() ? Long.parseLong(f[4]) : 0;
@@ -456,79 +481,147 @@ final class ScaleRun implements AutoCloseable {
     return observed.values().stream().mapToInt(Integer::intValue).sum();
   }
 
+  /**
+   * Kills ZooKeeper, starts it again after {@code downMillis}, and follows the recovery: a thread
+   * samples ZooKeeper ({@code mntr}, {@code srvr}) and the harness's own watches every 200 ms,
+   * while this one asks every server JVM whether its discoveries are connected and every client
+   * JVM whether its clients see every server, as often as they answer.
+   */
   private JsonObject restart(long downMillis) throws Exception {
     int expectedTotal = expectedCounts().values().stream().mapToInt(Integer::intValue).sum();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(s.timeoutMillis);
     while (observedTotal() != expectedTotal && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
-    Map<String, String> before = zk.mntr();
-    long ephemerals = ZookeeperServer.number(before, "zk_ephemerals_count");
+    long ephemerals = ZookeeperServer.number(zk.mntr(), "zk_ephemerals_count");
     String label = downMillis == 0 ? "quick" : "long";
     log(mode + ": restart (" + label + "): kill -9 ZooKeeper, " + ephemerals + " ephemerals, " + observedTotal() + "/"
         + expectedTotal + " members seen");
     List<JsonObject> samples = new ArrayList<>();
-    long kill = System.nanoTime();
-    sample(samples, kill, ephemerals, expectedTotal);
-    zk.kill();
-    long downUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(downMillis);
-    while (System.nanoTime() < downUntil) {
-      sample(samples, kill, ephemerals, expectedTotal);
-      Thread.sleep(200);
-    }
-    zk.start();
-    long started = System.nanoTime();
-    Long up = null;
-    long settle = downMillis == 0 ? 3_000 : s.sessionTimeoutMillis + 3_000L;
-    deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(s.timeoutMillis);
-    while (System.nanoTime() < deadline) {
-      JsonObject sample = sample(samples, kill, ephemerals, expectedTotal);
-      if (up == null && sample.getBoolean("up")) {
-        up = System.nanoTime();
+    List<JsonObject> checks = new ArrayList<>();
+    // the kill comes 400 ms into the sampling, so that the timeline starts with ZooKeeper up
+    long kill = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(400);
+    AtomicBoolean sampling = new AtomicBoolean(true);
+    Thread sampler = new Thread(() -> {
+      while (sampling.get()) {
+        long at = System.nanoTime();
+        JsonObject sample = zkSample(kill);
+        synchronized (samples) {
+          samples.add(sample);
+        }
+        long left = TimeUnit.MILLISECONDS.toNanos(200) - (System.nanoTime() - at);
+        if (left > 0) {
+          try {
+            TimeUnit.NANOSECONDS.sleep(left);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
       }
-      if (up != null && System.nanoTime() - up > TimeUnit.MILLISECONDS.toNanos(settle) && sample.getBoolean("registered")) {
-        break;
+    }, "zookeeper-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
+    try {
+      TimeUnit.NANOSECONDS.sleep(Math.max(0, kill - System.nanoTime()));
+      zk.kill();
+      long killedAt = kill;
+      Thread.sleep(downMillis);
+      zk.start();
+      double startedMillis = (System.nanoTime() - killedAt) / 1e6;
+      long settle = downMillis == 0 ? 3_000 : s.sessionTimeoutMillis + 3_000L;
+      deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(s.timeoutMillis);
+      Double up = null;
+      while (System.nanoTime() < deadline) {
+        JsonObject check = check(killedAt, ephemerals, expectedTotal, samples);
+        checks.add(check);
+        if (up == null) {
+          up = firstUp(samples);
+        }
+        if (up != null && check.getDouble("t") - up > settle && check.getBoolean("registered")) {
+          break;
+        }
+        Thread.sleep(200);
       }
-      Thread.sleep(200);
+      for (int i = 0; i < 5; i++) {
+        checks.add(check(killedAt, ephemerals, expectedTotal, samples));
+        Thread.sleep(200);
+      }
+      sampling.set(false);
+      sampler.join(5_000);
+      if (up == null) {
+        throw new IllegalStateException("ZooKeeper did not come back within " + s.timeoutMillis + " ms");
+      }
+      return summarize(samples, checks, downMillis, startedMillis, up);
+    } finally {
+      sampling.set(false);
+      sampler.interrupt();
     }
-    if (up == null) {
-      throw new IllegalStateException("ZooKeeper did not come back");
-    }
-    for (int i = 0; i < 5; i++) {
-      sample(samples, kill, ephemerals, expectedTotal);
-      Thread.sleep(200);
-    }
-    return summarize(samples, downMillis, (started - kill) / 1e6, (up - kill) / 1e6);
   }
 
-  private JsonObject sample(List<JsonObject> samples, long kill, long ephemerals, int expectedTotal) throws InterruptedException {
+  private static Double firstUp(List<JsonObject> samples) {
+    synchronized (samples) {
+      boolean wasDown = false;
+      for (JsonObject sample : samples) {
+        if (!sample.getBoolean("up")) {
+          wasDown = true;
+        } else if (wasDown) {
+          return sample.getDouble("t");
+        }
+      }
+    }
+    return null;
+  }
+
+  /** ZooKeeper's counters and the harness's own watches, cheap enough for every 200 ms. */
+  private JsonObject zkSample(long kill) {
     long at = System.nanoTime();
     Map<String, String> mntr = zk.mntr();
     boolean up = !mntr.isEmpty();
-    long zxid = up ? zk.zxid() : -1;
-    int sessions = 0;
-    int connected = 0;
-    for (Child child : serverJvms) {
-      JsonObject status = child.request(new JsonObject().put("op", "status"), "status", 30_000);
-      sessions += status.getInteger("sessions");
-      connected += status.getInteger("connected");
-    }
-    boolean clientsFull = up && clientsFull(30_000);
-    long eph = ZookeeperServer.number(mntr, "zk_ephemerals_count");
-    int seen = observedTotal();
-    JsonObject sample = new JsonObject().put("t", Stats.round((at - kill) / 1e6)).put("up", up)
+    return new JsonObject().put("t", Stats.round((at - kill) / 1e6)).put("up", up)
         .put("connections", ZookeeperServer.number(mntr, "zk_num_alive_connections"))
         .put("connectionRequests", ZookeeperServer.number(mntr, "zk_connection_request_count"))
         .put("packetsReceived", ZookeeperServer.number(mntr, "zk_packets_received"))
         .put("outstandingRequests", ZookeeperServer.number(mntr, "zk_outstanding_requests"))
-        .put("zxid", zxid).put("ephemerals", eph).put("observedMembers", seen)
-        .put("serverSessionsConnected", connected).put("serverSessions", sessions).put("clientsFull", clientsFull)
-        .put("registered", up && eph == ephemerals && seen == expectedTotal && connected == sessions && clientsFull);
-    samples.add(sample);
-    return sample;
+        .put("zxid", up ? zk.zxid() : -1)
+        .put("ephemerals", ZookeeperServer.number(mntr, "zk_ephemerals_count"))
+        .put("observedMembers", observedTotal());
   }
 
-  private JsonObject summarize(List<JsonObject> samples, long downMillis, double startedMillis, double upMillis) {
+  /** Asks every worker JVM (10 s each at most; no answer counts as not yet) whether all is back. */
+  private JsonObject check(long kill, long ephemerals, int expectedTotal, List<JsonObject> samples) throws InterruptedException {
+    int sessions = 0;
+    int connected = 0;
+    boolean answered = true;
+    for (Child child : serverJvms) {
+      try {
+        JsonObject status = child.request(new JsonObject().put("op", "status"), 10_000);
+        sessions += status.getInteger("sessions");
+        connected += status.getInteger("connected");
+      } catch (IllegalStateException slow) {
+        answered = false;
+      }
+    }
+    boolean clientsFull;
+    try {
+      clientsFull = clientsFull(10_000);
+    } catch (IllegalStateException slow) {
+      clientsFull = false;
+      answered = false;
+    }
+    JsonObject last;
+    synchronized (samples) {
+      last = samples.get(samples.size() - 1);
+    }
+    boolean zkBack = last.getBoolean("up") && last.getLong("ephemerals") == ephemerals
+        && last.getInteger("observedMembers") == expectedTotal;
+    return new JsonObject().put("t", Stats.round((System.nanoTime() - kill) / 1e6)).put("answered", answered)
+        .put("serverSessions", sessions).put("serverSessionsConnected", connected).put("clientsFull", clientsFull)
+        .put("zookeeperBack", zkBack)
+        .put("registered", answered && zkBack && connected == sessions && clientsFull);
+  }
+
+  private JsonObject summarize(List<JsonObject> samples, List<JsonObject> checks, long downMillis, double startedMillis,
+                               double upMillis) {
     JsonArray timeline = new JsonArray();
     JsonObject previous = null;
     double peakConnections = 0;
@@ -536,41 +629,43 @@ final class ScaleRun implements AutoCloseable {
     double peakWrites = 0;
     int fewestSeen = Integer.MAX_VALUE;
     long fewestEphemerals = Long.MAX_VALUE;
+    synchronized (samples) {
+      for (JsonObject sample : samples) {
+        fewestSeen = Math.min(fewestSeen, sample.getInteger("observedMembers"));
+        JsonObject row = new JsonObject().put("t", sample.getDouble("t")).put("up", sample.getBoolean("up"))
+            .put("connections", sample.getLong("connections")).put("ephemerals", sample.getLong("ephemerals"))
+            .put("outstandingRequests", sample.getLong("outstandingRequests"))
+            .put("observedMembers", sample.getInteger("observedMembers"));
+        if (sample.getBoolean("up") && sample.getDouble("t") > 0) {
+          fewestEphemerals = Math.min(fewestEphemerals, sample.getLong("ephemerals"));
+        }
+        if (previous != null && previous.getBoolean("up") && sample.getBoolean("up")) {
+          double seconds = (sample.getDouble("t") - previous.getDouble("t")) / 1_000.0;
+          double connections = delta(previous.getLong("connectionRequests"), sample.getLong("connectionRequests")) / seconds;
+          double requests = delta(previous.getLong("packetsReceived"), sample.getLong("packetsReceived")) / seconds;
+          double writes = writes(previous.getLong("zxid"), sample.getLong("zxid")) / seconds;
+          row.put("connectionsPerSecond", Stats.round(connections)).put("requestsPerSecond", Stats.round(requests))
+              .put("writesPerSecond", Stats.round(writes))
+              .put("readsAndPingsPerSecond", Stats.round(Math.max(0, requests - writes)));
+          peakConnections = Math.max(peakConnections, connections);
+          peakRequests = Math.max(peakRequests, requests);
+          peakWrites = Math.max(peakWrites, writes);
+        } else if (previous != null && !previous.getBoolean("up") && sample.getBoolean("up")) {
+          // the first answer of the new JVM: its counters count from its start
+          row.put("connectionsSinceStart", sample.getLong("connectionRequests"))
+              .put("requestsSinceStart", sample.getLong("packetsReceived"));
+        }
+        timeline.add(row);
+        previous = sample;
+      }
+    }
     double registeredAgain = -1;
-    for (JsonObject sample : samples) {
-      fewestSeen = Math.min(fewestSeen, sample.getInteger("observedMembers"));
-      if (sample.getBoolean("up")) {
-        fewestEphemerals = Math.min(fewestEphemerals, sample.getLong("ephemerals"));
-      }
-      JsonObject row = new JsonObject().put("t", sample.getDouble("t")).put("up", sample.getBoolean("up"))
-          .put("connections", sample.getLong("connections")).put("ephemerals", sample.getLong("ephemerals"))
-          .put("observedMembers", sample.getInteger("observedMembers"))
-          .put("serverSessionsConnected", sample.getInteger("serverSessionsConnected"))
-          .put("clientsFull", sample.getBoolean("clientsFull")).put("registered", sample.getBoolean("registered"));
-      if (previous != null && previous.getBoolean("up") && sample.getBoolean("up")) {
-        double seconds = (sample.getDouble("t") - previous.getDouble("t")) / 1_000.0;
-        double connections = delta(previous.getLong("connectionRequests"), sample.getLong("connectionRequests")) / seconds;
-        double requests = delta(previous.getLong("packetsReceived"), sample.getLong("packetsReceived")) / seconds;
-        double writes = writes(previous.getLong("zxid"), sample.getLong("zxid")) / seconds;
-        row.put("connectionsPerSecond", Stats.round(connections)).put("requestsPerSecond", Stats.round(requests))
-            .put("writesPerSecond", Stats.round(writes)).put("readsAndPingsPerSecond", Stats.round(Math.max(0, requests - writes)));
-        peakConnections = Math.max(peakConnections, connections);
-        peakRequests = Math.max(peakRequests, requests);
-        peakWrites = Math.max(peakWrites, writes);
-      } else if (previous != null && !previous.getBoolean("up") && sample.getBoolean("up")) {
-        // the first answer after the restart: counters started again from zero with the new JVM
-        double seconds = Math.max(0.001, (sample.getDouble("t") - startedMillis) / 1_000.0);
-        row.put("connectionsSinceStart", sample.getLong("connectionRequests"))
-            .put("requestsSinceStart", sample.getLong("packetsReceived"));
-        peakConnections = Math.max(peakConnections, sample.getLong("connectionRequests") / seconds);
-      }
-      if (!sample.getBoolean("registered")) {
+    for (JsonObject check : checks) {
+      if (!check.getBoolean("registered")) {
         registeredAgain = -1;
       } else if (registeredAgain < 0) {
-        registeredAgain = sample.getDouble("t");
+        registeredAgain = check.getDouble("t");
       }
-      timeline.add(row);
-      previous = sample;
     }
     return new JsonObject().put("downMillis", downMillis).put("startedAfterMillis", Stats.round(startedMillis))
         .put("servingAfterMillis", Stats.round(upMillis))
@@ -578,7 +673,7 @@ final class ScaleRun implements AutoCloseable {
         .put("registeredAgainAfterServingMillis", registeredAgain < 0 ? -1 : Stats.round(registeredAgain - upMillis))
         .put("fewestMembersSeen", fewestSeen).put("fewestEphemerals", fewestEphemerals == Long.MAX_VALUE ? -1 : fewestEphemerals)
         .put("peakConnectionsPerSecond", Stats.round(peakConnections)).put("peakRequestsPerSecond", Stats.round(peakRequests))
-        .put("peakWritesPerSecond", Stats.round(peakWrites)).put("timeline", timeline);
+        .put("peakWritesPerSecond", Stats.round(peakWrites)).put("timeline", timeline).put("checks", new JsonArray(checks));
   }
 
   private static long delta(long from, long to) {

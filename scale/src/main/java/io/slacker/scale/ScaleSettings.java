@@ -26,7 +26,8 @@ final class ScaleSettings {
   int tickMillis = 1_000;
   int registerConcurrency = 32;
   long timeoutMillis = 300_000;
-  boolean restarts = true;
+  /** none, quick (ZooKeeper down for a moment) or both (also down longer than the session timeout) */
+  String restarts = "both";
   Path out;
   Path work;
 
@@ -49,7 +50,8 @@ final class ScaleSettings {
         --session-timeout-ms T   ZooKeeper session timeout of every discovery (default 6000; ZooKeeper ticks 1000 ms)
         --register-concurrency K registrations in flight per server JVM (default 32)
         --timeout-s T            the longest any one phase may take (default 300)
-        --no-restarts            skip the two ZooKeeper restarts
+        --restarts WHICH         both (default): a quick ZooKeeper restart and one down longer than the session timeout;
+                                 quick: only the first; none
         --out DIR                where results.json and results.md go (default scale/results/<UTC timestamp>)
         --work DIR               ZooKeeper's data directory and every JVM's log (default scale/target/runs/<UTC timestamp>)
       """;
@@ -72,7 +74,6 @@ final class ScaleSettings {
           s.zkHeap = "256m";
           s.sessionTimeoutMillis = 4_000;
         }
-        case "--no-restarts" -> s.restarts = false;
         case "--" -> {
           // the separator between Maven's flags and the harness's
         }
@@ -99,6 +100,7 @@ final class ScaleSettings {
             case "--session-timeout-ms" -> s.sessionTimeoutMillis = Integer.parseInt(value);
             case "--register-concurrency" -> s.registerConcurrency = Integer.parseInt(value);
             case "--timeout-s" -> s.timeoutMillis = Long.parseLong(value) * 1_000;
+            case "--restarts" -> s.restarts = value;
             case "--out" -> s.out = Path.of(value);
             case "--work" -> s.work = Path.of(value);
             default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
@@ -114,6 +116,9 @@ final class ScaleSettings {
       if (!mode.equals("per-server") && !mode.equals("shared")) {
         problems.add("--sessions takes per-server, shared or both, not " + mode);
       }
+    }
+    if (!List.of("none", "quick", "both").contains(s.restarts)) {
+      problems.add("--restarts takes none, quick or both");
     }
     if (s.services > s.servicePool) {
       problems.add("--services cannot exceed --service-pool");

@@ -61,18 +61,18 @@ public final class ServerWorker {
     Wire.serve(worker::handle);
   }
 
-  private void handle(JsonObject command) {
-    switch (command.getString("op")) {
+  private JsonObject handle(JsonObject command) {
+    return switch (command.getString("op")) {
       case "register" -> register(command.getJsonArray("ids"));
       case "change" -> change(command);
-      case "status" -> Wire.send(status());
-      case "heap" -> Wire.send(new JsonObject().put("op", "heap").put("bytes", heapAfterGc()));
+      case "status" -> status();
+      case "heap" -> new JsonObject().put("op", "heap").put("bytes", heapAfterGc());
       default -> throw new IllegalArgumentException("unknown command " + command);
-    }
+    };
   }
 
   /** Registers the given servers, at most {@code concurrency} at a time; answers once all are published. */
-  private void register(JsonArray ids) {
+  private JsonObject register(JsonArray ids) {
     long start = System.nanoTime();
     Semaphore window = new Semaphore(concurrency);
     List<CompletableFuture<Long>> all = new ArrayList<>();
@@ -105,8 +105,8 @@ public final class ServerWorker {
         }
       }
     }
-    Wire.send(new JsonObject().put("op", "registered").put("count", micros.size()).put("failed", failed)
-        .put("error", firstError).put("elapsedMicros", (System.nanoTime() - start) / 1_000).put("micros", micros));
+    return new JsonObject().put("op", "registered").put("count", micros.size()).put("failed", failed)
+        .put("error", firstError).put("elapsedMicros", (System.nanoTime() - start) / 1_000).put("micros", micros);
   }
 
   /** A server joins: registers its address, then publishes each of its services. */
@@ -125,7 +125,7 @@ public final class ServerWorker {
   }
 
   /** One change of the churn: join, leave, offline, online or update, timed from just before the call. */
-  private void change(JsonObject command) {
+  private JsonObject change(JsonObject command) {
     String kind = command.getString("kind");
     int id = command.getInteger("server");
     String service = command.getString("service");
@@ -154,8 +154,8 @@ public final class ServerWorker {
     } catch (Exception e) {
       error = String.valueOf(e.getCause() != null ? e.getCause() : e);
     }
-    Wire.send(new JsonObject().put("op", "done").put("change", change).put("t0", t0).put("t1", Wire.nowMicros())
-        .put("error", error));
+    return new JsonObject().put("op", "done").put("change", change).put("t0", t0).put("t1", Wire.nowMicros())
+        .put("error", error);
   }
 
   private JsonObject status() {
