@@ -643,7 +643,9 @@ final class ScaleRun implements AutoCloseable {
           double seconds = (sample.getDouble("t") - previous.getDouble("t")) / 1_000.0;
           double connections = delta(previous.getLong("connectionRequests"), sample.getLong("connectionRequests")) / seconds;
           double requests = delta(previous.getLong("packetsReceived"), sample.getLong("packetsReceived")) / seconds;
-          double writes = writes(previous.getLong("zxid"), sample.getLong("zxid")) / seconds;
+          // srvr may go unanswered where mntr was (-1): no write rate then
+          double writes = previous.getLong("zxid") < 0 || sample.getLong("zxid") < 0 ? 0
+              : writes(previous.getLong("zxid"), sample.getLong("zxid")) / seconds;
           row.put("connectionsPerSecond", Stats.round(connections)).put("requestsPerSecond", Stats.round(requests))
               .put("writesPerSecond", Stats.round(writes))
               .put("readsAndPingsPerSecond", Stats.round(Math.max(0, requests - writes)));
