@@ -23,4 +23,4 @@ fi
 
 mvn -q -B "${maven[@]}" -pl scale -am -DskipTests package
 classpath="scale/target/classes:$(cat scale/target/runtime-classpath.txt)"
-exec java -Xmx512m -XX:+UseSerialGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" io.slacker.scale.ScaleMain "$@"
+exec java -Xmx1g -XX:+UseSerialGC -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=scale/target -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" io.slacker.scale.ScaleMain "$@"

@@ -72,6 +72,8 @@ public final class ScaleMain {
         run.close();
         Runtime.getRuntime().removeShutdownHook(hook);
       }
+      // what is measured so far survives a later point that fails badly
+      Files.writeString(settings.out.resolve("results.json"), results.copy().put("ok", ok).encodePrettily());
     }
     results.put("ok", ok).put("finished", Instant.now().toString());
     Files.writeString(settings.out.resolve("results.json"), results.encodePrettily());
