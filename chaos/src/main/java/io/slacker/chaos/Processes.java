@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Forking JVMs on this class path, and the signals the faults are made of. */
-final class Processes {
+/** Forking JVMs on this class path, and the signals the faults are made of (also used by the scale harness). */
+public final class Processes {
 
   private Processes() {
   }
 
   /** A JVM running {@code main} with {@code args}; small heap and C1 only, since the machine may have two cores. */
-  static ProcessBuilder java(Class<?> main, List<String> jvmArgs, String... args) {
+  public static ProcessBuilder java(Class<?> main, List<String> jvmArgs, String... args) {
     List<String> command = new ArrayList<>();
     command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     command.addAll(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -26,7 +26,7 @@ final class Processes {
     return new ProcessBuilder(command);
   }
 
-  static void kill(Process process) throws InterruptedException {
+  public static void kill(Process process) throws InterruptedException {
     signal(process, "-KILL");
     process.waitFor(10, TimeUnit.SECONDS);
   }
@@ -55,7 +55,7 @@ final class Processes {
   }
 
   /** Resumes (a stopped process may not die otherwise) and kills, ignoring a process already gone. */
-  static void destroy(Process process) throws InterruptedException {
+  public static void destroy(Process process) throws InterruptedException {
     if (process.isAlive()) {
       try {
         resume(process);
@@ -68,7 +68,7 @@ final class Processes {
   }
 
   /** @return a loopback port free right now (another process may take it later; the suite owns the machine's loopback briefly) */
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }

@@ -1,10 +1,6 @@
 package io.slacker.chaos;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,20 +86,13 @@ final class ZookeeperEnsemble implements AutoCloseable {
 
   /** @return "leader", "follower" or "standalone" from the srvr four-letter word; {@code null} when not serving */
   private static String mode(int port) {
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      socket.setSoTimeout(1_000);
-      socket.getOutputStream().write("srvr".getBytes(StandardCharsets.US_ASCII));
-      InputStream in = socket.getInputStream();
-      String answer = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-      for (String line : answer.split("\n")) {
-        if (line.startsWith("Mode: ")) {
-          return line.substring("Mode: ".length()).trim();
-        }
+    String answer = FourLetterWords.ask(port, "srvr");
+    for (String line : answer == null ? new String[0] : answer.split("\n")) {
+      if (line.startsWith("Mode: ")) {
+        return line.substring("Mode: ".length()).trim();
       }
-      return null;
-    } catch (IOException e) {
-      return null;
     }
+    return null;
   }
 
   @Override
