@@ -159,14 +159,17 @@ public class ServerData {
     return this;
   }
 
+  /** Field by field: watches compare every member of a service on each change. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof ServerData && toJson().equals(((ServerData) o).toJson());
+    return o instanceof ServerData other && weight == other.weight && startTime == other.startTime && tls == other.tls
+        && java.util.Objects.equals(zone, other.zone) && java.util.Objects.equals(version, other.version)
+        && java.util.Objects.equals(incarnation, other.incarnation) && attributes.equals(other.attributes);
   }
 
   @Override
   public int hashCode() {
-    return toJson().hashCode();
+    return java.util.Objects.hash(weight, zone, version, startTime, incarnation, tls, attributes);
   }
 
   @Override

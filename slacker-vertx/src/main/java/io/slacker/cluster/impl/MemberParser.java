@@ -80,14 +80,18 @@ final class MemberParser {
         }
       }
     }
+    boolean earlierLayout = !byAddress.isEmpty();
     for (ServiceSetCaches.Member member : setMembers) {
-      ServerInstance server = parseSetMember(member);
-      if (server != null) {
-        byAddress.put(server.address(), server);
+      if (member.server() == null) {
+        warnOnce(member.node(), member.problem());
+      } else if (!member.offline().contains(service)) {
+        byAddress.put(member.server().address(), member.server());
       }
     }
     List<ServerInstance> servers = new ArrayList<>(byAddress.values());
-    servers.sort(Comparator.comparing(ServerInstance::toString));
+    if (earlierLayout || setMembers.size() > 1 && !sortedAlready(servers)) {
+      servers.sort(Comparator.comparing(ServerInstance::toString));
+    }
     if (leaderNode == null) {
       return new ServiceMembers(service, servers, null);
     }
@@ -117,21 +121,14 @@ final class MemberParser {
     }
   }
 
-  /** @return the server of a set's node when it has the service in rotation; {@code null} when not, or unreadable */
-  private ServerInstance parseSetMember(ServiceSetCaches.Member member) {
-    ChildData node = member.node();
-    String path = node.getPath();
-    SocketAddress address = ServerAddresses.parse(path.substring(parentOf(path).length() + 1));
-    if (address == null) {
-      warnOnce(node, "its name is not host:port");
-      return null;
+  /** Servers of one set come sorted by address; of several sets, each run is. */
+  private static boolean sortedAlready(List<ServerInstance> servers) {
+    for (int i = 1; i < servers.size(); i++) {
+      if (servers.get(i - 1).toString().compareTo(servers.get(i).toString()) > 0) {
+        return false;
+      }
     }
-    if (member.read() == null) {
-      warnOnce(node, "its data is not valid server data JSON (" + member.unreadable().getMessage() + ")");
-      return null;
-    }
-    // The same decoded data serves every watch of the set: each gets its own copy to keep.
-    return member.read().inRotation(service) ? new ServerInstance(address, new ServerData(member.read().data())) : null;
+    return true;
   }
 
   /** A candidate's id is {@code host:port#incarnation}, or {@code host:port} from an older server. */

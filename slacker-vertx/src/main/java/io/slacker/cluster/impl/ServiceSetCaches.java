@@ -7,7 +7,11 @@ import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 
+import io.slacker.cluster.ServerInstance;
+import io.vertx.core.net.SocketAddress;
+
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +35,12 @@ final class ServiceSetCaches {
     this.paths = paths;
   }
 
-  /** A server of a set as read from its node, decoded once per version of the node for all the watches. */
-  record Member(ChildData node, MemberData.Read read, RuntimeException unreadable) {
+  /**
+   * A server of a set as read from its node, decoded once per version of the node for all the
+   * watches: {@code server} is {@code null} when the node's name or data is not a server's, and
+   * {@code problem} then says why.
+   */
+  record Member(ChildData node, ServerInstance server, Set<String> offline, String problem) {
   }
 
   /** One set's cache and who reads it. */
@@ -64,7 +72,9 @@ final class ServiceSetCaches {
       }
       List<Member> read = new ArrayList<>();
       Map<String, Member> still = new HashMap<>();
-      cache.stream().filter(node -> node.getPath().length() > parent.length()).forEach(node -> {
+      // In address order, as watches list servers: each watch keeps the order and sorts nothing.
+      cache.stream().filter(node -> node.getPath().length() > parent.length())
+          .sorted(Comparator.comparing(ChildData::getPath)).forEach(node -> {
         Member known = decoded.get(node.getPath());
         Member member = known != null && known.node() == node ? known : decode(node);
         still.put(node.getPath(), member);
@@ -120,10 +130,16 @@ final class ServiceSetCaches {
   }
 
   private static Member decode(ChildData node) {
+    String path = node.getPath();
+    SocketAddress address = ServerAddresses.parse(path.substring(path.lastIndexOf('/') + 1));
+    if (address == null) {
+      return new Member(node, null, Set.of(), "its name is not host:port");
+    }
     try {
-      return new Member(node, MemberData.decode(node.getData()), null);
+      MemberData.Read read = MemberData.decode(node.getData());
+      return new Member(node, new ServerInstance(address, read.data()), read.offline(), null);
     } catch (RuntimeException unreadable) {
-      return new Member(node, null, unreadable);
+      return new Member(node, null, Set.of(), "its data is not valid server data JSON (" + unreadable.getMessage() + ")");
     }
   }
 

@@ -34,6 +34,8 @@ final class ZookeeperServiceWatch implements ServiceWatch {
   private final ServiceSetCaches setCaches;
   /** The sets the index names, read on the context only. */
   private final Map<String, ServiceSetCaches.Handle> sets = new HashMap<>();
+  /** What the last snapshot was made from, on the context only: the same objects again mean no change. */
+  private List<Object> lastRead = List.of();
   private final AtomicBoolean rebuildScheduled = new AtomicBoolean();
   private volatile ServiceMembers current;
   /** Until Curator reports the first full read, partial snapshots are not worth showing. */
@@ -107,6 +109,13 @@ final class ZookeeperServiceWatch implements ServiceWatch {
     }
     List<ServiceSetCaches.Member> members = new ArrayList<>();
     sets.values().forEach(set -> members.addAll(set.members()));
+    List<Object> read = new ArrayList<>(members);
+    cache.stream().forEach(read::add);
+    if (!first && sameObjects(read, lastRead)) {
+      // No node changed since the last snapshot (cached nodes and members are replaced, never changed).
+      return;
+    }
+    lastRead = read;
     ServiceMembers next = parser.parse(cache.stream(), members);
     boolean changed = !next.equals(current);
     current = next;
@@ -115,6 +124,18 @@ final class ZookeeperServiceWatch implements ServiceWatch {
     } else if (changed) {
       listener.handle(next);
     }
+  }
+
+  private static boolean sameObjects(List<Object> a, List<Object> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
