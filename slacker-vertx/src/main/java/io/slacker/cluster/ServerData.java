@@ -162,7 +162,7 @@ public class ServerData {
   /** Field by field: watches compare every member of a service on each change. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof ServerData other && weight == other.weight && startTime == other.startTime && tls == other.tls
+    return o == this || o instanceof ServerData other && weight == other.weight && startTime == other.startTime && tls == other.tls
         && java.util.Objects.equals(zone, other.zone) && java.util.Objects.equals(version, other.version)
         && java.util.Objects.equals(incarnation, other.incarnation) && attributes.equals(other.attributes);
   }

@@ -57,9 +57,11 @@ final class MemberParser {
 
   /**
    * @param nodes the service's subtree: servers of the earlier layout, one node each, its index and its election
-   * @param setMembers the servers of the sets that include the service, in rotation for it or not
+   * @param setMembers the servers of the sets that include the service, in rotation for it or not,
+   *     each set's sorted by address
+   * @param severalSets whether they come from more than one set, and so may need sorting
    */
-  ServiceMembers parse(Stream<ChildData> nodes, List<ServiceSetCaches.Member> setMembers) {
+  ServiceMembers parse(Stream<ChildData> nodes, List<ServiceSetCaches.Member> setMembers, boolean severalSets) {
     Map<SocketAddress, ServerInstance> byAddress = new LinkedHashMap<>();
     ChildData leaderNode = null;
     long leaderSequence = Long.MAX_VALUE;
@@ -89,7 +91,7 @@ final class MemberParser {
       }
     }
     List<ServerInstance> servers = new ArrayList<>(byAddress.values());
-    if (earlierLayout || setMembers.size() > 1 && !sortedAlready(servers)) {
+    if (earlierLayout || severalSets && !sortedAlready(servers)) {
       servers.sort(Comparator.comparing(ServerInstance::toString));
     }
     if (leaderNode == null) {

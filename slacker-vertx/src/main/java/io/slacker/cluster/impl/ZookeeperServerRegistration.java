@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A server's presence in ZooKeeper: one node, {@code sets/<set>/<host:port>}, in the set of the
@@ -250,7 +252,9 @@ final class ZookeeperServerRegistration implements ServerRegistration {
       }).onSuccess(v -> nodeData = bytes);
     }
     String path = paths.setMember(newSet, address);
-    return access.checkCreatable(context, path)
+    // ZooKeeper's refusal is checked once, for the first node: a move stays under sets/, which the same identity owns.
+    Future<Void> allowed = node == null ? access.checkCreatable(context, path) : context.succeededFuture();
+    return allowed
         .compose(v -> context.<Void>executeBlocking(() -> {
           index(newSet, setServices);
           return null;
@@ -277,18 +281,29 @@ final class ZookeeperServerRegistration implements ServerRegistration {
       curator.createContainers(paths.services());
     }
     for (int attempt = 1; ; attempt++) {
-      List<CuratorOp> operations = new ArrayList<>();
+      List<String> entries = setServices.stream().map(service -> paths.serviceSet(service, newSet)).toList();
+      Set<String> missing = missing(entries);
+      if (missing.isEmpty()) {
+        return;
+      }
+      List<String> parents = new ArrayList<>();
       for (String service : setServices) {
-        String entry = paths.serviceSet(service, newSet);
-        if (curator.checkExists().forPath(entry) != null) {
-          continue;
+        if (missing.contains(paths.serviceSet(service, newSet))) {
+          parents.add(paths.service(service));
+          parents.add(paths.serviceSets(service));
         }
-        for (String parent : List.of(paths.service(service), paths.serviceSets(service))) {
-          if (curator.checkExists().forPath(parent) == null) {
-            operations.add(curator.transactionOp().create().withMode(CreateMode.CONTAINER).forPath(parent));
-          }
+      }
+      Set<String> missingParents = missing(parents);
+      List<CuratorOp> operations = new ArrayList<>();
+      for (String parent : parents) {
+        if (missingParents.contains(parent)) {
+          operations.add(curator.transactionOp().create().withMode(CreateMode.CONTAINER).forPath(parent));
         }
-        operations.add(curator.transactionOp().create().withMode(CreateMode.PERSISTENT).forPath(entry));
+      }
+      for (String entry : entries) {
+        if (missing.contains(entry)) {
+          operations.add(curator.transactionOp().create().withMode(CreateMode.PERSISTENT).forPath(entry));
+        }
       }
       if (operations.isEmpty()) {
         return;
@@ -306,6 +321,24 @@ final class ZookeeperServerRegistration implements ServerRegistration {
         throw new ZookeeperAccessException(path, "ZooKeeper refused to create " + path + " (NoAuth) to this session");
       }
     }
+  }
+
+  /** @return those of {@code paths} that do not exist, asked all at once: one round trip, not one per path */
+  private Set<String> missing(List<String> paths) throws Exception {
+    Set<String> missing = ConcurrentHashMap.newKeySet();
+    CountDownLatch answered = new CountDownLatch(paths.size());
+    for (String path : paths) {
+      curator.checkExists().inBackground((client, event) -> {
+        if (event.getStat() == null) {
+          missing.add(path);
+        }
+        answered.countDown();
+      }).forPath(path);
+    }
+    if (!answered.await(curator.getZookeeperClient().getConnectionTimeoutMs() * 4L, TimeUnit.MILLISECONDS)) {
+      throw new KeeperException.ConnectionLossException();
+    }
+    return missing;
   }
 
   /** Starts an ephemeral node at {@code path}; completes with it once it exists in ZooKeeper. */

@@ -116,7 +116,7 @@ final class ZookeeperServiceWatch implements ServiceWatch {
       return;
     }
     lastRead = read;
-    ServiceMembers next = parser.parse(cache.stream(), members);
+    ServiceMembers next = parser.parse(cache.stream(), members, sets.size() > 1);
     boolean changed = !next.equals(current);
     current = next;
     if (first) {
