@@ -83,14 +83,22 @@ final class MemberParser {
       }
     }
     boolean earlierLayout = !byAddress.isEmpty();
+    // Without servers of the earlier layout no address can come twice: no map to go through.
+    List<ServerInstance> servers = new ArrayList<>(setMembers.size() + byAddress.size());
     for (ServiceSetCaches.Member member : setMembers) {
       if (member.server() == null) {
         warnOnce(member.node(), member.problem());
       } else if (!member.offline().contains(service)) {
-        byAddress.put(member.server().address(), member.server());
+        if (earlierLayout) {
+          byAddress.put(member.server().address(), member.server());
+        } else {
+          servers.add(member.server());
+        }
       }
     }
-    List<ServerInstance> servers = new ArrayList<>(byAddress.values());
+    if (earlierLayout) {
+      servers.addAll(byAddress.values());
+    }
     if (earlierLayout || severalSets && !sortedAlready(servers)) {
       servers.sort(Comparator.comparing(ServerInstance::toString));
     }

@@ -1,5 +1,6 @@
 package io.slacker.cluster.impl;
 
+import io.slacker.cluster.ServerInstance;
 import io.slacker.cluster.ServiceMembers;
 import io.slacker.cluster.ServiceWatch;
 import io.vertx.core.Future;
@@ -117,13 +118,29 @@ final class ZookeeperServiceWatch implements ServiceWatch {
     }
     lastRead = read;
     ServiceMembers next = parser.parse(cache.stream(), members, sets.size() > 1);
-    boolean changed = !next.equals(current);
+    boolean changed = !sameMembers(next, current);
     current = next;
     if (first) {
       initialized.tryComplete(this);
     } else if (changed) {
       listener.handle(next);
     }
+  }
+
+  /** Equal snapshots: the same servers (the same objects, mostly, as set members are shared) and leader. */
+  private static boolean sameMembers(ServiceMembers a, ServiceMembers b) {
+    if (a.servers().size() != b.servers().size() || !java.util.Objects.equals(a.leader(), b.leader())
+        || !java.util.Objects.equals(a.leaderIncarnation(), b.leaderIncarnation())) {
+      return false;
+    }
+    for (int i = 0; i < a.servers().size(); i++) {
+      ServerInstance x = a.servers().get(i);
+      ServerInstance y = b.servers().get(i);
+      if (x != y && !x.equals(y)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean sameObjects(List<Object> a, List<Object> b) {
