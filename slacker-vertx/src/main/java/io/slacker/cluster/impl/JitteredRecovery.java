@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Hands each connection-state listener of a Curator client the reconnection that follows a
- * session expiry after a random delay: the recipes that re-create nodes (ephemeral nodes, the
- * election) and re-read caches act on it, so the servers and clients of a cluster that lost
- * ZooKeeper come back spread over the jitter instead of in one burst. Every other change is
- * handed on at once, and each listener gets its changes in order.
+ * session expiry after a random delay: caches re-read on it, so the clients of a cluster that
+ * lost ZooKeeper do not all re-read at once. (A server's node and its elections come back through
+ * their recipes' own callbacks, at once: this does not spread those.) Every other
+ * change is handed on at once, and each listener gets its changes in order.
  */
 final class JitteredRecovery implements ConnectionStateListener {
 
