@@ -5,6 +5,7 @@ import io.slacker.SlackerClient;
 import io.slacker.SlackerServer;
 import io.slacker.SlackerServerOptions;
 import io.slacker.test.BlockedThreadGuard;
+import io.slacker.test.ServiceExceptions;
 import io.slacker.test.TestVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -123,9 +124,9 @@ class StoreServiceOverBothTransportsTest {
 
   @Test
   void serviceExceptionsKeepTheirFieldsAndSubclassesAreRebuiltByTheirCodecs() throws Exception {
-    ServiceException refusedOverEventBus = serviceException(eventBus.refuse(409));
+    ServiceException refusedOverEventBus = ServiceExceptions.failureOf(eventBus.refuse(409));
     QuotaExceededException quotaOverEventBus = assertInstanceOf(QuotaExceededException.class,
-        serviceException(eventBus.overQuota(5)), "the event bus rebuilds it with its codec");
+        ServiceExceptions.failureOf(eventBus.overQuota(5)), "the event bus rebuilds it with its codec");
     // A caller in another Vert.x, which registered the same codec, as a clustered event-bus caller must.
     Vertx callers = TestVertx.create();
     callers.eventBus().registerDefaultCodec(QuotaExceededException.class, new QuotaExceededCodec());
@@ -135,7 +136,7 @@ class StoreServiceOverBothTransportsTest {
         StoreService slacker = remote.proxy(StoreService.class,
             new CallOptions().setServer(address()).setSerialization(serialization));
         QuotaExceededException quota = assertInstanceOf(QuotaExceededException.class,
-            serviceException(slacker.overQuota(5)), serialization);
+            ServiceExceptions.failureOf(slacker.overQuota(5)), serialization);
         assertEquals(quotaOverEventBus.limit(), quota.limit(), serialization);
         assertEquals(quotaOverEventBus.failureCode(), quota.failureCode(), serialization);
         assertEquals(quotaOverEventBus.getMessage(), quota.getMessage(), serialization);
@@ -147,13 +148,13 @@ class StoreServiceOverBothTransportsTest {
     }
     for (String serialization : SERIALIZATIONS) {
       StoreService slacker = slacker(serialization);
-      ServiceException refused = serviceException(slacker.refuse(409));
+      ServiceException refused = ServiceExceptions.failureOf(slacker.refuse(409));
       assertEquals(refusedOverEventBus.failureCode(), refused.failureCode(), serialization);
       assertEquals(refusedOverEventBus.getMessage(), refused.getMessage(), serialization);
       assertEquals(refusedOverEventBus.getDebugInfo(), refused.getDebugInfo(), serialization);
       assertEquals(new JsonObject().put("code", 409), refused.getDebugInfo(), serialization);
 
-      ServiceException quota = serviceException(slacker.overQuota(5));
+      ServiceException quota = ServiceExceptions.failureOf(slacker.overQuota(5));
       assertInstanceOf(QuotaExceededException.class, quota, serialization);
       assertEquals(quotaOverEventBus.failureCode(), quota.failureCode(), serialization);
       assertEquals(quotaOverEventBus.getMessage(), quota.getMessage(), serialization);
@@ -167,7 +168,7 @@ class StoreServiceOverBothTransportsTest {
     Vertx callers = TestVertx.create();
     SlackerClient remote = SlackerClient.create(callers);
     try {
-      ServiceException quota = serviceException(remote.proxy(StoreService.class, address()).overQuota(7));
+      ServiceException quota = ServiceExceptions.failureOf(remote.proxy(StoreService.class, address()).overQuota(7));
       assertEquals(ServiceException.class, quota.getClass());
       assertEquals(429, quota.failureCode());
       assertEquals("over the quota of 7", quota.getMessage());
@@ -186,17 +187,6 @@ class StoreServiceOverBothTransportsTest {
     assertEquals("Proxy is closed", afterClose.getMessage());
     assertEquals(0, implementation.closed(), "the implementation every caller shares stays open");
     assertEquals(new Sku("A"), await(slacker("json").sku(new Sku("A"))));
-  }
-
-  private static ServiceException serviceException(Future<?> call) {
-    try {
-      call.await(10, TimeUnit.SECONDS);
-    } catch (ServiceException e) {
-      return e;
-    } catch (Exception e) {
-      throw new AssertionError("expected vertx-service-proxy's ServiceException, got " + e, e);
-    }
-    throw new AssertionError("expected the call to fail");
   }
 
   private static <T> T await(Future<T> future) throws Exception {

@@ -5,6 +5,7 @@ import io.slacker.SlackerClient;
 import io.slacker.SlackerServer;
 import io.slacker.SlackerServerOptions;
 import io.slacker.test.BlockedThreadGuard;
+import io.slacker.test.ServiceExceptions;
 import io.slacker.test.TestVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -67,29 +68,19 @@ class ProxyGenServiceTest {
   @Test
   void aServiceExceptionKeepsItsContractOverTheEventBusAndOverSlackerInEverySerialization() throws Exception {
     new ServiceBinder(vertx).setAddress("inventory").register(InventoryService.class, implementation);
-    ServiceException overEventBus = serviceException(InventoryService.createEventBusProxy(vertx, "inventory").take("pear", 2));
+    ServiceException overEventBus = ServiceExceptions.failureOf(
+        InventoryService.createEventBusProxy(vertx, "inventory").take("pear", 2));
     assertEquals(409, overEventBus.failureCode());
     for (String serialization : List.of("json", "smile", "cbor")) {
       InventoryService proxy = client.proxy(InventoryService.class, new CallOptions()
           .setServer(SocketAddress.inetSocketAddress(server.actualPort(), "127.0.0.1")).setSerialization(serialization));
-      ServiceException overSlacker = serviceException(proxy.take("pear", 2));
+      ServiceException overSlacker = ServiceExceptions.failureOf(proxy.take("pear", 2));
       assertEquals(overEventBus.failureCode(), overSlacker.failureCode(), serialization);
       assertEquals(overEventBus.getMessage(), overSlacker.getMessage(), serialization);
       assertEquals(overEventBus.getDebugInfo(), overSlacker.getDebugInfo(), serialization);
       assertEquals(new JsonObject().put("sku", "pear").put("left", 0), overSlacker.getDebugInfo());
     }
     assertEquals(1, await(slacker.take("apple", 2)), "and the service serves on");
-  }
-
-  private static ServiceException serviceException(Future<?> call) {
-    try {
-      call.await(10, TimeUnit.SECONDS);
-    } catch (ServiceException e) {
-      return e;
-    } catch (Exception e) {
-      throw new AssertionError("expected vertx-service-proxy's ServiceException, got " + e, e);
-    }
-    throw new AssertionError("expected the call to fail");
   }
 
   @Test
