@@ -87,11 +87,14 @@ final class TypeRules {
 
   /** @return the converter a data object is read with, {@code null} when its JSON constructor reads it */
   private String reader(TypeElement dataObject) {
-    String form = jsonForm(dataObject);
-    boolean constructor = form != null && ElementFilter.constructorsIn(dataObject.getEnclosedElements()).stream()
+    return hasJsonConstructor(dataObject, jsonForm(dataObject)) ? null : converter(dataObject);
+  }
+
+  /** @return whether {@code element} has a public constructor taking its JSON form {@code form} */
+  private boolean hasJsonConstructor(TypeElement element, String form) {
+    return form != null && ElementFilter.constructorsIn(element.getEnclosedElements()).stream()
         .anyMatch(c -> c.getModifiers().contains(Modifier.PUBLIC) && c.getParameters().size() == 1
             && form.equals(boxedName(c.getParameters().get(0).asType())));
-    return constructor ? null : converter(dataObject);
   }
 
   private static boolean isService(Element element) {
@@ -254,9 +257,7 @@ final class TypeRules {
       return null;
     }
     String form = jsonForm(element);
-    boolean constructor = form != null && ElementFilter.constructorsIn(element.getEnclosedElements()).stream()
-        .anyMatch(c -> c.getModifiers().contains(Modifier.PUBLIC) && c.getParameters().size() == 1
-            && form.equals(boxedName(c.getParameters().get(0).asType())));
+    boolean constructor = hasJsonConstructor(element, form);
     boolean concrete = !element.getModifiers().contains(Modifier.ABSTRACT) && element.getKind() != ElementKind.INTERFACE;
     if (!constructor && concrete && JSON_OBJECT.equals(form) && converter(element) != null) {
       return element;

@@ -8,6 +8,7 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.SocketAddress;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.CuratorEvent;
+import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.zookeeper.KeeperException;
 
 import java.util.ArrayList;
@@ -76,26 +77,18 @@ final class ClusterListing {
     });
   }
 
-  /** @return a read of each {@code host:port} child of {@code parent}, as a server */
+  /** @return a read of each {@code host:port} child of {@code parent}, as a server; {@code null} for one that is not */
   private Future<List<Future<ServerInstance>>> members(String parent) {
     return children(parent).map(names -> {
       List<Future<ServerInstance>> reads = new ArrayList<>();
       for (String name : names) {
-        SocketAddress address = ServerAddresses.parse(name);
-        if (address != null) {
-          reads.add(data(parent + "/" + name).map(bytes -> bytes == null ? null : instance(address, bytes)));
+        if (ServerAddresses.parse(name) != null) {
+          String path = parent + "/" + name;
+          reads.add(data(path).map(bytes -> bytes == null ? null : MemberData.read(new ChildData(path, null, bytes)).server()));
         }
       }
       return reads;
     });
-  }
-
-  private static ServerInstance instance(SocketAddress address, byte[] bytes) {
-    try {
-      return new ServerInstance(address, MemberData.decode(bytes).data());
-    } catch (RuntimeException notServerData) {
-      return null;
-    }
   }
 
   /** @return the children of {@code path}; none when it does not exist */

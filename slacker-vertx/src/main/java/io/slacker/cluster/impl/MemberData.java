@@ -1,8 +1,11 @@
 package io.slacker.cluster.impl;
 
 import io.slacker.cluster.ServerData;
+import io.slacker.cluster.ServerInstance;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import org.apache.curator.framework.recipes.cache.ChildData;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -37,28 +40,38 @@ final class MemberData {
     return json.encode().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** A member as read: its server data, and the services of its set out of rotation. */
-  record Read(ServerData data, Set<String> offline) {
-
-    /** @return whether the server has {@code service}, one of its set, in rotation */
-    boolean inRotation(String service) {
-      return !offline.contains(service);
-    }
+  /**
+   * A server's node as read, a service set's or one of the earlier layout: {@code server} is
+   * {@code null} when the node's name or data is not a server's, and {@code problem} then says why.
+   *
+   * @param offline the services of its set out of rotation
+   */
+  record Member(ChildData node, ServerInstance server, Set<String> offline, String problem) {
   }
 
-  /** @throws RuntimeException when the bytes are not a JSON object with fields of the right types */
-  static Read decode(byte[] bytes) {
+  /** @return the server whose node this is, named {@code host:port}, its data the server data JSON */
+  static Member read(ChildData node) {
+    String path = node.getPath();
+    SocketAddress address = ServerAddresses.parse(path.substring(path.lastIndexOf('/') + 1));
+    if (address == null) {
+      return new Member(node, null, Set.of(), "its name is not host:port");
+    }
+    byte[] bytes = node.getData();
     if (bytes == null || bytes.length == 0) {
-      return new Read(new ServerData(), Set.of());
+      return new Member(node, new ServerInstance(address, new ServerData()), Set.of(), null);
     }
-    JsonObject json = new JsonObject(new String(bytes, StandardCharsets.UTF_8));
-    Object listed = json.remove(OFFLINE);
-    Set<String> offline = new LinkedHashSet<>();
-    if (listed instanceof JsonArray services) {
-      services.forEach(service -> offline.add((String) service));
-    } else if (listed != null) {
-      throw new IllegalArgumentException("'" + OFFLINE + "' is not an array of service names");
+    try {
+      JsonObject json = new JsonObject(new String(bytes, StandardCharsets.UTF_8));
+      Object listed = json.remove(OFFLINE);
+      Set<String> offline = new LinkedHashSet<>();
+      if (listed instanceof JsonArray services) {
+        services.forEach(service -> offline.add((String) service));
+      } else if (listed != null) {
+        throw new IllegalArgumentException("'" + OFFLINE + "' is not an array of service names");
+      }
+      return new Member(node, new ServerInstance(address, new ServerData(json)), offline, null);
+    } catch (RuntimeException unreadable) {
+      return new Member(node, null, Set.of(), "its data is not valid server data JSON (" + unreadable.getMessage() + ")");
     }
-    return new Read(new ServerData(json), offline);
   }
 }

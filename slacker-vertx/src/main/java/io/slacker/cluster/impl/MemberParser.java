@@ -1,9 +1,7 @@
 package io.slacker.cluster.impl;
 
-import io.slacker.cluster.ServerData;
 import io.slacker.cluster.ServerInstance;
 import io.slacker.cluster.ServiceMembers;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.slf4j.Logger;
@@ -59,9 +57,9 @@ final class MemberParser {
    * @param nodes the service's subtree: servers of the earlier layout, one node each, its index and its election
    * @param setMembers the servers of the sets that include the service, in rotation for it or not,
    *     each set's sorted by address
-   * @param severalSets whether they come from more than one set, and so may need sorting
+   * @param severalSets whether they come from more than one set, and so need sorting
    */
-  ServiceMembers parse(Stream<ChildData> nodes, List<ServiceSetCaches.Member> setMembers, boolean severalSets) {
+  ServiceMembers parse(Stream<ChildData> nodes, List<MemberData.Member> setMembers, boolean severalSets) {
     Map<SocketAddress, ServerInstance> byAddress = new LinkedHashMap<>();
     ChildData leaderNode = null;
     long leaderSequence = Long.MAX_VALUE;
@@ -70,10 +68,7 @@ final class MemberParser {
       String parent = parentOf(path);
       String name = path.substring(parent.length() + 1);
       if (parent.equals(servicePath) && !path.equals(leaderPath) && !path.equals(termPath) && !path.equals(setsPath)) {
-        ServerInstance server = parseMember(node, name);
-        if (server != null) {
-          byAddress.put(server.address(), server);
-        }
+        add(MemberData.read(node), byAddress);
       } else if (parent.equals(leaderPath)) {
         long sequence = sequenceOf(name);
         if (sequence >= 0 && sequence < leaderSequence) {
@@ -83,23 +78,11 @@ final class MemberParser {
       }
     }
     boolean earlierLayout = !byAddress.isEmpty();
-    // Without servers of the earlier layout no address can come twice: no map to go through.
-    List<ServerInstance> servers = new ArrayList<>(setMembers.size() + byAddress.size());
-    for (ServiceSetCaches.Member member : setMembers) {
-      if (member.server() == null) {
-        warnOnce(member.node(), member.problem());
-      } else if (!member.offline().contains(service)) {
-        if (earlierLayout) {
-          byAddress.put(member.server().address(), member.server());
-        } else {
-          servers.add(member.server());
-        }
-      }
+    for (MemberData.Member member : setMembers) {
+      add(member, byAddress);
     }
-    if (earlierLayout) {
-      servers.addAll(byAddress.values());
-    }
-    if (earlierLayout || severalSets && !sortedAlready(servers)) {
+    List<ServerInstance> servers = new ArrayList<>(byAddress.values());
+    if (earlierLayout || severalSets) {
       servers.sort(Comparator.comparing(ServerInstance::toString));
     }
     if (leaderNode == null) {
@@ -113,32 +96,13 @@ final class MemberParser {
     return new ServiceMembers(service, servers, address, address == null ? null : leader[1]);
   }
 
-  private ServerInstance parseMember(ChildData node, String name) {
-    SocketAddress address = ServerAddresses.parse(name);
-    if (address == null) {
-      warnOnce(node, "its name is not host:port");
-      return null;
+  /** Adds the member if it has the service in rotation; one that is not a server is skipped with a warning. */
+  private void add(MemberData.Member member, Map<SocketAddress, ServerInstance> byAddress) {
+    if (member.server() == null) {
+      warnOnce(member.node(), member.problem());
+    } else if (!member.offline().contains(service)) {
+      byAddress.put(member.server().address(), member.server());
     }
-    byte[] bytes = node.getData();
-    if (bytes == null || bytes.length == 0) {
-      return new ServerInstance(address, new ServerData());
-    }
-    try {
-      return new ServerInstance(address, new ServerData(new JsonObject(new String(bytes, StandardCharsets.UTF_8))));
-    } catch (RuntimeException e) {
-      warnOnce(node, "its data is not valid server data JSON (" + e.getMessage() + ")");
-      return null;
-    }
-  }
-
-  /** Servers of one set come sorted by address; of several sets, each run is. */
-  private static boolean sortedAlready(List<ServerInstance> servers) {
-    for (int i = 1; i < servers.size(); i++) {
-      if (servers.get(i - 1).toString().compareTo(servers.get(i).toString()) > 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** A candidate's id is {@code host:port#incarnation}, or {@code host:port} from an older server. */

@@ -130,7 +130,7 @@ final class NodeAccess {
   }
 
   /** @return the refusal that {@code resultCode} means, or {@code null} if it is none */
-  private ZookeeperAccessException refusal(int resultCode, String path, String operation) {
+  ZookeeperAccessException refusal(int resultCode, String path, String operation) {
     KeeperException.Code code = KeeperException.Code.get(resultCode);
     if ((code == KeeperException.Code.CONNECTIONLOSS || code == KeeperException.Code.SESSIONEXPIRED) && authFailed.getAsBoolean()) {
       // Curator replaces a session whose SASL login failed and reports the operations as lost connections.

@@ -1,14 +1,12 @@
 package io.slacker.cluster.impl;
 
+import io.slacker.cluster.impl.MemberData.Member;
 import io.vertx.core.Future;
 import io.vertx.core.internal.ContextInternal;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
-
-import io.slacker.cluster.ServerInstance;
-import io.vertx.core.net.SocketAddress;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,14 +31,6 @@ final class ServiceSetCaches {
   ServiceSetCaches(CuratorFramework curator, ClusterPaths paths) {
     this.curator = curator;
     this.paths = paths;
-  }
-
-  /**
-   * A server of a set as read from its node, decoded once per version of the node for all the
-   * watches: {@code server} is {@code null} when the node's name or data is not a server's, and
-   * {@code problem} then says why.
-   */
-  record Member(ChildData node, ServerInstance server, Set<String> offline, String problem) {
   }
 
   /** One set's cache and who reads it. */
@@ -76,7 +66,7 @@ final class ServiceSetCaches {
       cache.stream().filter(node -> node.getPath().length() > parent.length())
           .sorted(Comparator.comparing(ChildData::getPath)).forEach(node -> {
         Member known = decoded.get(node.getPath());
-        Member member = known != null && known.node() == node ? known : decode(node);
+        Member member = known != null && known.node() == node ? known : MemberData.read(node);
         still.put(node.getPath(), member);
         read.add(member);
       });
@@ -126,20 +116,6 @@ final class ServiceSetCaches {
           return null;
         });
       }
-    }
-  }
-
-  private static Member decode(ChildData node) {
-    String path = node.getPath();
-    SocketAddress address = ServerAddresses.parse(path.substring(path.lastIndexOf('/') + 1));
-    if (address == null) {
-      return new Member(node, null, Set.of(), "its name is not host:port");
-    }
-    try {
-      MemberData.Read read = MemberData.decode(node.getData());
-      return new Member(node, new ServerInstance(address, read.data()), read.offline(), null);
-    } catch (RuntimeException unreadable) {
-      return new Member(node, null, Set.of(), "its data is not valid server data JSON (" + unreadable.getMessage() + ")");
     }
   }
 

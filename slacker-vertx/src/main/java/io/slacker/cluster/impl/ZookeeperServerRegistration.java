@@ -305,9 +305,6 @@ final class ZookeeperServerRegistration implements ServerRegistration {
           operations.add(curator.transactionOp().create().withMode(CreateMode.PERSISTENT).forPath(entry));
         }
       }
-      if (operations.isEmpty()) {
-        return;
-      }
       try {
         curator.transaction().forOperations(operations);
         return;
@@ -316,9 +313,10 @@ final class ZookeeperServerRegistration implements ServerRegistration {
         if (attempt == INDEX_ATTEMPTS) {
           throw another;
         }
-      } catch (KeeperException.NoAuthException refused) {
-        String path = refused.getPath() != null ? refused.getPath() : paths.serviceSets(setServices.get(0));
-        throw new ZookeeperAccessException(path, "ZooKeeper refused to create " + path + " (NoAuth) to this session");
+      } catch (KeeperException failed) {
+        String path = failed.getPath() != null ? failed.getPath() : paths.serviceSets(setServices.get(0));
+        ZookeeperAccessException refused = access.refusal(failed.code().intValue(), path, "create");
+        throw refused != null ? refused : failed;
       }
     }
   }

@@ -108,7 +108,7 @@ final class ZookeeperServiceWatch implements ServiceWatch {
       // The first snapshot waits for every set's first read: a service is never shown empty by mistake.
       return;
     }
-    List<ServiceSetCaches.Member> members = new ArrayList<>();
+    List<MemberData.Member> members = new ArrayList<>();
     sets.values().forEach(set -> members.addAll(set.members()));
     List<Object> read = new ArrayList<>(members);
     cache.stream().forEach(read::add);

@@ -297,11 +297,9 @@ public final class SlackerClientImpl implements SlackerClient {
     ClientCallImpl call = new ClientCallImpl(service, method, descriptor, args, new CallMetadata(callOptions.getMetadata()),
         server, timeoutMillis, serializer, returnsService ? INSTANCE_NAME : resultType, toLeader, leaderIncarnation);
     ClientSpan span = ClientSpan.start(traceContext != null ? traceContext : caller, options.getTracingPolicy(), call);
-    if (returnsService) {
-      return measured(call, () -> run(caller, call, tls, span))
-          .map(name -> name == null ? null : instanceProxy(descriptor, server, tls, (String) name, callOptions));
-    }
-    return measured(call, () -> run(caller, call, tls, span));
+    Future<Object> outcome = measured(call, () -> run(caller, call, tls, span));
+    return !returnsService ? outcome
+        : outcome.map(name -> name == null ? null : instanceProxy(descriptor, server, tls, (String) name, callOptions));
   }
 
   /**

@@ -346,7 +346,7 @@ final class ServerConnection {
 
   private Resolved resolve(Frame frame, RequestHeader header, Serializer serializer) {
     if (!header.byName()) {
-      ServerMethod method = instances.isEmpty() || server.registry().hasService(header.serviceId()) ? null
+      ServerMethod method = server.registry().hasService(header.serviceId()) ? null
           : instances.find(header.serviceId(), header.methodId());
       method = method != null ? method : server.registry().find(header.serviceId(), header.methodId());
       return new Resolved(method, decodeArguments(method, serializer, frame, header));
@@ -365,12 +365,14 @@ final class ServerConnection {
 
   /** @return the methods of that name of a service of the server, or of an instance this connection holds */
   private List<ServerMethod> byName(String service, String method) {
-    List<ServerMethod> ofInstance = server.registry().service(service) != null ? null : instances.find(service, method);
-    if (ofInstance != null) {
-      return ofInstance;
-    }
-    if (service.indexOf('#') > 0 && server.registry().service(service) == null) {
-      throw new SlackerException(StatusCode.NOT_FOUND, ServiceInstances.unknown(service));
+    if (server.registry().service(service) == null) {
+      List<ServerMethod> ofInstance = instances.find(service, method);
+      if (ofInstance != null) {
+        return ofInstance;
+      }
+      if (service.indexOf('#') > 0) {
+        throw new SlackerException(StatusCode.NOT_FOUND, ServiceInstances.unknown(service));
+      }
     }
     return server.registry().find(service, method);
   }

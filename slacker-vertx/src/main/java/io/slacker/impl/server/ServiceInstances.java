@@ -51,11 +51,14 @@ final class ServiceInstances {
 
   private static final class Instance {
     final String name;
+    /** The service id calls to it carry: the hash of its name. */
+    final int id;
     final ServiceDefinition definition;
     long lastUsed = System.nanoTime();
 
-    Instance(String name, ServiceDefinition definition) {
+    Instance(String name, int id, ServiceDefinition definition) {
       this.name = name;
+      this.id = id;
       this.definition = definition;
     }
   }
@@ -67,10 +70,6 @@ final class ServiceInstances {
     this.maxInstances = maxInstances;
     this.idleTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(idleTimeoutMillis);
     this.remote = remote;
-  }
-
-  boolean isEmpty() {
-    return byId.isEmpty();
   }
 
   /**
@@ -100,12 +99,13 @@ final class ServiceInstances {
           + "the instance it returned was closed");
     }
     String name;
+    int id;
     do {
       name = definition.name() + "#" + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
-    } while (byName.containsKey(name) || byId.containsKey(ServiceIds.serviceId(name))
-        || shared.hasService(ServiceIds.serviceId(name)));
-    Instance instance = new Instance(name, definition);
-    byId.put(ServiceIds.serviceId(name), instance);
+      id = ServiceIds.serviceId(name);
+    } while (byName.containsKey(name) || byId.containsKey(id) || shared.hasService(id));
+    Instance instance = new Instance(name, id, definition);
+    byId.put(id, instance);
     byName.put(name, instance);
     scheduleIdleCheck();
     return name;
@@ -189,9 +189,9 @@ final class ServiceInstances {
   }
 
   private void remove(Instance instance, String why) {
-    byId.remove(ServiceIds.serviceId(instance.name));
+    byId.remove(instance.id);
     byName.remove(instance.name);
-    released.put(ServiceIds.serviceId(instance.name), "no service instance '" + instance.name + "' on this connection "
+    released.put(instance.id, "no service instance '" + instance.name + "' on this connection "
         + "any more: it was released, " + why);
   }
 
