@@ -26,8 +26,8 @@ public class ZookeeperDiscoveryOptions {
   public static final int DEFAULT_RETRY_MAX_SLEEP_MILLIS = 5_000;
   /**
    * After a session expiry (ZooKeeper down longer than the session timeout), each discovery waits
-   * a random time up to this before its caches re-read, so that a cluster's clients do not all
-   * re-read at once.
+   * a random time up to this before its servers re-create their nodes and its caches re-read, so
+   * that a cluster's servers and clients do not all come back at once.
    */
   public static final int DEFAULT_RECOVERY_JITTER_MILLIS = 2_000;
   public static final boolean DEFAULT_SHARED = false;
@@ -229,10 +229,10 @@ public class ZookeeperDiscoveryOptions {
   }
 
   /**
-   * The longest random wait, after a session expiry, before this discovery's watches re-read:
-   * the clients of a cluster that lost ZooKeeper re-read spread over this time rather than all at
-   * once. A server's node and elections come back at once. 0: no
-   * wait. Applies to the discovery's own ZooKeeper client, not to one it was given.
+   * The longest random wait, after a session expiry, before this discovery's servers re-create
+   * their nodes and its watches re-read: a cluster that lost ZooKeeper comes back spread over
+   * this time rather than in one burst. Elections of leader-routed services rejoin at once.
+   * 0: no wait. Applies to the discovery's own ZooKeeper client, not to one it was given.
    */
   public ZookeeperDiscoveryOptions setRecoveryJitterMillis(int millis) {
     if (millis < 0) {

@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Hands each connection-state listener of a Curator client the reconnection that follows a
- * session expiry after a random delay: caches re-read on it, so the clients of a cluster that
- * lost ZooKeeper do not all re-read at once. (A server's node and its elections come back through
- * their recipes' own callbacks, at once: this does not spread those.) Every other
- * change is handed on at once, and each listener gets its changes in order.
+ * session expiry after a random delay: servers' nodes ({@link MemberNode}) are re-created and
+ * caches re-read on it, so the servers and clients of a cluster that lost ZooKeeper do not all
+ * come back at once. (Elections rejoin through their recipe's own callbacks, at once.) Every
+ * other change is handed on at once, and each listener gets its changes in order.
  */
 final class JitteredRecovery implements ConnectionStateListener {
 

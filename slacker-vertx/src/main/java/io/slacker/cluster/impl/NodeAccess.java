@@ -114,7 +114,7 @@ final class NodeAccess {
   }
 
   /** Curator's builders load classes and queue work when first used: not on an event loop. Its callbacks run on its own threads. */
-  private static void onWorker(ContextInternal context, Runnable operation) {
+  static void onWorker(ContextInternal context, Runnable operation) {
     context.executeBlocking(() -> {
       operation.run();
       return null;

@@ -10,7 +10,6 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.SocketAddress;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
-import org.apache.curator.framework.recipes.nodes.PersistentNode;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 
@@ -29,9 +28,8 @@ import java.util.concurrent.TimeUnit;
  * services it runs, whose data says which of them are in rotation; and, for each service of a
  * new set, an index node naming the set under the service (docs/cluster.md §1). Joining and
  * leaving cost one node whatever the number of services; taking one service offline rewrites
- * that node's data. The node is a Curator {@link PersistentNode} in ephemeral mode, so it vanishes
- * with the process and re-creates itself after a session expiry; leader-routed services add a
- * {@link ServiceLeaderSelector}.
+ * that node's data. The node is a {@link MemberNode}, ephemeral, so it vanishes with the process
+ * and comes back after a session expiry; leader-routed services add a {@link ServiceLeaderSelector}.
  *
  * <p>Changes are applied one at a time on the registration's context, each with every change
  * asked for meanwhile: publishing fifty services at start is one node. Curator recipes are
@@ -64,7 +62,7 @@ final class ZookeeperServerRegistration implements ServerRegistration {
   private boolean syncing;
   private boolean closed;
   /** The node as last written; touched by the sync on the context only. */
-  private PersistentNode node;
+  private MemberNode node;
   private String nodeSet;
   private byte[] nodeData;
 
@@ -240,16 +238,7 @@ final class ZookeeperServerRegistration implements ServerRegistration {
   /** Writes the node: its data when the set is the same, else a node in the new set, then the old one goes. */
   private Future<Void> apply(String newSet, List<String> setServices, byte[] bytes) {
     if (node != null && newSet.equals(nodeSet)) {
-      if (Arrays.equals(bytes, nodeData)) {
-        return context.succeededFuture();
-      }
-      PersistentNode current = node;
-      return context.<Void>executeBlocking(() -> {
-        current.setData(bytes);
-        // A read after the write on the same session is answered after it: the write has landed.
-        curator.getData().forPath(current.getActualPath());
-        return null;
-      }).onSuccess(v -> nodeData = bytes);
+      return Arrays.equals(bytes, nodeData) ? context.succeededFuture() : node.setData(bytes).onSuccess(v -> nodeData = bytes);
     }
     String path = paths.setMember(newSet, address);
     // ZooKeeper's refusal is checked once, for the first node: a move stays under sets/, which the same identity owns.
@@ -259,16 +248,13 @@ final class ZookeeperServerRegistration implements ServerRegistration {
           index(newSet, setServices);
           return null;
         }))
-        .compose(v -> create(path, bytes))
+        .compose(v -> MemberNode.start(context, curator, access, path, bytes))
         .compose(created -> {
-          PersistentNode old = node;
+          MemberNode old = node;
           node = created;
           nodeSet = newSet;
           nodeData = bytes;
-          return old == null ? context.succeededFuture() : context.<Void>executeBlocking(() -> {
-            old.close();
-            return null;
-          });
+          return old == null ? context.succeededFuture() : old.close();
         });
   }
 
@@ -339,24 +325,10 @@ final class ZookeeperServerRegistration implements ServerRegistration {
     return missing;
   }
 
-  /** Starts an ephemeral node at {@code path}; completes with it once it exists in ZooKeeper. */
-  private Future<PersistentNode> create(String path, byte[] bytes) {
-    PersistentNode created = new PersistentNode(curator, CreateMode.EPHEMERAL, false, path, bytes);
-    Promise<PersistentNode> exists = context.promise();
-    created.getListenable().addListener(p -> exists.tryComplete(created));
-    return context.<Void>executeBlocking(() -> {
-      created.start();
-      return null;
-    }).compose(v -> exists.future());
-  }
-
   private Future<Void> removeNode() {
-    PersistentNode current = node;
+    MemberNode current = node;
     node = null;
     nodeSet = null;
-    return current == null ? context.succeededFuture() : context.<Void>executeBlocking(() -> {
-      current.close();
-      return null;
-    });
+    return current == null ? context.succeededFuture() : current.close();
   }
 }
