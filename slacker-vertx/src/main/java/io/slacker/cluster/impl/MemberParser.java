@@ -55,11 +55,10 @@ final class MemberParser {
 
   /**
    * @param nodes the service's subtree: servers of the earlier layout, one node each, its index and its election
-   * @param setMembers the servers of the sets that include the service, in rotation for it or not,
-   *     each set's sorted by address
-   * @param severalSets whether they come from more than one set, and so need sorting
+   * @param sets the sets that include the service, each sorted by address: their servers are
+   *     the service's when they have it in rotation
    */
-  ServiceMembers parse(Stream<ChildData> nodes, List<MemberData.Member> setMembers, boolean severalSets) {
+  ServiceMembers parse(Stream<ChildData> nodes, List<ServiceSetCaches.Snapshot> sets) {
     Map<SocketAddress, ServerInstance> byAddress = new LinkedHashMap<>();
     ChildData leaderNode = null;
     long leaderSequence = Long.MAX_VALUE;
@@ -77,12 +76,15 @@ final class MemberParser {
         }
       }
     }
-    boolean earlierLayout = !byAddress.isEmpty();
-    for (MemberData.Member member : setMembers) {
-      add(member, byAddress);
-    }
-    List<ServerInstance> servers = new ArrayList<>(byAddress.values());
-    if (earlierLayout || severalSets) {
+    List<ServerInstance> servers;
+    if (byAddress.isEmpty() && sets.size() == 1) {
+      servers = ofOneSet(sets.get(0));
+    } else {
+      // Servers of the earlier layout, or of several sets: one entry per address, sorted again.
+      for (ServiceSetCaches.Snapshot set : sets) {
+        set.members().forEach(member -> add(member, byAddress));
+      }
+      servers = new ArrayList<>(byAddress.values());
       servers.sort(Comparator.comparing(ServerInstance::toString));
     }
     if (leaderNode == null) {
@@ -94,6 +96,26 @@ final class MemberParser {
       warnOnce(leaderNode, "the leader candidate's id is not host:port");
     }
     return new ServiceMembers(service, servers, address, address == null ? null : leader[1]);
+  }
+
+  /**
+   * The common case, one set and nothing else: its shared list of servers as it is when none of
+   * them has a service out of rotation, so that each watch of the set adds nothing per member.
+   */
+  private List<ServerInstance> ofOneSet(ServiceSetCaches.Snapshot set) {
+    if (set.servers().size() < set.members().size()) {
+      set.members().stream().filter(member -> member.server() == null).forEach(member -> warnOnce(member.node(), member.problem()));
+    }
+    if (!set.anyOffline()) {
+      return set.servers();
+    }
+    List<ServerInstance> servers = new ArrayList<>(set.servers().size());
+    for (MemberData.Member member : set.members()) {
+      if (member.server() != null && !member.offline().contains(service)) {
+        servers.add(member.server());
+      }
+    }
+    return servers;
   }
 
   /** Adds the member if it has the service in rotation; one that is not a server is skipped with a warning. */

@@ -1,5 +1,6 @@
 package io.slacker.cluster.impl;
 
+import io.slacker.cluster.ServerInstance;
 import io.slacker.cluster.impl.MemberData.Member;
 import io.vertx.core.Future;
 import io.vertx.core.internal.ContextInternal;
@@ -9,18 +10,18 @@ import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * The service sets a discovery's watches read, each cached once however many watched services
  * it includes: a {@link CuratorCache} of {@code sets/<set>} per set, opened by the first watch
- * that needs it and closed with the last.
+ * that needs it and closed with the last. A change of one member costs O(log members) as it
+ * comes, and one snapshot of the set, O(members), shared by all the set's watches.
  */
 final class ServiceSetCaches {
 
@@ -33,48 +34,76 @@ final class ServiceSetCaches {
     this.paths = paths;
   }
 
+  /**
+   * A set's servers as read at one change of its cache, shared by every watch of the set: the
+   * same object until the set changes again.
+   *
+   * @param members every member node, readable or not, in address order
+   * @param servers the servers of the readable members, in the same order
+   * @param anyOffline whether a member has a service out of rotation: if none has, {@code servers}
+   *     is the list of every service of the set as it is
+   */
+  record Snapshot(List<Member> members, List<ServerInstance> servers, boolean anyOffline) {
+  }
+
   /** One set's cache and who reads it. */
   private static final class Cached {
     final CuratorCache cache;
+    final String parent;
     final Set<Runnable> listeners = new CopyOnWriteArraySet<>();
-    /** Counts the cache's changes: the members are read again once per change, for all the watches of the set. */
-    final AtomicLong changes = new AtomicLong();
     volatile boolean loaded;
     int holders;
-    /** Guarded by itself: the members as last read, at which change, each decoded once per version of its node. */
-    private List<Member> members = List.of();
-    private long membersAt = -1;
-    private final Map<String, Member> decoded = new HashMap<>();
+    /**
+     * Guarded by this: the members by path, kept from the cache's events as they come, each
+     * decoded once per version of its node, and the snapshot made at which change.
+     */
+    private final TreeMap<String, Member> byPath = new TreeMap<>();
+    private long changes;
+    private Snapshot snapshot = new Snapshot(List.of(), List.of(), false);
+    private long snapshotAt;
 
-    Cached(CuratorCache cache) {
+    Cached(CuratorCache cache, String parent) {
       this.cache = cache;
+      this.parent = parent;
     }
 
-    void changed() {
-      changes.incrementAndGet();
+    void changed(ChildData before, ChildData after) {
+      ChildData node = after != null ? after : before;
+      if (node.getPath().length() <= parent.length()) {
+        return;
+      }
+      synchronized (this) {
+        if (after == null) {
+          byPath.remove(node.getPath());
+        } else {
+          byPath.put(node.getPath(), MemberData.read(node));
+        }
+        changes++;
+      }
       listeners.forEach(Runnable::run);
     }
 
-    synchronized List<Member> members(String parent) {
-      long now = changes.get();
-      if (now == membersAt) {
-        return members;
+    void initialized() {
+      loaded = true;
+      listeners.forEach(Runnable::run);
+    }
+
+    /** O(members) once per change of the set, however many watches read it. */
+    synchronized Snapshot snapshot() {
+      if (snapshotAt != changes) {
+        List<Member> members = List.copyOf(byPath.values());
+        List<ServerInstance> servers = new ArrayList<>(members.size());
+        boolean anyOffline = false;
+        for (Member member : members) {
+          if (member.server() != null) {
+            servers.add(member.server());
+          }
+          anyOffline |= !member.offline().isEmpty();
+        }
+        snapshot = new Snapshot(members, List.copyOf(servers), anyOffline);
+        snapshotAt = changes;
       }
-      List<Member> read = new ArrayList<>();
-      Map<String, Member> still = new HashMap<>();
-      // In address order, as watches list servers: each watch keeps the order and sorts nothing.
-      cache.stream().filter(node -> node.getPath().length() > parent.length())
-          .sorted(Comparator.comparing(ChildData::getPath)).forEach(node -> {
-        Member known = decoded.get(node.getPath());
-        Member member = known != null && known.node() == node ? known : MemberData.read(node);
-        still.put(node.getPath(), member);
-        read.add(member);
-      });
-      decoded.clear();
-      decoded.putAll(still);
-      members = List.copyOf(read);
-      membersAt = now;
-      return members;
+      return snapshot;
     }
   }
 
@@ -95,9 +124,9 @@ final class ServiceSetCaches {
       return cached.loaded;
     }
 
-    /** @return the set's servers, as cached */
-    List<Member> members() {
-      return cached.members(paths.set(set));
+    /** @return the set's servers, as cached: the same object until the set changes */
+    Snapshot snapshot() {
+      return cached.snapshot();
     }
 
     /** Stops listening; the last holder closes the cache, on a worker thread. */
@@ -126,14 +155,11 @@ final class ServiceSetCaches {
     synchronized (sets) {
       cached = sets.get(set);
       if (cached == null) {
-        cached = new Cached(CuratorCache.build(curator, paths.set(set)));
+        cached = new Cached(CuratorCache.build(curator, paths.set(set)), paths.set(set));
         Cached fresh = cached;
         cached.cache.listenable().addListener(CuratorCacheListener.builder()
-            .forAll((type, oldData, data) -> fresh.changed())
-            .forInitialized(() -> {
-              fresh.loaded = true;
-              fresh.changed();
-            })
+            .forAll((type, oldData, data) -> fresh.changed(oldData, type == CuratorCacheListener.Type.NODE_DELETED ? null : data))
+            .forInitialized(fresh::initialized)
             .build());
         sets.put(set, cached);
         created = true;

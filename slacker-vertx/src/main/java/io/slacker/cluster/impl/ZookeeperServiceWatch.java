@@ -108,16 +108,16 @@ final class ZookeeperServiceWatch implements ServiceWatch {
       // The first snapshot waits for every set's first read: a service is never shown empty by mistake.
       return;
     }
-    List<MemberData.Member> members = new ArrayList<>();
-    sets.values().forEach(set -> members.addAll(set.members()));
-    List<Object> read = new ArrayList<>(members);
+    List<ServiceSetCaches.Snapshot> snapshots = new ArrayList<>(sets.size());
+    sets.values().forEach(set -> snapshots.add(set.snapshot()));
+    List<Object> read = new ArrayList<>(snapshots);
     cache.stream().forEach(read::add);
     if (!first && sameObjects(read, lastRead)) {
-      // No node changed since the last snapshot (cached nodes and members are replaced, never changed).
+      // Nothing changed since the last snapshot: cached nodes and set snapshots are replaced, never changed.
       return;
     }
     lastRead = read;
-    ServiceMembers next = parser.parse(cache.stream(), members, sets.size() > 1);
+    ServiceMembers next = parser.parse(cache.stream(), snapshots);
     boolean changed = !sameMembers(next, current);
     current = next;
     if (first) {
@@ -129,6 +129,9 @@ final class ZookeeperServiceWatch implements ServiceWatch {
 
   /** Equal snapshots: the same servers (the same objects, mostly, as set members are shared) and leader. */
   private static boolean sameMembers(ServiceMembers a, ServiceMembers b) {
+    if (a.servers() == b.servers()) {
+      return java.util.Objects.equals(a.leader(), b.leader()) && java.util.Objects.equals(a.leaderIncarnation(), b.leaderIncarnation());
+    }
     if (a.servers().size() != b.servers().size() || !java.util.Objects.equals(a.leader(), b.leader())
         || !java.util.Objects.equals(a.leaderIncarnation(), b.leaderIncarnation())) {
       return false;
