@@ -12,9 +12,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +34,7 @@ public final class ClientWorker {
     final int client;
     final String service;
     ServiceWatch watch;
-    Map<String, Object> previous;
+    List<ServerInstance> previous;
 
     Watched(int client, String service) {
       this.client = client;
@@ -128,7 +126,7 @@ public final class ClientWorker {
     for (Client client : clients) {
       done.add(Contexts.on(client.context(), () -> {
         for (Watched watched : client.watched()) {
-          watched.previous = on && watched.watch != null ? members(watched.watch.current()) : null;
+          watched.previous = on && watched.watch != null ? watched.watch.current().servers() : null;
         }
         return Future.succeededFuture();
       }));
@@ -143,21 +141,39 @@ public final class ClientWorker {
       return;
     }
     long now = Wire.nowMicros();
-    Map<String, Object> next = members(members);
+    // Both lists are sorted by host:port, and a server that did not change is mostly the same
+    // object: one walk through both, naming servers only where they differ, so that noting costs
+    // the harness little next to what it measures.
+    List<ServerInstance> before = watched.previous;
+    List<ServerInstance> after = members.servers();
     List<String> noted = new ArrayList<>();
-    for (Map.Entry<String, Object> entry : next.entrySet()) {
-      if (!watched.previous.containsKey(entry.getKey())) {
-        noted.add(note(watched, "add", entry.getKey(), entry.getValue(), now));
-      } else if (!Objects.equals(watched.previous.get(entry.getKey()), entry.getValue())) {
-        noted.add(note(watched, "data", entry.getKey(), entry.getValue(), now));
+    int i = 0;
+    int j = 0;
+    while (i < before.size() || j < after.size()) {
+      ServerInstance was = i < before.size() ? before.get(i) : null;
+      ServerInstance is = j < after.size() ? after.get(j) : null;
+      if (was != null && is != null && (was == is || was.equals(is))) {
+        i++;
+        j++;
+        continue;
+      }
+      int order = was == null ? 1 : is == null ? -1 : was.toString().compareTo(is.toString());
+      if (order == 0) {
+        Object change = is.data().getAttributes().getValue("change");
+        if (!Objects.equals(change, was.data().getAttributes().getValue("change"))) {
+          noted.add(note(watched, "data", is.toString(), change, now));
+        }
+        i++;
+        j++;
+      } else if (order < 0) {
+        noted.add(note(watched, "remove", was.toString(), null, now));
+        i++;
+      } else {
+        noted.add(note(watched, "add", is.toString(), is.data().getAttributes().getValue("change"), now));
+        j++;
       }
     }
-    for (String address : watched.previous.keySet()) {
-      if (!next.containsKey(address)) {
-        noted.add(note(watched, "remove", address, null, now));
-      }
-    }
-    watched.previous = next;
+    watched.previous = after;
     synchronized (observations) {
       observations.addAll(noted);
     }
@@ -165,15 +181,6 @@ public final class ClientWorker {
 
   private static String note(Watched watched, String kind, String address, Object change, long micros) {
     return watched.client + "|" + watched.service + "|" + address + "|" + kind + "|" + (change == null ? "" : change) + "|" + micros;
-  }
-
-  /** @return address to the change id its data carries (null when none) */
-  private static Map<String, Object> members(ServiceMembers members) {
-    Map<String, Object> map = new HashMap<>();
-    for (ServerInstance server : members.servers()) {
-      map.put(server.address().host() + ":" + server.address().port(), server.data().getAttributes().getValue("change"));
-    }
-    return map;
   }
 
   private JsonObject drain() {

@@ -100,13 +100,13 @@ final class MemberParser {
 
   /**
    * The common case, one set and nothing else: its shared list of servers as it is when none of
-   * them has a service out of rotation, so that each watch of the set adds nothing per member.
+   * them has this service out of rotation, so that each watch of the set adds nothing per member.
    */
   private List<ServerInstance> ofOneSet(ServiceSetCaches.Snapshot set) {
     if (set.servers().size() < set.members().size()) {
       set.members().stream().filter(member -> member.server() == null).forEach(member -> warnOnce(member.node(), member.problem()));
     }
-    if (!set.anyOffline()) {
+    if (!set.offline().contains(service)) {
       return set.servers();
     }
     List<ServerInstance> servers = new ArrayList<>(set.servers().size());

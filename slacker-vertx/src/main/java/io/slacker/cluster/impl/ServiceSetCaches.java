@@ -11,6 +11,7 @@ import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,10 +41,10 @@ final class ServiceSetCaches {
    *
    * @param members every member node, readable or not, in address order
    * @param servers the servers of the readable members, in the same order
-   * @param anyOffline whether a member has a service out of rotation: if none has, {@code servers}
-   *     is the list of every service of the set as it is
+   * @param offline the services some member has out of rotation: for every other service of
+   *     the set, {@code servers} is its list as it is
    */
-  record Snapshot(List<Member> members, List<ServerInstance> servers, boolean anyOffline) {
+  record Snapshot(List<Member> members, List<ServerInstance> servers, Set<String> offline) {
   }
 
   /** One set's cache and who reads it. */
@@ -59,7 +60,7 @@ final class ServiceSetCaches {
      */
     private final TreeMap<String, Member> byPath = new TreeMap<>();
     private long changes;
-    private Snapshot snapshot = new Snapshot(List.of(), List.of(), false);
+    private Snapshot snapshot = new Snapshot(List.of(), List.of(), Set.of());
     private long snapshotAt;
 
     Cached(CuratorCache cache, String parent) {
@@ -93,14 +94,14 @@ final class ServiceSetCaches {
       if (snapshotAt != changes) {
         List<Member> members = List.copyOf(byPath.values());
         List<ServerInstance> servers = new ArrayList<>(members.size());
-        boolean anyOffline = false;
+        Set<String> offline = new HashSet<>();
         for (Member member : members) {
           if (member.server() != null) {
             servers.add(member.server());
           }
-          anyOffline |= !member.offline().isEmpty();
+          offline.addAll(member.offline());
         }
-        snapshot = new Snapshot(members, List.copyOf(servers), anyOffline);
+        snapshot = new Snapshot(members, List.copyOf(servers), offline);
         snapshotAt = changes;
       }
       return snapshot;
