@@ -15,17 +15,26 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link CuratorCache} of one service's subtree (its index of service sets, its election, and
  * the servers of the earlier layout), and the caches of the sets its index names, shared with
  * the discovery's other watches. Curator's threads only mark the view dirty; the snapshot is
- * rebuilt and delivered on the watcher's Vert.x context, once for any number of changes meanwhile.
+ * rebuilt and delivered on the watcher's Vert.x context, once for any number of changes
+ * meanwhile, and at most every {@value #MIN_REBUILD_INTERVAL_MILLIS} ms.
  * The caches keep their nodes while ZooKeeper is unreachable, so the last known members stay in
  * use, and re-read when the connection comes back.
  */
 final class ZookeeperServiceWatch implements ServiceWatch {
+
+  /**
+   * The shortest time between two snapshots of one watch. A single change is delivered at once;
+   * thousands of servers coming back after a ZooKeeper outage are delivered in a few dozen
+   * snapshots a second, each with every change meanwhile, not one O(members) snapshot per server.
+   */
+  static final long MIN_REBUILD_INTERVAL_MILLIS = 20;
 
   private final ContextInternal context;
   private final CuratorCache cache;
@@ -38,6 +47,8 @@ final class ZookeeperServiceWatch implements ServiceWatch {
   /** What the last snapshot was made from, on the context only: the same objects again mean no change. */
   private List<Object> lastRead = List.of();
   private final AtomicBoolean rebuildScheduled = new AtomicBoolean();
+  /** When the last rebuild started: a rebuild costs O(members), so a burst of changes gets one every {@value #MIN_REBUILD_INTERVAL_MILLIS} ms. */
+  private volatile long lastRebuild = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(MIN_REBUILD_INTERVAL_MILLIS);
   private volatile ServiceMembers current;
   /** Until Curator reports the first full read, partial snapshots are not worth showing. */
   private volatile boolean cacheLoaded;
@@ -83,12 +94,18 @@ final class ZookeeperServiceWatch implements ServiceWatch {
 
   private void scheduleRebuild() {
     if (rebuildScheduled.compareAndSet(false, true)) {
-      context.runOnContext(v -> rebuild());
+      long wait = MIN_REBUILD_INTERVAL_MILLIS - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastRebuild);
+      if (wait > 0) {
+        context.setTimer(wait, t -> rebuild());
+      } else {
+        context.runOnContext(v -> rebuild());
+      }
     }
   }
 
   private void rebuild() {
     rebuildScheduled.set(false);
+    lastRebuild = System.nanoTime();
     if (closed || !cacheLoaded) {
       return;
     }
