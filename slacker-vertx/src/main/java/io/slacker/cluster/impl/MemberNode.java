@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.BackgroundCallback;
 import org.apache.curator.framework.api.CuratorEvent;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.framework.state.ConnectionStateListener;
@@ -89,10 +90,6 @@ final class MemberNode {
     curator.getConnectionStateListenable().addListener(node.connectionListener);
     context.runOnContext(v -> node.create());
     return node.created.future().map(node);
-  }
-
-  String path() {
-    return path;
   }
 
   /** Completes once ZooKeeper holds {@code bytes}, or a later write; fails if the write failed after Curator's retries. */
@@ -316,7 +313,7 @@ final class MemberNode {
 
   @FunctionalInterface
   private interface Operation {
-    void send(org.apache.curator.framework.api.BackgroundCallback callback) throws Exception;
+    void send(BackgroundCallback callback) throws Exception;
   }
 
   private long session() {
