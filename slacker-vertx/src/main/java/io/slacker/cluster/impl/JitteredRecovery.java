@@ -43,7 +43,7 @@ final class JitteredRecovery implements ConnectionStateListener {
     this.scheduler = scheduler;
     this.jitterMillis = jitterMillis;
     // A listener added to a connected client knows the session it started in.
-    this.session = sessionOf(client);
+    this.session = ZookeeperSession.idOf(client);
   }
 
   /** @return a factory of listener managers whose listeners all get their recoveries jittered */
@@ -92,7 +92,7 @@ final class JitteredRecovery implements ConnectionStateListener {
       }
       if (next == ConnectionState.CONNECTED) {
         synchronized (this) {
-          session = sessionOf(client);
+          session = ZookeeperSession.idOf(client);
         }
       }
       handOn(client, next);
@@ -104,18 +104,10 @@ final class JitteredRecovery implements ConnectionStateListener {
    *     expired, whether or not Curator reported it LOST first
    */
   private boolean newSession(CuratorFramework client) {
-    long current = sessionOf(client);
+    long current = ZookeeperSession.idOf(client);
     long previous = session;
     session = current != 0 ? current : previous;
     return sessionLost || (previous != 0 && current != 0 && current != previous);
-  }
-
-  private static long sessionOf(CuratorFramework client) {
-    try {
-      return client == null ? 0 : client.getZookeeperClient().getZooKeeper().getSessionId();
-    } catch (Exception e) {
-      return 0;
-    }
   }
 
   /** A listener that throws must not stop the changes that follow from reaching it. */

@@ -153,7 +153,7 @@ final class MemberNode {
         create();
       } else if (code != Code.OK) {
         failed(code, "read");
-      } else if (stat.getEphemeralOwner() == session()) {
+      } else if (stat.getEphemeralOwner() == ZookeeperSession.idOf(curator)) {
         mine = stat.getEphemeralOwner();
         if (sent >= 0) {
           answer(sent, null);
@@ -221,7 +221,6 @@ final class MemberNode {
       delete();
     } else if (recheck) {
       recheck = false;
-      busy = true;
       inspect(-1);
     } else if (written < version) {
       write();
@@ -250,7 +249,7 @@ final class MemberNode {
     if (closed) {
       return;
     }
-    long session = session();
+    long session = ZookeeperSession.idOf(curator);
     boolean newSession = mine != 0 && session != mine;
     if (busy) {
       recheck = true;
@@ -314,13 +313,5 @@ final class MemberNode {
   @FunctionalInterface
   private interface Operation {
     void send(BackgroundCallback callback) throws Exception;
-  }
-
-  private long session() {
-    try {
-      return curator.getZookeeperClient().getZooKeeper().getSessionId();
-    } catch (Exception e) {
-      return 0;
-    }
   }
 }

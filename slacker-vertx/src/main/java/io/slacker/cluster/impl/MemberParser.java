@@ -99,32 +99,37 @@ final class MemberParser {
   }
 
   /**
-   * The common case, one set and nothing else: its shared list of servers as it is when none of
-   * them has this service out of rotation, so that each watch of the set adds nothing per member.
+   * The common case, one set and nothing else: its shared list of servers as it is when all its
+   * members are servers with this service in rotation, so that each watch of the set adds
+   * nothing per member.
    */
   private List<ServerInstance> ofOneSet(ServiceSetCaches.Snapshot set) {
-    if (set.servers().size() < set.members().size()) {
-      set.members().stream().filter(member -> member.server() == null).forEach(member -> warnOnce(member.node(), member.problem()));
-    }
-    if (!set.offline().contains(service)) {
+    if (set.servers().size() == set.members().size() && !set.offline().contains(service)) {
       return set.servers();
     }
     List<ServerInstance> servers = new ArrayList<>(set.servers().size());
     for (MemberData.Member member : set.members()) {
-      if (member.server() != null && !member.offline().contains(service)) {
+      if (inRotation(member)) {
         servers.add(member.server());
       }
     }
     return servers;
   }
 
-  /** Adds the member if it has the service in rotation; one that is not a server is skipped with a warning. */
+  /** Adds the member if it has the service in rotation. */
   private void add(MemberData.Member member, Map<SocketAddress, ServerInstance> byAddress) {
-    if (member.server() == null) {
-      warnOnce(member.node(), member.problem());
-    } else if (!member.offline().contains(service)) {
+    if (inRotation(member)) {
       byAddress.put(member.server().address(), member.server());
     }
+  }
+
+  /** @return whether the member is a server with the service in rotation; one that is not a server is skipped with a warning */
+  private boolean inRotation(MemberData.Member member) {
+    if (member.server() == null) {
+      warnOnce(member.node(), member.problem());
+      return false;
+    }
+    return !member.offline().contains(service);
   }
 
   /** A candidate's id is {@code host:port#incarnation}, or {@code host:port} from an older server. */

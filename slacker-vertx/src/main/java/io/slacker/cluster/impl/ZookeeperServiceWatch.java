@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -146,11 +147,13 @@ final class ZookeeperServiceWatch implements ServiceWatch {
 
   /** Equal snapshots: the same servers (the same objects, mostly, as set members are shared) and leader. */
   private static boolean sameMembers(ServiceMembers a, ServiceMembers b) {
-    if (a.servers() == b.servers()) {
-      return java.util.Objects.equals(a.leader(), b.leader()) && java.util.Objects.equals(a.leaderIncarnation(), b.leaderIncarnation());
+    if (!Objects.equals(a.leader(), b.leader()) || !Objects.equals(a.leaderIncarnation(), b.leaderIncarnation())) {
+      return false;
     }
-    if (a.servers().size() != b.servers().size() || !java.util.Objects.equals(a.leader(), b.leader())
-        || !java.util.Objects.equals(a.leaderIncarnation(), b.leaderIncarnation())) {
+    if (a.servers() == b.servers()) {
+      return true;
+    }
+    if (a.servers().size() != b.servers().size()) {
       return false;
     }
     for (int i = 0; i < a.servers().size(); i++) {

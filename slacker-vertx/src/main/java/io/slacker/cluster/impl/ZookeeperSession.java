@@ -137,6 +137,15 @@ final class ZookeeperSession {
     return curator;
   }
 
+  /** @return the id of {@code client}'s current ZooKeeper session; 0 without a client or before its first session */
+  static long idOf(CuratorFramework client) {
+    try {
+      return client == null ? 0 : client.getZookeeperClient().getZooKeeper().getSessionId();
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
   /** @return whether ZooKeeper refused the session's SASL login last time it tried (always false for someone else's client) */
   boolean authFailed() {
     return authFailed;
